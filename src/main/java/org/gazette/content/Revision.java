@@ -1,0 +1,28 @@
+package org.gazette.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One immutable snapshot of a story as an editor saved it.
+ *
+ * @param id database id
+ * @param articleId the story it belongs to
+ * @param number 1 for the first revision of a story, then 2, 3, ...
+ * @param type the kind of story
+ * @param title headline
+ * @param summary teaser
+ * @param dateline place line for news releases, or null
+ * @param bodyMarkdown body as written
+ * @param bodyHtml body as readers get it, sanitized
+ * @param authorIds byline authors in order
+ * @param topicIds topics
+ * @param changeKind major or minor
+ * @param changeNote public note for a major change, or null
+ * @param createdAt when it was saved
+ * @param createdBy who saved it
+ */
+public record Revision(long id, long articleId, int number, ArticleType type, String title, String summary,
+		String dateline, String bodyMarkdown, String bodyHtml, List<Long> authorIds, List<Long> topicIds,
+		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy) {
+}

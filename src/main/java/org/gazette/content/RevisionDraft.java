@@ -1,0 +1,28 @@
+package org.gazette.content;
+
+import java.util.List;
+
+/**
+ * Everything an editor can change in a story; saving it creates a new immutable revision.
+ *
+ * @param type the kind of story
+ * @param title headline
+ * @param summary one-sentence teaser shown in listings and as the page description
+ * @param dateline place the news is from, such as "LAREDO, Texas"; news releases show it before
+ * their first sentence; may be null
+ * @param bodyMarkdown body in Markdown (CommonMark with tables and autolinks)
+ * @param authorIds byline authors, in the order printed
+ * @param topicIds topics the story is about
+ * @param changeKind whether the change is major or minor once the story is public
+ * @param changeNote public note for a major change, may be null
+ */
+public record RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
+		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote) {
+
+	public RevisionDraft {
+		authorIds = (authorIds != null) ? List.copyOf(authorIds) : List.of();
+		topicIds = (topicIds != null) ? List.copyOf(topicIds) : List.of();
+		changeKind = (changeKind != null) ? changeKind : ChangeKind.MINOR;
+	}
+
+}

@@ -1,0 +1,130 @@
+package org.gazette.content;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.gazette.platform.Db;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Revisions are only ever inserted; this class has no update or delete on purpose. */
+@Repository
+class RevisionRepository {
+
+	private final JdbcClient jdbc;
+
+	RevisionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The id of the stored body for this Markdown, inserting it only if no revision has had the
+	 * same body before.
+	 */
+	long body(String markdown, String html) {
+		String sha256 = sha256(MarkdownRenderer.VERSION + "\n" + markdown);
+		this.jdbc.sql("""
+				insert into revision_body (sha256, markdown, html)
+				select :sha256, :markdown, :html from (values (1)) as one
+				where not exists (select 1 from revision_body where sha256 = :sha256)
+				""").param("sha256", sha256).param("markdown", markdown).param("html", html).update();
+		return this.jdbc.sql("select id from revision_body where sha256 = :sha256")
+			.param("sha256", sha256)
+			.query(Long.class)
+			.single();
+	}
+
+	int nextNumber(long articleId) {
+		return this.jdbc.sql("select coalesce(max(number), 0) + 1 from revision where article_id = :article")
+			.param("article", articleId)
+			.query(Integer.class)
+			.single();
+	}
+
+	long insert(long articleId, int number, RevisionDraft draft, long bodyId, Instant now, String by) {
+		var keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				insert into revision (article_id, number, type_code, title, summary, dateline, body_id,
+				                      change_kind, change_note, created_at, created_by)
+				values (:article, :number, :type, :title, :summary, :dateline, :body,
+				        :changeKind, :changeNote, :now, :by)
+				""")
+			.param("article", articleId)
+			.param("number", number)
+			.param("type", draft.type().code())
+			.param("title", draft.title())
+			.param("summary", draft.summary())
+			.param("dateline", draft.dateline())
+			.param("body", bodyId)
+			.param("changeKind", draft.changeKind().code())
+			.param("changeNote", draft.changeNote())
+			.param("now", Db.utc(now))
+			.param("by", by)
+			.update(keys, "id");
+		long revisionId = keys.getKeyAs(Long.class);
+		for (int i = 0; i < draft.authorIds().size(); i++) {
+			this.jdbc.sql("insert into revision_author (revision_id, position, author_id) values (:r, :p, :a)")
+				.param("r", revisionId)
+				.param("p", i)
+				.param("a", draft.authorIds().get(i))
+				.update();
+		}
+		for (long topicId : draft.topicIds()) {
+			this.jdbc.sql("insert into revision_topic (revision_id, topic_id) values (:r, :t)")
+				.param("r", revisionId)
+				.param("t", topicId)
+				.update();
+		}
+		return revisionId;
+	}
+
+	Optional<Revision> find(long revisionId) {
+		List<Long> authors = this.jdbc
+			.sql("select author_id from revision_author where revision_id = :r order by position")
+			.param("r", revisionId)
+			.query(Long.class)
+			.list();
+		List<Long> topics = this.jdbc
+			.sql("select topic_id from revision_topic where revision_id = :r order by topic_id")
+			.param("r", revisionId)
+			.query(Long.class)
+			.list();
+		return this.jdbc.sql("""
+				select r.*, b.markdown, b.html from revision r join revision_body b on b.id = r.body_id
+				where r.id = :r
+				""").param("r", revisionId).query((rs, row) -> revision(rs, authors, topics)).optional();
+	}
+
+	/** How many distinct bodies are stored; shows that unchanged bodies are not copied. */
+	long bodyCount() {
+		return this.jdbc.sql("select count(*) from revision_body").query(Long.class).single();
+	}
+
+	private static Revision revision(ResultSet rs, List<Long> authors, List<Long> topics) throws SQLException {
+		return new Revision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("number"),
+				ArticleType.fromCode(rs.getString("type_code")).orElseThrow(), rs.getString("title"),
+				rs.getString("summary"), rs.getString("dateline"), rs.getString("markdown"), rs.getString("html"),
+				authors, topics, ChangeKind.valueOf(rs.getString("change_kind").toUpperCase(java.util.Locale.ROOT)),
+				rs.getString("change_note"), Db.instant(rs, "created_at"), rs.getString("created_by"));
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Articles, their immutable revisions, authors, topics and Markdown rendering. */
+package org.gazette.content;

@@ -1,0 +1,2 @@
+/** Bringing content in and out of Gazette; for now, the demo newsroom loaded on first start. */
+package org.gazette.migration;

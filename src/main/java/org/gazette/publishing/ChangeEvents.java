@@ -1,0 +1,42 @@
+package org.gazette.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Appends change events inside the caller's transaction and wakes this node's tail on commit. */
+@Component
+class ChangeEvents {
+
+	private final ChangeEventRepository events;
+
+	private final ChangeEventTail tail;
+
+	private final Clock clock;
+
+	ChangeEvents(ChangeEventRepository events, ChangeEventTail tail, Clock clock) {
+		this.events = events;
+		this.tail = tail;
+		this.clock = clock;
+	}
+
+	void articleChanged(String kind, long articleId, Instant effectiveAt) {
+		Instant now = this.clock.instant();
+		this.events.append(kind, "article", articleId, now, (effectiveAt != null) ? effectiveAt : now);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ChangeEvents.this.tail.poll();
+				}
+			});
+		}
+		else {
+			this.tail.poll();
+		}
+	}
+
+}

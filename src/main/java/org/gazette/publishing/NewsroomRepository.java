@@ -1,0 +1,194 @@
+package org.gazette.publishing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gazette.content.ArticleType;
+import org.gazette.platform.Db;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Public reads. Every query here filters with {@link Visibility#PUBLIC_ARTICLE} and reads the
+ * published revision, never the working one. Listings take a page of ids from the release-order
+ * index first, then fetch those rows and their bylines in two more queries (no N+1).
+ */
+@Repository
+class NewsroomRepository {
+
+	private final JdbcClient jdbc;
+
+	NewsroomRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Long> pageOfIds(StoryQuery query, Instant now, int limit, long offset) {
+		var statement = this.jdbc.sql("select a.id from article a" + where(query)
+				+ " order by a.release_at desc, a.id desc limit :limit offset :offset")
+			.param("limit", limit)
+			.param("offset", offset);
+		return bind(statement, query, now).query(Long.class).list();
+	}
+
+	long count(StoryQuery query, Instant now) {
+		return bind(this.jdbc.sql("select count(*) from article a" + where(query)), query, now).query(Long.class)
+			.single();
+	}
+
+	List<StoryCard> cards(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
+				Instant releaseAt, Instant updatedAt) {
+		}
+		List<Row> rows = this.jdbc.sql("""
+				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
+				       r.type_code, r.title, r.summary
+				from article a join revision r on r.id = a.published_revision_id
+				where a.id in (:ids)
+				""")
+			.param("ids", ids)
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
+					type(rs), rs.getString("title"), rs.getString("summary"), Db.instant(rs, "release_at"),
+					Db.instant(rs, "last_public_update_at")))
+			.list();
+		Map<Long, List<Byline>> bylines = bylines(rows.stream().map(Row::revisionId).toList());
+		List<StoryCard> cards = new ArrayList<>();
+		for (Row row : rows) {
+			cards.add(new StoryCard(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.releaseAt(),
+					row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of())));
+		}
+		cards.sort(Comparator.comparing((StoryCard card) -> ids.indexOf(card.id())));
+		return cards;
+	}
+
+	Optional<PublicStory> story(String slug, Instant now) {
+		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
+				String dateline, String html, Instant releaseAt, Instant updatedAt) {
+		}
+		Optional<Row> found = this.jdbc.sql("""
+				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
+				       r.type_code, r.title, r.summary, r.dateline, b.html
+				from article a
+				join revision r on r.id = a.published_revision_id
+				join revision_body b on b.id = r.body_id
+				where a.language = 'en' and a.slug = :slug and """ + Visibility.PUBLIC_ARTICLE)
+			.param("slug", slug)
+			.param("now", Db.utc(now))
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
+					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
+					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
+			.optional();
+		return found.map((row) -> {
+			List<TopicLink> topics = this.jdbc.sql("""
+					select t.name, t.slug from revision_topic rt join topic t on t.id = rt.topic_id
+					where rt.revision_id = :revision order by t.name
+					""")
+				.param("revision", row.revisionId())
+				.query((rs, n) -> new TopicLink(rs.getString("name"), rs.getString("slug")))
+				.list();
+			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
+					row.html(), row.releaseAt(), row.updatedAt(),
+					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics);
+		});
+	}
+
+	/** The first release instant after now, of a story already published but still embargoed. */
+	Optional<Instant> nextRelease(Instant now) {
+		return this.jdbc.sql("""
+				select min(a.release_at) as release_at from article a
+				where a.published_revision_id is not null and a.unpublished_at is null and a.release_at > :now
+				""")
+			.param("now", Db.utc(now))
+			.query((rs, n) -> Db.instant(rs, "release_at"))
+			.optional();
+	}
+
+	/** The first and last release instants of public stories, or empty when there are none. */
+	Optional<ReleaseSpan> releaseSpan(Instant now) {
+		return this.jdbc
+			.sql("select min(a.release_at) as first_at, max(a.release_at) as last_at from article a where "
+					+ Visibility.PUBLIC_ARTICLE)
+			.param("now", Db.utc(now))
+			.query((rs, n) -> new ReleaseSpan(Db.instant(rs, "first_at"), Db.instant(rs, "last_at")))
+			.optional()
+			.filter((span) -> span.first() != null);
+	}
+
+	private Map<Long, List<Byline>> bylines(List<Long> revisionIds) {
+		Map<Long, List<Byline>> bylines = new LinkedHashMap<>();
+		if (revisionIds.isEmpty()) {
+			return bylines;
+		}
+		this.jdbc.sql("""
+				select ra.revision_id, au.name, au.slug from revision_author ra join author au on au.id = ra.author_id
+				where ra.revision_id in (:revisions) order by ra.revision_id, ra.position
+				""")
+			.param("revisions", revisionIds)
+			.query((rs) -> {
+				bylines.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
+					.add(new Byline(rs.getString("name"), rs.getString("slug")));
+			});
+		return bylines;
+	}
+
+	private static String where(StoryQuery query) {
+		StringBuilder sql = new StringBuilder();
+		if (query.type() != null) {
+			sql.append(" join revision r on r.id = a.published_revision_id");
+		}
+		sql.append(" where ").append(Visibility.PUBLIC_ARTICLE);
+		if (query.type() != null) {
+			sql.append(" and r.type_code = :type");
+		}
+		if (query.topicId() != null) {
+			sql.append(" and exists (select 1 from revision_topic rt"
+					+ " where rt.revision_id = a.published_revision_id and rt.topic_id = :topic)");
+		}
+		if (query.authorId() != null) {
+			sql.append(" and exists (select 1 from revision_author ra"
+					+ " where ra.revision_id = a.published_revision_id and ra.author_id = :author)");
+		}
+		if (query.releasedFrom() != null) {
+			sql.append(" and a.release_at >= :from");
+		}
+		if (query.releasedBefore() != null) {
+			sql.append(" and a.release_at < :before");
+		}
+		return sql.toString();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, StoryQuery query, Instant now) {
+		statement = statement.param("now", Db.utc(now));
+		if (query.type() != null) {
+			statement = statement.param("type", query.type().code());
+		}
+		if (query.topicId() != null) {
+			statement = statement.param("topic", query.topicId());
+		}
+		if (query.authorId() != null) {
+			statement = statement.param("author", query.authorId());
+		}
+		if (query.releasedFrom() != null) {
+			statement = statement.param("from", Db.utc(query.releasedFrom()));
+		}
+		if (query.releasedBefore() != null) {
+			statement = statement.param("before", Db.utc(query.releasedBefore()));
+		}
+		return statement;
+	}
+
+	private static ArticleType type(ResultSet rs) throws SQLException {
+		return ArticleType.fromCode(rs.getString("type_code")).orElseThrow();
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.gazette.publishing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.gazette.content.Content;
+import org.gazette.content.InvalidContentException;
+import org.gazette.content.Revision;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Making stories public. The full editorial workflow (review, approval, two-person rule) builds on
+ * these verbs; each one takes the article's row lock, records a publication and appends a change
+ * event in the same transaction.
+ */
+@Service
+public class Publishing {
+
+	private final PublishingRepository articles;
+
+	private final ChangeEvents changes;
+
+	private final Content content;
+
+	private final Clock clock;
+
+	Publishing(PublishingRepository articles, ChangeEvents changes, Content content, Clock clock) {
+		this.articles = articles;
+		this.changes = changes;
+		this.content = content;
+		this.clock = clock;
+	}
+
+	/**
+	 * Publishes the story's working revision.
+	 * @param articleId the story
+	 * @param releaseAt when readers may see it: null means now, a future instant schedules it, a
+	 * past one backdates it (imported stories keep their dates). A story already released keeps
+	 * its release instant.
+	 */
+	@Transactional
+	public void publish(long articleId, Instant releaseAt) {
+		Instant now = this.clock.instant();
+		PublishingRepository.ArticleState state = this.articles.lock(articleId)
+			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
+		Revision revision = this.content.revision(state.workingRevisionId()).orElseThrow();
+		boolean released = Visibility.isPublic(state.publishedRevisionId(), state.releaseAt(), state.unpublishedAt(),
+				now);
+		Instant release;
+		if (released) {
+			release = state.releaseAt();
+		}
+		else {
+			release = (releaseAt != null) ? releaseAt : now;
+		}
+		Instant lastUpdate = released ? now : release;
+		Instant firstPublished = (state.firstPublishedAt() != null) ? state.firstPublishedAt() : release;
+		this.articles.markPublished(articleId, revision.id(), release, firstPublished, lastUpdate);
+		this.articles.insertPublication(articleId, revision.id(), now, release,
+				revision.changeKind().name().toLowerCase(java.util.Locale.ROOT), revision.changeNote());
+		this.changes.articleChanged(released ? "updated" : "published", articleId, release);
+	}
+
+	/** Takes a story out of public view at once. */
+	@Transactional
+	public void unpublish(long articleId) {
+		Instant now = this.clock.instant();
+		this.articles.lock(articleId)
+			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
+		this.articles.markUnpublished(articleId, now);
+		this.changes.articleChanged("unpublished", articleId, now);
+	}
+
+}

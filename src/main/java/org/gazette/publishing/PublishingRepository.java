@@ -1,0 +1,76 @@
+package org.gazette.publishing;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.gazette.platform.Db;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The public side of the article row: which revision is published, when, and history. */
+@Repository
+class PublishingRepository {
+
+	/** What publishing needs to know of an article, read under its row lock. */
+	record ArticleState(long id, Long workingRevisionId, Long publishedRevisionId, Instant releaseAt,
+			Instant firstPublishedAt, Instant unpublishedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	PublishingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<ArticleState> lock(long articleId) {
+		return this.jdbc.sql("""
+				select id, working_revision_id, published_revision_id, release_at, first_published_at, unpublished_at
+				from article where id = :id for update
+				""")
+			.param("id", articleId)
+			.query((rs, n) -> new ArticleState(rs.getLong("id"), (Long) rs.getObject("working_revision_id", Long.class),
+					rs.getObject("published_revision_id", Long.class), Db.instant(rs, "release_at"),
+					Db.instant(rs, "first_published_at"), Db.instant(rs, "unpublished_at")))
+			.optional();
+	}
+
+	void markPublished(long articleId, long revisionId, Instant releaseAt, Instant firstPublishedAt,
+			Instant lastPublicUpdateAt) {
+		this.jdbc.sql("""
+				update article set state = 'published', published_revision_id = :revision, release_at = :release,
+				       first_published_at = :first, last_public_update_at = :updated, unpublished_at = null,
+				       version = version + 1
+				where id = :id
+				""")
+			.param("revision", revisionId)
+			.param("release", Db.utc(releaseAt))
+			.param("first", Db.utc(firstPublishedAt))
+			.param("updated", Db.utc(lastPublicUpdateAt))
+			.param("id", articleId)
+			.update();
+	}
+
+	void markUnpublished(long articleId, Instant at) {
+		this.jdbc.sql("update article set unpublished_at = :at, version = version + 1 where id = :id")
+			.param("at", Db.utc(at))
+			.param("id", articleId)
+			.update();
+	}
+
+	void insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt,
+			String changeKind, String changeNote) {
+		this.jdbc.sql("""
+				insert into publication (article_id, revision_id, published_at, release_at, change_kind, change_note)
+				values (:article, :revision, :published, :release, :kind, :note)
+				""")
+			.param("article", articleId)
+			.param("revision", revisionId)
+			.param("published", Db.utc(publishedAt))
+			.param("release", Db.utc(releaseAt))
+			.param("kind", changeKind)
+			.param("note", changeNote)
+			.update();
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.gazette.site;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gazette.content.ArticleType;
+import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Byline;
+
+import org.springframework.stereotype.Component;
+
+/** Dates, bylines and type names as readers read them, in the site's time zone. */
+@Component
+class Formats {
+
+	private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+
+	private final ZoneId zone;
+
+	private final Messages messages;
+
+	private final SiteUrls urls;
+
+	Formats(GazetteProperties properties, Messages messages, SiteUrls urls) {
+		this.zone = properties.timeZone();
+		this.messages = messages;
+		this.urls = urls;
+	}
+
+	/** "November 27, 2026". */
+	String date(Instant instant) {
+		return LONG_DATE.format(instant.atZone(this.zone));
+	}
+
+	/** The date as ISO 8601 in the site's zone, for {@code <time datetime>}. */
+	String isoDate(Instant instant) {
+		return instant.atZone(this.zone).toOffsetDateTime().toString();
+	}
+
+	String typeName(ArticleType type) {
+		return this.messages.text("type." + type.code());
+	}
+
+	String typePlural(ArticleType type) {
+		return this.messages.text("type." + type.code() + ".plural");
+	}
+
+	ZoneId zone() {
+		return this.zone;
+	}
+
+	/** Bylines with the words that join them: "Jane Doe", "Jane Doe and Ann Lee", "A, B and C". */
+	List<Views.BylineView> bylines(List<Byline> bylines) {
+		List<Views.BylineView> views = new ArrayList<>();
+		for (int i = 0; i < bylines.size(); i++) {
+			String before = (i == 0) ? "" : (i == bylines.size() - 1) ? " and " : ", ";
+			Byline byline = bylines.get(i);
+			views.add(new Views.BylineView(before, byline.name(), this.urls.author(byline.slug())));
+		}
+		return views;
+	}
+
+}

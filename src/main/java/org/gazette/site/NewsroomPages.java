@@ -1,0 +1,224 @@
+package org.gazette.site;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+import org.gazette.content.ArticleType;
+import org.gazette.content.Author;
+import org.gazette.content.Content;
+import org.gazette.content.Topic;
+import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Newsroom;
+import org.gazette.publishing.PublicStory;
+import org.gazette.publishing.StoryCard;
+import org.gazette.publishing.StoryList;
+import org.gazette.publishing.StoryQuery;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** Builds the public pages' records from what the newsroom makes public. */
+@Component
+class NewsroomPages {
+
+	static final int PAGE_SIZE = 20;
+
+	static final int HOME_STORIES = 10;
+
+	private final Newsroom newsroom;
+
+	private final Content content;
+
+	private final ChromeFactory chrome;
+
+	private final Formats formats;
+
+	private final Messages messages;
+
+	private final SiteUrls urls;
+
+	NewsroomPages(Newsroom newsroom, Content content, ChromeFactory chrome, Formats formats, Messages messages,
+			SiteUrls urls) {
+		this.newsroom = newsroom;
+		this.content = content;
+		this.chrome = chrome;
+		this.formats = formats;
+		this.messages = messages;
+		this.urls = urls;
+	}
+
+	Pages.HomePage home() {
+		return new Pages.HomePage(
+				this.chrome.chrome(null, this.messages.text("home.description"), this.urls.home(), this.urls.home()),
+				cards(this.newsroom.latest(HOME_STORIES)), this.urls.news());
+	}
+
+	Pages.ListingPage news(ListingParameters parameters) {
+		Topic topic = (parameters.topicSlug() != null) ? this.content.topicBySlug(parameters.topicSlug())
+			.orElseThrow(() -> new BadRequestException("There is no topic with that name.")) : null;
+		StoryQuery query = new StoryQuery(parameters.type(), (topic != null) ? topic.id() : null, null,
+				yearStart(parameters.year()), yearStart((parameters.year() != null) ? parameters.year() + 1 : null));
+		StoryList list = this.newsroom.list(query, parameters.page(), PAGE_SIZE);
+		Map<String, String> filters = new LinkedHashMap<>();
+		filters.put("type", (parameters.type() != null) ? parameters.type().code() : null);
+		filters.put("topic", parameters.topicSlug());
+		filters.put("year", (parameters.year() != null) ? parameters.year().toString() : null);
+		String heading = newsHeading(parameters.type(), topic, parameters.year());
+		String path = this.urls.news(withPage(filters, parameters.page()));
+		boolean filtered = filters.values().stream().anyMatch((value) -> value != null);
+		String current = (parameters.type() != null && topic == null && parameters.year() == null)
+				? this.urls.news(Map.of("type", parameters.type().code())) : filtered ? null : this.urls.news();
+		return listing(this.chrome.chrome(pageTitle(heading, parameters.page()),
+				this.messages.text("news.description"), path, current), heading, "", false, list,
+				this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
+				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)));
+	}
+
+	Pages.ListingPage author(String slug, int page) {
+		Author author = this.content.authorBySlug(slug).orElseThrow(NotFoundException::new);
+		StoryList list = this.newsroom.list(StoryQuery.byAuthor(author.id()), page, PAGE_SIZE);
+		String heading = author.name();
+		String intro = (author.jobTitle().isBlank() ? "" : "<p class=\"usa-intro\">"
+				+ HtmlUtils.htmlEscape(author.jobTitle()) + "</p>") + author.bioHtml();
+		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.author(slug), pageOnly(n));
+		return listing(
+				this.chrome.chrome(pageTitle(heading, page), this.messages.text("author.description", author.name()),
+						pageUrl.apply(page), null),
+				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl);
+	}
+
+	Pages.ListingPage topic(String slug, int page) {
+		Topic topic = this.content.topicBySlug(slug).orElseThrow(NotFoundException::new);
+		StoryList list = this.newsroom.list(StoryQuery.byTopic(topic.id()), page, PAGE_SIZE);
+		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.topic(slug), pageOnly(n));
+		String description = topic.description().isBlank() ? this.messages.text("topic.description", topic.name())
+				: topic.description();
+		return listing(this.chrome.chrome(pageTitle(topic.name(), page), description, pageUrl.apply(page), null),
+				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl);
+	}
+
+	Pages.StoryPage story(String slug) {
+		PublicStory story = this.newsroom.story(slug).orElseThrow(NotFoundException::new);
+		boolean updated = story.updatedAfterRelease();
+		return new Pages.StoryPage(
+				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null), story.title(),
+				this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
+				this.formats.isoDate(story.releaseAt()),
+				updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
+				updated ? this.formats.isoDate(story.lastPublicUpdateAt()) : null,
+				this.formats.bylines(story.bylines()), withDateline(story),
+				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
+	}
+
+	Pages.ErrorPage error(int status, String message) {
+		String heading = this.messages.text("error." + status + ".heading");
+		return new Pages.ErrorPage(this.chrome.chrome(heading, heading, null, null), heading,
+				(message != null) ? message : this.messages.text("error." + status + ".message"));
+	}
+
+	private Pages.ListingPage listing(Chrome chrome, String heading, String intro, boolean introIsHtml,
+			StoryList list, String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl) {
+		if (list.page() > list.pageCount()) {
+			emptyMessage = this.messages.text("listing.past-end", list.pageCount());
+		}
+		String summary = list.stories().isEmpty() ? ""
+				: this.messages.text("listing.showing", (list.page() - 1) * list.pageSize() + 1,
+						(list.page() - 1) * list.pageSize() + list.stories().size(), list.total());
+		return new Pages.ListingPage(chrome, heading, intro, introIsHtml, summary, cards(list.stories()), emptyMessage,
+				filters, Paginations.of(list.page(), list.pageCount(), pageUrl));
+	}
+
+	/** The page is past the end of its listing: served as a 404 with a link back. */
+	static boolean isPastEnd(Pages.ListingPage page) {
+		return page.stories().isEmpty() && page.pagination().pages().stream().noneMatch(Views.PageLink::current);
+	}
+
+	private Pages.Filters filters(ListingParameters parameters, Map<String, String> active) {
+		List<Views.Option> types = new ArrayList<>();
+		for (ArticleType type : ArticleType.values()) {
+			types.add(new Views.Option(type.code(), this.formats.typeName(type), type == parameters.type()));
+		}
+		List<Views.Option> topics = this.content.topics()
+			.stream()
+			.map((t) -> new Views.Option(t.slug(), t.name(), t.slug().equals(parameters.topicSlug())))
+			.toList();
+		List<Views.Option> years = new ArrayList<>();
+		this.newsroom.releaseSpan().ifPresent((span) -> {
+			int first = span.first().atZone(this.formats.zone()).getYear();
+			for (int year = span.last().atZone(this.formats.zone()).getYear(); year >= first; year--) {
+				years.add(new Views.Option(Integer.toString(year), Integer.toString(year),
+						Integer.valueOf(year).equals(parameters.year())));
+			}
+		});
+		List<Views.Link> removals = new ArrayList<>();
+		active.forEach((name, value) -> {
+			if (value != null) {
+				Map<String, String> without = new LinkedHashMap<>(active);
+				without.put(name, null);
+				String label = switch (name) {
+					case "type" -> this.formats.typeName(parameters.type());
+					case "topic" -> topics.stream().filter(Views.Option::selected).map(Views.Option::label)
+						.findFirst().orElse(value);
+					default -> value;
+				};
+				removals.add(new Views.Link(label, this.urls.news(without)));
+			}
+		});
+		return new Pages.Filters(this.urls.news(), types, topics, years, removals);
+	}
+
+	private String newsHeading(ArticleType type, Topic topic, Integer year) {
+		String base = (type != null) ? this.formats.typePlural(type) : this.messages.text("news.heading");
+		if (topic != null) {
+			base = this.messages.text("news.heading.topic", base, topic.name());
+		}
+		if (year != null) {
+			base = this.messages.text("news.heading.year", base, year.toString());
+		}
+		return base;
+	}
+
+	private String pageTitle(String heading, int page) {
+		return (page > 1) ? this.messages.text("listing.title.page", heading, page) : heading;
+	}
+
+	private List<Views.StoryCardView> cards(List<StoryCard> stories) {
+		return stories.stream()
+			.map((story) -> new Views.StoryCardView(story.title(), this.urls.story(story.slug()),
+					this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
+					this.formats.isoDate(story.releaseAt()), this.formats.bylines(story.bylines()), story.summary()))
+			.toList();
+	}
+
+	private String withDateline(PublicStory story) {
+		String html = story.bodyHtml();
+		if (story.type() != ArticleType.NEWS_RELEASE || story.dateline() == null || story.dateline().isBlank()) {
+			return html;
+		}
+		String dateline = "<span class=\"gazette-dateline\">" + HtmlUtils.htmlEscape(story.dateline())
+				+ "</span> &mdash; ";
+		return html.startsWith("<p>") ? "<p>" + dateline + html.substring(3) : "<p>" + dateline + "</p>" + html;
+	}
+
+	private Instant yearStart(Integer year) {
+		return (year != null) ? ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, this.formats.zone()).toInstant() : null;
+	}
+
+	private static Map<String, String> withPage(Map<String, String> filters, int page) {
+		Map<String, String> parameters = new LinkedHashMap<>(filters);
+		parameters.put("page", (page > 1) ? Integer.toString(page) : null);
+		return parameters;
+	}
+
+	private static Map<String, String> pageOnly(int page) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("page", (page > 1) ? Integer.toString(page) : null);
+		return parameters;
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.gazette.site;
+
+import java.util.List;
+
+/** One record per public page; each jte template under site/ takes exactly one of these. */
+public final class Pages {
+
+	private Pages() {
+	}
+
+	/**
+	 * The home page.
+	 *
+	 * @param chrome layout
+	 * @param latest the newest stories
+	 * @param allNewsUrl link to the full listing
+	 */
+	public record HomePage(Chrome chrome, List<Views.StoryCardView> latest, String allNewsUrl) {
+	}
+
+	/**
+	 * A listing of stories: all news, an author's or a topic's.
+	 *
+	 * @param chrome layout
+	 * @param heading the page heading
+	 * @param intro text under the heading (already sanitized HTML for author bios), may be empty
+	 * @param introIsHtml whether intro is sanitized HTML rather than plain text
+	 * @param resultSummary "Showing 21–40 of 240 stories"
+	 * @param stories the stories on this page
+	 * @param emptyMessage what to say when there are none
+	 * @param filters the filter form, or null when the listing has none
+	 * @param pagination the pager
+	 */
+	public record ListingPage(Chrome chrome, String heading, String intro, boolean introIsHtml, String resultSummary,
+			List<Views.StoryCardView> stories, String emptyMessage, Filters filters, Views.Pagination pagination) {
+	}
+
+	/**
+	 * The filter form of the news listing.
+	 *
+	 * @param action where the form goes
+	 * @param types choices of kind
+	 * @param topics choices of topic
+	 * @param years choices of year
+	 * @param active the filters in force, each with a link that removes it
+	 */
+	public record Filters(String action, List<Views.Option> types, List<Views.Option> topics,
+			List<Views.Option> years, List<Views.Link> active) {
+	}
+
+	/**
+	 * A story.
+	 *
+	 * @param chrome layout
+	 * @param title headline
+	 * @param typeName kind of story
+	 * @param releaseDate "November 27, 2026"
+	 * @param releaseIso the same as ISO 8601
+	 * @param updatedDate "Last updated" date, or null when the story has not changed since release
+	 * @param updatedIso the same as ISO 8601, or null
+	 * @param bylines authors with links
+	 * @param bodyHtml sanitized body, with the dateline already in its first paragraph
+	 * @param topics topic links
+	 */
+	public record StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
+			String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
+			List<Views.Link> topics) {
+	}
+
+	/**
+	 * An error page.
+	 *
+	 * @param chrome layout
+	 * @param heading what went wrong, in plain words
+	 * @param message what the reader can do
+	 */
+	public record ErrorPage(Chrome chrome, String heading, String message) {
+	}
+
+}

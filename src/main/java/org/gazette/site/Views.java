@@ -1,0 +1,85 @@
+package org.gazette.site;
+
+import java.util.List;
+
+/** The small view records that pages are made of; all text is ready to print. */
+public final class Views {
+
+	private Views() {
+	}
+
+	/**
+	 * One author in a byline.
+	 *
+	 * @param before the words that join it to the previous name ("", ", " or " and ")
+	 * @param name the author's name
+	 * @param url the author's page
+	 */
+	public record BylineView(String before, String name, String url) {
+	}
+
+	/**
+	 * A story in a listing.
+	 *
+	 * @param title headline
+	 * @param url the story's page
+	 * @param typeName kind of story
+	 * @param releaseDate "November 27, 2026"
+	 * @param releaseIso the same as ISO 8601
+	 * @param bylines authors
+	 * @param summary teaser
+	 */
+	public record StoryCardView(String title, String url, String typeName, String releaseDate, String releaseIso,
+			List<BylineView> bylines, String summary) {
+	}
+
+	/**
+	 * A link with a label.
+	 *
+	 * @param label what the reader sees
+	 * @param url where it goes
+	 */
+	public record Link(String label, String url) {
+	}
+
+	/**
+	 * A choice in a filter menu.
+	 *
+	 * @param value the parameter value
+	 * @param label what the reader sees
+	 * @param selected whether it is the current choice
+	 */
+	public record Option(String value, String label, boolean selected) {
+	}
+
+	/**
+	 * One entry of the pager: a page number, or a gap.
+	 *
+	 * @param number page number, 0 for a gap
+	 * @param url the page's address
+	 * @param current whether it is this page
+	 */
+	public record PageLink(int number, String url, boolean current) {
+
+		public boolean gap() {
+			return this.number == 0;
+		}
+
+	}
+
+	/**
+	 * The pager under a listing.
+	 *
+	 * @param previous the previous page, or null on the first
+	 * @param pages page numbers and gaps
+	 * @param next the next page, or null on the last
+	 */
+	public record Pagination(PageLink previous, List<PageLink> pages, PageLink next) {
+
+		public boolean needed() {
+			return this.pages.size() > 1;
+		}
+
+	}
+
+}
