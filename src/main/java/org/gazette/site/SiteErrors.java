@@ -1,6 +1,7 @@
 package org.gazette.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ class SiteErrors {
 		return errorPage(request, 400, ex.getMessage());
 	}
 
-	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			InvalidParameterException.class })
 	ResponseEntity<byte[]> badParameter(HttpServletRequest request) {
 		return errorPage(request, 400, null);
 	}

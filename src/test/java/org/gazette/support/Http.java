@@ -26,7 +26,10 @@ public final class Http {
 
 	private final String base;
 
+	private final int port;
+
 	public Http(int port) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
 	}
 
@@ -50,6 +53,24 @@ public final class Http {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends a request line exactly as given, over a plain socket, for addresses that a URI
+	 * library refuses to build (a lone "%", raw spaces). Returns the status code and the raw text.
+	 */
+	public String[] raw(String method, String target) {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			return new String[] { text.substring(9, 12), text };
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
