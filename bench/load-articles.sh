@@ -118,7 +118,7 @@ select 'topics', count(*) from topic;
 select 'release span', min(release_at), max(release_at) from article;
 SQL
 java -cp "$h2jar" org.h2.tools.Shell -url "$db_url" -user gazette -password "" <"$csvdir/check.sql" \
-  | grep -F ' | ' | tee "$db/counts.txt"
+  | sed 's/^\(sql> \|\.\.\.> \)*//' | grep -F ' | ' | grep -vF '?column?' | tee "$db/counts.txt"
 total=$(since "$t_all")
 size=$(du -sh "$db/gazette.mv.db" | cut -f1)
 echo "n=$n csv=${t_csv}s schema=${t_schema}s insert=${t_load}s total=${total}s size=$size $(date -u +%FT%TZ)" >"$db/.loaded"

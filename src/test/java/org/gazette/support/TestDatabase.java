@@ -73,6 +73,20 @@ public final class TestDatabase implements AutoCloseable {
 		return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 	}
 
+	/** Drops the schema that {@link #newPostgresSchemaUrl()} made. */
+	public static void dropSchemaOf(String url) {
+		if (url == null) {
+			return;
+		}
+		String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
+			connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not drop test schema " + schema, ex);
+		}
+	}
+
 	public DataSource dataSource() {
 		return this.dataSource;
 	}
