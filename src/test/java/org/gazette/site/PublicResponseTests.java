@@ -60,6 +60,13 @@ class PublicResponseTests {
 	}
 
 	@Test
+	void sendsHstsWhenServedOverHttpsBehindAProxy() {
+		var response = this.http.get("/news", "X-Forwarded-Proto", "https");
+		assertThat(response.header("Strict-Transport-Security"))
+			.hasValueSatisfying((hsts) -> assertThat(hsts).contains("max-age=31536000"));
+	}
+
+	@Test
 	void pagesHaveNoInlineScriptsOrStyles() {
 		for (String path : new String[] { "/", "/news", "/news/ports-reopen", "/authors/jane-doe", "/news/missing" }) {
 			var page = this.http.get(path).document();
