@@ -133,3 +133,4 @@ create index revision_author_author_idx on revision_author (author_id, revision_
 create index revision_topic_topic_idx on revision_topic (topic_id, revision_id);
 create index publication_article_idx on publication (article_id, published_at);
 create index change_event_effective_idx on change_event (effective_at);
+create index change_event_occurred_idx on change_event (occurred_at);

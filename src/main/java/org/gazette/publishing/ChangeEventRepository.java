@@ -1,6 +1,7 @@
 package org.gazette.publishing;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.gazette.platform.Db;
 
@@ -30,8 +31,13 @@ class ChangeEventRepository {
 			.update();
 	}
 
-	long lastId() {
-		return this.jdbc.sql("select coalesce(max(id), 0) from change_event").query(Long.class).single();
+	/** Ids of the events after the given id, or that occurred at or after the given instant. */
+	List<Long> idsAfter(long id, Instant since) {
+		return this.jdbc.sql("select id from change_event where id > :id or occurred_at >= :since")
+			.param("id", id)
+			.param("since", Db.utc(since))
+			.query(Long.class)
+			.list();
 	}
 
 }

@@ -1,6 +1,11 @@
 package org.gazette.publishing;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -8,28 +13,48 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the change_event table on this node. Changes made on this node are seen right after
- * their commit; changes made by other nodes within a second.
+ * their commit; changes made by other nodes within a poll interval.
+ * <p>
+ * Ids come from a sequence, and a transaction that took a lower id can commit after one with a
+ * higher id, so "the highest id seen" alone would miss it. The tail therefore also re-reads the
+ * events of the last {@link #WINDOW} and remembers which of those it has seen.
  */
 @Component
 class ChangeEventTail {
+
+	/** Longer than any transaction that appends a change event. */
+	static final Duration WINDOW = Duration.ofMinutes(2);
 
 	private final ChangeEventRepository events;
 
 	private final ApplicationEventPublisher publisher;
 
-	private final AtomicLong seen = new AtomicLong(-1);
+	private final Clock clock;
 
-	ChangeEventTail(ChangeEventRepository events, ApplicationEventPublisher publisher) {
+	private final Map<Long, Instant> seen = new ConcurrentHashMap<>();
+
+	private volatile long highest = 0;
+
+	ChangeEventTail(ChangeEventRepository events, ApplicationEventPublisher publisher, Clock clock) {
 		this.events = events;
 		this.publisher = publisher;
+		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "${gazette.change-events.poll-interval:1s}")
-	void poll() {
-		long last = this.events.lastId();
-		long before = this.seen.getAndUpdate((previous) -> Math.max(previous, last));
-		if (last > before) {
-			this.publisher.publishEvent(new PublicContentChanged(last));
+	synchronized void poll() {
+		Instant now = this.clock.instant();
+		List<Long> ids = this.events.idsAfter(this.highest, now.minus(WINDOW));
+		long newest = 0;
+		for (long id : ids) {
+			if (this.seen.putIfAbsent(id, now) == null) {
+				newest = Math.max(newest, id);
+			}
+		}
+		this.seen.values().removeIf((at) -> at.isBefore(now.minus(WINDOW.multipliedBy(2))));
+		if (newest > 0) {
+			this.highest = Math.max(this.highest, newest);
+			this.publisher.publishEvent(new PublicContentChanged(newest));
 		}
 	}
 

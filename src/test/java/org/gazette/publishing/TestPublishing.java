@@ -19,7 +19,7 @@ public final class TestPublishing {
 
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
 		ChangeEventRepository changeEvents = new ChangeEventRepository(jdbc);
-		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add);
+		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add, clock);
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
 				content, clock);
 		this.newsroom = new Newsroom(new NewsroomRepository(jdbc), clock);
