@@ -14,6 +14,7 @@ import org.gazette.support.MutableClock;
 import org.gazette.support.Stories;
 import org.gazette.support.TestNewsroom;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -115,6 +116,15 @@ class AccessibilityBrowserTests {
 		browser.open(path);
 		assertThat(browser.script("return window.innerWidth")).isEqualTo(375L);
 		assertNoViolations(path + " at 375px", heading);
+	}
+
+	@Test
+	void theCheckFindsAViolationPlantedInAPage() {
+		// Guards the check itself: an axe-core that ran no rules would pass every page.
+		browser.open("/");
+		browser.script("document.querySelector('main').append(Object.assign(document.createElement('img'), "
+				+ "{src: '/no-such-image.png'}))");
+		assertThat(browser.accessibilityViolations()).extracting(Rule::getId).contains("image-alt");
 	}
 
 	static Stream<Arguments> desktopPages() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.deque.html.axecore.providers.StringAxeScriptProvider;
@@ -77,20 +78,24 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 		return this.driver;
 	}
 
-	/** Loads a page of the application, such as {@code /news?page=2}, and waits until it has loaded. */
+	/**
+	 * Loads a page of the application, such as {@code /news?page=2}. Returns once the page has loaded
+	 * (its scripts have run): WebDriver's normal page-load strategy waits for that.
+	 */
 	public void open(String path) {
 		if (this.base == null) {
 			throw new IllegalStateException("Browser only knows the application's port inside a @GazetteWebTest");
 		}
 		driver().get(this.base + path);
-		waitUntil((d) -> "complete".equals(script("return document.readyState")));
 	}
 
+	/** Runs a script in the current page; {@code arguments[0]...} in the script are the given arguments. */
 	public Object script(String javascript, Object... arguments) {
 		return ((JavascriptExecutor) driver()).executeScript(javascript, arguments);
 	}
 
-	public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+	/** Waits, up to ten seconds, until the condition returns something other than null or false. */
+	public <T> T waitUntil(Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver(), WAIT).until(condition);
 	}
 
@@ -100,8 +105,8 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Lays pages out as a phone would (375 CSS pixels wide, touch, device-width viewport) until the
-	 * next test starts. Emulation rather than a smaller window: Chrome windows have a minimum width.
+	 * Lays pages out as a phone does until the next test starts: 375 CSS pixels wide, with the page's
+	 * viewport meta tag applied as a mobile browser applies it (a narrow desktop window would not).
 	 */
 	public void phone() {
 		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
