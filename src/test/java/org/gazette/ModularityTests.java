@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 
-/** Package by feature, verified: no module reaches into another's internals, and no cycles. */
+/**
+ * Package by feature, verified: no module reaches into another's internals, and no
+ * cycles.
+ */
 class ModularityTests {
 
 	@Test

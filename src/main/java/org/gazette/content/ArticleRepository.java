@@ -35,7 +35,10 @@ class ArticleRepository {
 			.single() > 0;
 	}
 
-	/** Takes the article's row lock for the rest of the transaction; empty when there is none. */
+	/**
+	 * Takes the article's row lock for the rest of the transaction; empty when there is
+	 * none.
+	 */
 	Optional<Long> lock(long articleId) {
 		return this.jdbc.sql("select id from article where id = :id for update")
 			.param("id", articleId)

@@ -3,11 +3,13 @@ package org.gazette.content;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of story a newsroom publishes: a fixed list, mirrored by the article_type table. */
+/**
+ * The kinds of story a newsroom publishes: a fixed list, mirrored by the article_type
+ * table.
+ */
 public enum ArticleType {
 
-	NEWS_RELEASE("news-release"), FEATURE_STORY("feature-story"), ANNOUNCEMENT("announcement"),
-	STATEMENT("statement");
+	NEWS_RELEASE("news-release"), FEATURE_STORY("feature-story"), ANNOUNCEMENT("announcement"), STATEMENT("statement");
 
 	private final String code;
 

@@ -1,8 +1,8 @@
 package org.gazette.content;
 
 /**
- * A byline profile: the person a story is credited to. Not an account; a byline may name someone
- * who never signs in.
+ * A byline profile: the person a story is credited to. Not an account; a byline may name
+ * someone who never signs in.
  *
  * @param id database id
  * @param slug address of the author's page

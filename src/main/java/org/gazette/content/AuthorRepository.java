@@ -55,7 +55,9 @@ class AuthorRepository {
 	}
 
 	List<Author> findAll() {
-		return this.jdbc.sql("select " + COLUMNS + " from author order by name, id").query(AuthorRepository::author).list();
+		return this.jdbc.sql("select " + COLUMNS + " from author order by name, id")
+			.query(AuthorRepository::author)
+			.list();
 	}
 
 	List<Author> findByIds(Collection<Long> ids) {

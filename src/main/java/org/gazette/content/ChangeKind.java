@@ -3,7 +3,10 @@ package org.gazette.content;
 /** Whether an update to a public story is worth telling readers about. */
 public enum ChangeKind {
 
-	/** A correction or addition readers should know of; shown in the story's public history. */
+	/**
+	 * A correction or addition readers should know of; shown in the story's public
+	 * history.
+	 */
 	MAJOR,
 	/** A silent fix, such as a typo. */
 	MINOR;

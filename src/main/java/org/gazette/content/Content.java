@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writing the newsroom's content: byline profiles, topics, and stories as a chain of immutable
- * revisions. Making a story public is {@code Publishing}'s job.
+ * Writing the newsroom's content: byline profiles, topics, and stories as a chain of
+ * immutable revisions. Making a story public is {@code Publishing}'s job.
  */
 @Service
 public class Content {
@@ -113,7 +113,9 @@ public class Content {
 		return Slugs.isValid(slug) ? this.topics.findBySlug(slug) : Optional.empty();
 	}
 
-	/** Whether the newsroom has any story or author yet (an empty database gets the demo). */
+	/**
+	 * Whether the newsroom has any story or author yet (an empty database gets the demo).
+	 */
 	public boolean isEmpty() {
 		return this.articles.count() == 0 && this.authors.count() == 0;
 	}

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rules content must meet before it is stored. Each check collects every problem, in plain
- * words, so an editor can fix them all at once; text is trimmed and checked for control characters.
+ * The rules content must meet before it is stored. Each check collects every problem, in
+ * plain words, so an editor can fix them all at once; text is trimmed and checked for
+ * control characters.
  */
 class ContentRules {
 
@@ -22,7 +23,8 @@ class ContentRules {
 
 	static final int NAME_MAX = 200;
 
-	// Control characters other than tab, newline and carriage return have no place in content.
+	// Control characters other than tab, newline and carriage return have no place in
+	// content.
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
 
 	private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n]");

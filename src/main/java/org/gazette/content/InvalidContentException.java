@@ -2,7 +2,10 @@ package org.gazette.content;
 
 import java.util.List;
 
-/** Content that breaks a rule; carries every problem found so the editor can fix them at once. */
+/**
+ * Content that breaks a rule; carries every problem found so the editor can fix them at
+ * once.
+ */
 public class InvalidContentException extends RuntimeException {
 
 	private final List<String> problems;

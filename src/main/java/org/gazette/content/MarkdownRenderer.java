@@ -15,14 +15,16 @@ import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns Markdown into the HTML readers get. Runs when a revision is saved, never per request.
- * Raw HTML in the Markdown is kept only as far as an allow list lets it: no script, no event
- * handlers, no styles, no {@code javascript:} URLs, no frames or forms.
+ * Turns Markdown into the HTML readers get. Runs when a revision is saved, never per
+ * request. Raw HTML in the Markdown is kept only as far as an allow list lets it: no
+ * script, no event handlers, no styles, no {@code javascript:} URLs, no frames or forms.
  */
 @Component
 class MarkdownRenderer {
 
-	/** Bumped whenever the output for the same Markdown changes; part of the body's hash. */
+	/**
+	 * Bumped whenever the output for the same Markdown changes; part of the body's hash.
+	 */
 	static final String VERSION = "1";
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());

@@ -8,8 +8,8 @@ import java.util.List;
  * @param type the kind of story
  * @param title headline
  * @param summary one-sentence teaser shown in listings and as the page description
- * @param dateline place the news is from, such as "LAREDO, Texas"; news releases show it before
- * their first sentence; may be null
+ * @param dateline place the news is from, such as "LAREDO, Texas"; news releases show it
+ * before their first sentence; may be null
  * @param bodyMarkdown body in Markdown (CommonMark with tables and autolinks)
  * @param authorIds byline authors, in the order printed
  * @param topicIds topics the story is about

@@ -27,8 +27,8 @@ class RevisionRepository {
 	}
 
 	/**
-	 * The id of the stored body for this Markdown, inserting it only if no revision has had the
-	 * same body before.
+	 * The id of the stored body for this Markdown, inserting it only if no revision has
+	 * had the same body before.
 	 */
 	long body(String markdown, String html) {
 		String sha256 = sha256(MarkdownRenderer.VERSION + "\n" + markdown);
@@ -104,7 +104,9 @@ class RevisionRepository {
 				""").param("r", revisionId).query((rs, row) -> revision(rs, authors, topics)).optional();
 	}
 
-	/** How many distinct bodies are stored; shows that unchanged bodies are not copied. */
+	/**
+	 * How many distinct bodies are stored; shows that unchanged bodies are not copied.
+	 */
 	long bodyCount() {
 		return this.jdbc.sql("select count(*) from revision_body").query(Long.class).single();
 	}

@@ -53,7 +53,9 @@ class TopicRepository {
 	}
 
 	List<Topic> findAll() {
-		return this.jdbc.sql("select " + COLUMNS + " from topic order by name, id").query(TopicRepository::topic).list();
+		return this.jdbc.sql("select " + COLUMNS + " from topic order by name, id")
+			.query(TopicRepository::topic)
+			.list();
 	}
 
 	List<Topic> findByIds(Collection<Long> ids) {

@@ -15,8 +15,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Reads the demo newsroom's files: blocks of {@code key: value} header lines, a blank line (or a
- * {@code ---} line for stories), then Markdown.
+ * Reads the demo newsroom's files: blocks of {@code key: value} header lines, a blank
+ * line (or a {@code ---} line for stories), then Markdown.
  */
 final class DemoFiles {
 

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo newsroom (original stories written for Gazette) into an empty database on start,
- * unless {@code gazette.demo-content} is false. Release dates are counted back from today, so the
- * demo always spans the last two years; one story is scheduled a few days ahead to show the
- * embargo at work.
+ * Loads the demo newsroom (original stories written for Gazette) into an empty database
+ * on start, unless {@code gazette.demo-content} is false. Release dates are counted back
+ * from today, so the demo always spans the last two years; one story is scheduled a few
+ * days ahead to show the embargo at work.
  */
 @Component
 class DemoNewsroom implements ApplicationRunner {
@@ -47,8 +47,8 @@ class DemoNewsroom implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoNewsroom(Content content, Publishing publishing, GazetteProperties properties,
-			TransactionTemplate transaction, Clock clock) {
+	DemoNewsroom(Content content, Publishing publishing, GazetteProperties properties, TransactionTemplate transaction,
+			Clock clock) {
 		this.content = content;
 		this.publishing = publishing;
 		this.properties = properties;

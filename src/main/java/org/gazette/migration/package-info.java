@@ -1,2 +1,5 @@
-/** Bringing content in and out of Gazette; for now, the demo newsroom loaded on first start. */
+/**
+ * Bringing content in and out of Gazette; for now, the demo newsroom loaded on first
+ * start.
+ */
 package org.gazette.migration;

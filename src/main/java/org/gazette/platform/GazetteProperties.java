@@ -15,18 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Site settings, bound from {@code gazette.*} properties or {@code GAZETTE_*} environment variables.
+ * Site settings, bound from {@code gazette.*} properties or {@code GAZETTE_*} environment
+ * variables.
  *
  * @param siteName name of the site, shown in the header and in every page title
- * @param agencyName the agency that publishes the site, shown in the identifier and footer
+ * @param agencyName the agency that publishes the site, shown in the identifier and
+ * footer
  * @param agencyUrl the agency's home page
  * @param baseUrl absolute address of this site, used for canonical links
  * @param timeZone the zone editors enter and readers see times in
  * @param demoContent whether to load the demo newsroom into an empty database on start
  * @param pageCacheMegabytes memory this node may use to cache rendered public pages
- * @param analytics the federal Digital Analytics Program, off unless an agency code is set
- * @param identifierLinks the links that federal sites must show in their identifier; defaults
- * are paths on the agency's site
+ * @param analytics the federal Digital Analytics Program, off unless an agency code is
+ * set
+ * @param identifierLinks the links that federal sites must show in their identifier;
+ * defaults are paths on the agency's site
  */
 @Validated
 @ConfigurationProperties("gazette")
@@ -44,8 +47,8 @@ public record GazetteProperties(@NotBlank String siteName, @NotBlank String agen
 	/**
 	 * Digital Analytics Program settings.
 	 *
-	 * @param dapAgency the agency code given by DAP (for example {@code DHS}); blank keeps
-	 * analytics off
+	 * @param dapAgency the agency code given by DAP (for example {@code DHS}); blank
+	 * keeps analytics off
 	 * @param dapSubAgency optional sub-agency code
 	 */
 	public record Analytics(@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9_-]*") String dapAgency,

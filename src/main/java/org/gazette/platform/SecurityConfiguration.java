@@ -9,31 +9,35 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Safe defaults for every response: a strict Content-Security-Policy (no inline script or style),
- * no framing, no sniffing, a privacy-keeping referrer policy, and HSTS over HTTPS. The back office
- * is closed until accounts exist.
+ * Safe defaults for every response: a strict Content-Security-Policy (no inline script or
+ * style), no framing, no sniffing, a privacy-keeping referrer policy, and HSTS over
+ * HTTPS. The back office is closed until accounts exist.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, GazetteProperties properties) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**", "/actuator/**")
-			.denyAll()
-			.anyRequest()
-			.permitAll());
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentPolicy(properties)))
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.frameOptions((frames) -> frames.deny())
-			.permissionsPolicyHeader((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()"))
-			// Public pages set their own caching (revalidate with ETag); see PublicResponses.
-			.cacheControl((cache) -> cache.disable()));
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/admin/**", "/actuator/**").denyAll().anyRequest().permitAll());
+		http.headers(
+				(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentPolicy(properties)))
+					.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+					.frameOptions((frames) -> frames.deny())
+					.permissionsPolicyHeader(
+							(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()"))
+					// Public pages set their own caching (revalidate with ETag); see
+					// PublicResponses.
+					.cacheControl((cache) -> cache.disable()));
 		http.requestCache((cache) -> cache.disable());
 		http.securityContext((context) -> context.requireExplicitSave(true));
 		return http.build();
 	}
 
-	/** No accounts exist until the back office arrives; this also stops Boot inventing a password. */
+	/**
+	 * No accounts exist until the back office arrives; this also stops Boot inventing a
+	 * password.
+	 */
 	@Bean
 	UserDetailsService noAccounts() {
 		return (username) -> {
@@ -42,7 +46,8 @@ class SecurityConfiguration {
 	}
 
 	static String contentPolicy(GazetteProperties properties) {
-		String analyticsScript = properties.analytics().enabled() ? " https://dap.digitalgov.gov https://www.googletagmanager.com" : "";
+		String analyticsScript = properties.analytics().enabled()
+				? " https://dap.digitalgov.gov https://www.googletagmanager.com" : "";
 		String analyticsConnect = properties.analytics().enabled()
 				? " https://dap.digitalgov.gov https://www.google-analytics.com https://*.google-analytics.com"
 						+ " https://*.analytics.google.com https://www.googletagmanager.com"

@@ -9,8 +9,8 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Every public address Gazette writes, in one place: pages, feeds, emails and the static export
- * link through here so that they agree.
+ * Every public address Gazette writes, in one place: pages, feeds, emails and the static
+ * export link through here so that they agree.
  */
 @Component
 public class SiteUrls {
@@ -49,7 +49,9 @@ public class SiteUrls {
 		return "/topics/" + slug;
 	}
 
-	/** A path with a query string built from the non-blank parameters, in the order given. */
+	/**
+	 * A path with a query string built from the non-blank parameters, in the order given.
+	 */
 	public String withQuery(String path, Map<String, String> parameters) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(path);
 		new LinkedHashMap<>(parameters).forEach((name, value) -> {
@@ -66,7 +68,9 @@ public class SiteUrls {
 		return (versioned != null) ? versioned : path;
 	}
 
-	/** The absolute form of a site path, for canonical links and anything read off-site. */
+	/**
+	 * The absolute form of a site path, for canonical links and anything read off-site.
+	 */
 	public String absolute(String path) {
 		String base = this.baseUrl.toString();
 		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;

@@ -31,7 +31,10 @@ class ChangeEventRepository {
 			.update();
 	}
 
-	/** Ids of the events after the given id, or that occurred at or after the given instant. */
+	/**
+	 * Ids of the events after the given id, or that occurred at or after the given
+	 * instant.
+	 */
 	List<Long> idsAfter(long id, Instant since) {
 		return this.jdbc.sql("select id from change_event where id > :id or occurred_at >= :since")
 			.param("id", id)

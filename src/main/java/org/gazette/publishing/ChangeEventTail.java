@@ -12,12 +12,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows the change_event table on this node. Changes made on this node are seen right after
- * their commit; changes made by other nodes within a poll interval.
+ * Follows the change_event table on this node. Changes made on this node are seen right
+ * after their commit; changes made by other nodes within a poll interval.
  * <p>
- * Ids come from a sequence, and a transaction that took a lower id can commit after one with a
- * higher id, so "the highest id seen" alone would miss it. The tail therefore also re-reads the
- * events of the last {@link #WINDOW} and remembers which of those it has seen.
+ * Ids come from a sequence, and a transaction that took a lower id can commit after one
+ * with a higher id, so "the highest id seen" alone would miss it. The tail therefore also
+ * re-reads the events of the last {@link #WINDOW} and remembers which of those it has
+ * seen.
  */
 @Component
 class ChangeEventTail {

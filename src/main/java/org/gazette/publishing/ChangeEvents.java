@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Appends change events inside the caller's transaction and wakes this node's tail on commit. */
+/**
+ * Appends change events inside the caller's transaction and wakes this node's tail on
+ * commit.
+ */
 @Component
 class ChangeEvents {
 

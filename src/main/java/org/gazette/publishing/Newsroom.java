@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * What the public can read, as of the injected clock's now: every page, list and, later, feed and
- * API read through here, so the embargo holds on all of them.
+ * What the public can read, as of the injected clock's now: every page, list and, later,
+ * feed and API read through here, so the embargo holds on all of them.
  */
 @Service
 public class Newsroom {
@@ -45,8 +45,8 @@ public class Newsroom {
 	}
 
 	/**
-	 * The next instant at which a scheduled story becomes public; anything built from public
-	 * content is stale from then on.
+	 * The next instant at which a scheduled story becomes public; anything built from
+	 * public content is stale from then on.
 	 */
 	public Optional<Instant> nextRelease() {
 		return this.repository.nextRelease(this.clock.instant());

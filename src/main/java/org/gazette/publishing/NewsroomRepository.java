@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Public reads. Every query here filters with {@link Visibility#PUBLIC_ARTICLE} and reads the
- * published revision, never the working one. Listings take a page of ids from the release-order
- * index first, then fetch those rows and their bylines in two more queries (no N+1).
+ * Public reads. Every query here filters with {@link Visibility#PUBLIC_ARTICLE} and reads
+ * the published revision, never the working one. Listings take a page of ids from the
+ * release-order index first, then fetch those rows and their bylines in two more queries
+ * (no N+1).
  */
 @Repository
 class NewsroomRepository {
@@ -31,8 +32,9 @@ class NewsroomRepository {
 	}
 
 	List<Long> pageOfIds(StoryQuery query, Instant now, int limit, long offset) {
-		var statement = this.jdbc.sql("select a.id from article a" + where(query)
-				+ " order by a.release_at desc, a.id desc limit :limit offset :offset")
+		var statement = this.jdbc
+			.sql("select a.id from article a" + where(query)
+					+ " order by a.release_at desc, a.id desc limit :limit offset :offset")
 			.param("limit", limit)
 			.param("offset", offset);
 		return bind(statement, query, now).query(Long.class).list();
@@ -102,18 +104,21 @@ class NewsroomRepository {
 		});
 	}
 
-	/** The first release instant after now, of a story already published but still embargoed. */
+	/**
+	 * The first release instant after now, of a story already published but still
+	 * embargoed.
+	 */
 	Optional<Instant> nextRelease(Instant now) {
 		return this.jdbc.sql("""
 				select min(a.release_at) as release_at from article a
 				where a.published_revision_id is not null and a.unpublished_at is null and a.release_at > :now
-				""")
-			.param("now", Db.utc(now))
-			.query((rs, n) -> Db.instant(rs, "release_at"))
-			.optional();
+				""").param("now", Db.utc(now)).query((rs, n) -> Db.instant(rs, "release_at")).optional();
 	}
 
-	/** The first and last release instants of public stories, or empty when there are none. */
+	/**
+	 * The first and last release instants of public stories, or empty when there are
+	 * none.
+	 */
 	Optional<ReleaseSpan> releaseSpan(Instant now) {
 		return this.jdbc
 			.sql("select min(a.release_at) as first_at, max(a.release_at) as last_at from article a where "
@@ -132,12 +137,10 @@ class NewsroomRepository {
 		this.jdbc.sql("""
 				select ra.revision_id, au.name, au.slug from revision_author ra join author au on au.id = ra.author_id
 				where ra.revision_id in (:revisions) order by ra.revision_id, ra.position
-				""")
-			.param("revisions", revisionIds)
-			.query((rs) -> {
-				bylines.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
-					.add(new Byline(rs.getString("name"), rs.getString("slug")));
-			});
+				""").param("revisions", revisionIds).query((rs) -> {
+			bylines.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
+				.add(new Byline(rs.getString("name"), rs.getString("slug")));
+		});
 		return bylines;
 	}
 

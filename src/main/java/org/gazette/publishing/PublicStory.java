@@ -21,10 +21,11 @@ import org.gazette.content.ArticleType;
  * @param topics topics by name
  */
 public record PublicStory(long id, String slug, ArticleType type, String title, String summary, String dateline,
-		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines,
-		List<TopicLink> topics) {
+		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics) {
 
-	/** Whether readers should see "Last updated": the public text changed after release. */
+	/**
+	 * Whether readers should see "Last updated": the public text changed after release.
+	 */
 	public boolean updatedAfterRelease() {
 		return this.lastPublicUpdateAt != null && this.lastPublicUpdateAt.isAfter(this.releaseAt);
 	}

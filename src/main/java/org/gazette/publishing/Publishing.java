@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Making stories public. The full editorial workflow (review, approval, two-person rule) builds on
- * these verbs; each one takes the article's row lock, records a publication and appends a change
- * event in the same transaction.
+ * Making stories public. The full editorial workflow (review, approval, two-person rule)
+ * builds on these verbs; each one takes the article's row lock, records a publication and
+ * appends a change event in the same transaction.
  */
 @Service
 public class Publishing {
@@ -37,9 +37,9 @@ public class Publishing {
 	/**
 	 * Publishes the story's working revision.
 	 * @param articleId the story
-	 * @param releaseAt when readers may see it: null means now, a future instant schedules it, a
-	 * past one backdates it (imported stories keep their dates). A story already released keeps
-	 * its release instant.
+	 * @param releaseAt when readers may see it: null means now, a future instant
+	 * schedules it, a past one backdates it (imported stories keep their dates). A story
+	 * already released keeps its release instant.
 	 */
 	@Transactional
 	public void publish(long articleId, Instant releaseAt) {

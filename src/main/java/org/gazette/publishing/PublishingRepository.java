@@ -58,8 +58,8 @@ class PublishingRepository {
 			.update();
 	}
 
-	void insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt,
-			String changeKind, String changeNote) {
+	void insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,
+			String changeNote) {
 		this.jdbc.sql("""
 				insert into publication (article_id, revision_id, published_at, release_at, change_kind, change_note)
 				values (:article, :revision, :published, :release, :kind, :note)

@@ -13,8 +13,7 @@ import org.gazette.content.ArticleType;
  * @param releasedFrom only stories released at or after this instant
  * @param releasedBefore only stories released before this instant
  */
-public record StoryQuery(ArticleType type, Long topicId, Long authorId, Instant releasedFrom,
-		Instant releasedBefore) {
+public record StoryQuery(ArticleType type, Long topicId, Long authorId, Instant releasedFrom, Instant releasedBefore) {
 
 	public static final StoryQuery ALL = new StoryQuery(null, null, null, null, null);
 

@@ -3,10 +3,10 @@ package org.gazette.publishing;
 import java.time.Instant;
 
 /**
- * The embargo, implemented once. An article is public if and only if it has a published revision,
- * its release instant is at or before now, and it is not unpublished. Every public read path
- * applies this rule, in SQL through {@link #PUBLIC_ARTICLE} or in Java through
- * {@link #isPublic}; both say the same thing.
+ * The embargo, implemented once. An article is public if and only if it has a published
+ * revision, its release instant is at or before now, and it is not unpublished. Every
+ * public read path applies this rule, in SQL through {@link #PUBLIC_ARTICLE} or in Java
+ * through {@link #isPublic}; both say the same thing.
  */
 public final class Visibility {
 

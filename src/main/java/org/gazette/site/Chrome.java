@@ -8,15 +8,16 @@ import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.SiteUrls;
 
 /**
- * What the layout around every page needs: site identity, the page's title and description, its
- * canonical address, the navigation and the identifier links.
+ * What the layout around every page needs: site identity, the page's title and
+ * description, its canonical address, the navigation and the identifier links.
  *
  * @param siteName the site's name
  * @param agencyName the publishing agency
  * @param agencyUrl the agency's home page
  * @param title the full, unique document title
  * @param description the meta description
- * @param canonicalUrl absolute canonical address, or null for pages that have none (errors)
+ * @param canonicalUrl absolute canonical address, or null for pages that have none
+ * (errors)
  * @param navigation primary navigation
  * @param currentNav the navigation entry this page belongs to, or null
  * @param identifierLinks required agency links
@@ -26,8 +27,7 @@ import org.gazette.platform.SiteUrls;
  */
 public record Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
 		String canonicalUrl, List<Views.Link> navigation, String currentNav,
-		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls,
-		Messages messages) {
+		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls, Messages messages) {
 
 	/** A message for the page, with escaped arguments. */
 	public Content t(String key, Object... args) {

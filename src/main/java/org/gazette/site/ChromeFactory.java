@@ -35,13 +35,14 @@ class ChromeFactory {
 			links.add(new Views.Link(formats.typePlural(type), urls.news(java.util.Map.of("type", type.code()))));
 		}
 		this.navigation = List.copyOf(links);
-		this.dapScriptUrl = properties.analytics().enabled() ? UriComponentsBuilder
-			.fromUriString("https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js")
-			.queryParam("agency", properties.analytics().dapAgency())
-			.queryParamIfPresent("subagency",
-					java.util.Optional.of(properties.analytics().dapSubAgency()).filter((s) -> !s.isBlank()))
-			.build()
-			.toUriString() : null;
+		this.dapScriptUrl = properties.analytics().enabled()
+				? UriComponentsBuilder.fromUriString("https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js")
+					.queryParam("agency", properties.analytics().dapAgency())
+					.queryParamIfPresent("subagency",
+							java.util.Optional.of(properties.analytics().dapSubAgency()).filter((s) -> !s.isBlank()))
+					.build()
+					.toUriString()
+				: null;
 	}
 
 	/**
@@ -52,8 +53,7 @@ class ChromeFactory {
 	 * @param currentNav the navigation entry to mark current, or null
 	 */
 	Chrome chrome(String heading, String description, String canonicalPath, String currentNav) {
-		String title = (heading == null) ? this.properties.siteName()
-				: heading + " | " + this.properties.siteName();
+		String title = (heading == null) ? this.properties.siteName() : heading + " | " + this.properties.siteName();
 		return new Chrome(this.properties.siteName(), this.properties.agencyName(),
 				this.properties.agencyUrl().toString(), title, description,
 				(canonicalPath != null) ? this.urls.absolute(canonicalPath) : null, this.navigation, currentNav,

@@ -54,7 +54,10 @@ class Formats {
 		return this.zone;
 	}
 
-	/** Bylines with the words that join them: "Jane Doe", "Jane Doe and Ann Lee", "A, B and C". */
+	/**
+	 * Bylines with the words that join them: "Jane Doe", "Jane Doe and Ann Lee", "A, B
+	 * and C".
+	 */
 	List<Views.BylineView> bylines(List<Byline> bylines) {
 		List<Views.BylineView> views = new ArrayList<>();
 		for (int i = 0; i < bylines.size(); i++) {

@@ -6,8 +6,9 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.Slugs;
 
 /**
- * The query parameters of a listing, checked. Anything malformed is a {@link BadRequestException}
- * with a message a reader can act on; nothing reaches the database unchecked.
+ * The query parameters of a listing, checked. Anything malformed is a
+ * {@link BadRequestException} with a message a reader can act on; nothing reaches the
+ * database unchecked.
  *
  * @param type kind filter, or null
  * @param topicSlug topic filter, or null
@@ -60,8 +61,7 @@ record ListingParameters(ArticleType type, String topicSlug, Integer year, int p
 		if (year == null || year.isEmpty()) {
 			return null;
 		}
-		if (!DIGITS.matcher(year).matches() || Integer.parseInt(year) < MIN_YEAR
-				|| Integer.parseInt(year) > MAX_YEAR) {
+		if (!DIGITS.matcher(year).matches() || Integer.parseInt(year) < MIN_YEAR || Integer.parseInt(year) > MAX_YEAR) {
 			throw new BadRequestException("The year must be written with four digits, such as 2026.");
 		}
 		return Integer.parseInt(year);

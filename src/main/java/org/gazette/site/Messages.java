@@ -8,8 +8,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The words readers see, from messages.properties. Templates call {@code localize(key, args)}:
- * message text is trusted markup, arguments are escaped.
+ * The words readers see, from messages.properties. Templates call
+ * {@code localize(key, args)}: message text is trusted markup, arguments are escaped.
  */
 @Component
 public class Messages implements LocalizationSupport {

@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The public newsroom's pages. Parameters are checked before anything is read or cached. */
+/**
+ * The public newsroom's pages. Parameters are checked before anything is read or cached.
+ */
 @Controller
 class NewsroomController {
 
@@ -65,7 +67,10 @@ class NewsroomController {
 		});
 	}
 
-	/** Carries the rendered-but-empty listing to the error handler, which answers 404 with it. */
+	/**
+	 * Carries the rendered-but-empty listing to the error handler, which answers 404 with
+	 * it.
+	 */
 	static final class PastEndException extends RuntimeException {
 
 		final transient Pages.ListingPage page;

@@ -73,9 +73,10 @@ class NewsroomPages {
 		boolean filtered = filters.values().stream().anyMatch((value) -> value != null);
 		String current = (parameters.type() != null && topic == null && parameters.year() == null)
 				? this.urls.news(Map.of("type", parameters.type().code())) : filtered ? null : this.urls.news();
-		return listing(this.chrome.chrome(pageTitle(heading, parameters.page()),
-				this.messages.text("news.description"), path, current), heading, "", false, list,
-				this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
+		return listing(
+				this.chrome.chrome(pageTitle(heading, parameters.page()), this.messages.text("news.description"), path,
+						current),
+				heading, "", false, list, this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
 				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)));
 	}
 
@@ -83,8 +84,8 @@ class NewsroomPages {
 		Author author = this.content.authorBySlug(slug).orElseThrow(NotFoundException::new);
 		StoryList list = this.newsroom.list(StoryQuery.byAuthor(author.id()), page, PAGE_SIZE);
 		String heading = author.name();
-		String intro = (author.jobTitle().isBlank() ? "" : "<p class=\"usa-intro\">"
-				+ HtmlUtils.htmlEscape(author.jobTitle()) + "</p>") + author.bioHtml();
+		String intro = (author.jobTitle().isBlank() ? ""
+				: "<p class=\"usa-intro\">" + HtmlUtils.htmlEscape(author.jobTitle()) + "</p>") + author.bioHtml();
 		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.author(slug), pageOnly(n));
 		return listing(
 				this.chrome.chrome(pageTitle(heading, page), this.messages.text("author.description", author.name()),
@@ -108,8 +109,7 @@ class NewsroomPages {
 		return new Pages.StoryPage(
 				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null), story.title(),
 				this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
-				this.formats.isoDate(story.releaseAt()),
-				updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
+				this.formats.isoDate(story.releaseAt()), updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
 				updated ? this.formats.isoDate(story.lastPublicUpdateAt()) : null,
 				this.formats.bylines(story.bylines()), withDateline(story),
 				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
@@ -121,8 +121,8 @@ class NewsroomPages {
 				(message != null) ? message : this.messages.text("error." + status + ".message"));
 	}
 
-	private Pages.ListingPage listing(Chrome chrome, String heading, String intro, boolean introIsHtml,
-			StoryList list, String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl) {
+	private Pages.ListingPage listing(Chrome chrome, String heading, String intro, boolean introIsHtml, StoryList list,
+			String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl) {
 		if (list.page() > list.pageCount()) {
 			emptyMessage = this.messages.text("listing.past-end", list.pageCount());
 		}
@@ -162,8 +162,11 @@ class NewsroomPages {
 				without.put(name, null);
 				String label = switch (name) {
 					case "type" -> this.formats.typeName(parameters.type());
-					case "topic" -> topics.stream().filter(Views.Option::selected).map(Views.Option::label)
-						.findFirst().orElse(value);
+					case "topic" -> topics.stream()
+						.filter(Views.Option::selected)
+						.map(Views.Option::label)
+						.findFirst()
+						.orElse(value);
 					default -> value;
 				};
 				removals.add(new Views.Link(label, this.urls.news(without)));

@@ -14,9 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's cache of rendered public pages, keyed by normalized URL. It is emptied when a change
- * event arrives and when the clock passes the next scheduled release, so no page outlives the
- * content it shows and an embargoed story appears at its release instant.
+ * This node's cache of rendered public pages, keyed by normalized URL. It is emptied when
+ * a change event arrives and when the clock passes the next scheduled release, so no page
+ * outlives the content it shows and an embargoed story appears at its release instant.
  */
 @Component
 class PageCache {
@@ -27,7 +27,10 @@ class PageCache {
 
 	private final Clock clock;
 
-	/** Bumped on every invalidation; a page rendered under an older generation is not stored. */
+	/**
+	 * Bumped on every invalidation; a page rendered under an older generation is not
+	 * stored.
+	 */
 	private volatile long generation;
 
 	/** The next release instant; null when it must be read again. */

@@ -2,7 +2,9 @@ package org.gazette.site;
 
 import java.util.List;
 
-/** One record per public page; each jte template under site/ takes exactly one of these. */
+/**
+ * One record per public page; each jte template under site/ takes exactly one of these.
+ */
 public final class Pages {
 
 	private Pages() {
@@ -23,7 +25,8 @@ public final class Pages {
 	 *
 	 * @param chrome layout
 	 * @param heading the page heading
-	 * @param intro text under the heading (already sanitized HTML for author bios), may be empty
+	 * @param intro text under the heading (already sanitized HTML for author bios), may
+	 * be empty
 	 * @param introIsHtml whether intro is sanitized HTML rather than plain text
 	 * @param resultSummary "Showing 21–40 of 240 stories"
 	 * @param stories the stories on this page
@@ -44,8 +47,8 @@ public final class Pages {
 	 * @param years choices of year
 	 * @param active the filters in force, each with a link that removes it
 	 */
-	public record Filters(String action, List<Views.Option> types, List<Views.Option> topics,
-			List<Views.Option> years, List<Views.Link> active) {
+	public record Filters(String action, List<Views.Option> types, List<Views.Option> topics, List<Views.Option> years,
+			List<Views.Link> active) {
 	}
 
 	/**
@@ -56,7 +59,8 @@ public final class Pages {
 	 * @param typeName kind of story
 	 * @param releaseDate "November 27, 2026"
 	 * @param releaseIso the same as ISO 8601
-	 * @param updatedDate "Last updated" date, or null when the story has not changed since release
+	 * @param updatedDate "Last updated" date, or null when the story has not changed
+	 * since release
 	 * @param updatedIso the same as ISO 8601, or null
 	 * @param bylines authors with links
 	 * @param bodyHtml sanitized body, with the dateline already in its first paragraph

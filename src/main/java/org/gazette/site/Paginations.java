@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * The USWDS pager: first and last page always, the current page with its neighbours, and gaps
- * between; at most seven entries, so it fits a phone.
+ * The USWDS pager: first and last page always, the current page with its neighbours, and
+ * gaps between; at most seven entries, so it fits a phone.
  */
 final class Paginations {
 

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders public pages through jte, caches them per node, and answers with validators: an
- * {@code ETag} and {@code Last-Modified} that Spring MVC checks against conditional requests
- * (304), gzip when the client takes it, and {@code no-cache} so that browsers and CDNs revalidate
- * and never show a page past an embargo change.
+ * {@code ETag} and {@code Last-Modified} that Spring MVC checks against conditional
+ * requests (304), gzip when the client takes it, and {@code no-cache} so that browsers
+ * and CDNs revalidate and never show a page past an embargo change.
  */
 @Component
 class PublicResponses {
@@ -36,9 +36,11 @@ class PublicResponses {
 
 	/**
 	 * A page, from the cache when it holds one for this key.
-	 * @param key the normalized address; two requests with the same key get the same bytes
+	 * @param key the normalized address; two requests with the same key get the same
+	 * bytes
 	 * @param template jte template under src/main/jte, such as {@code site/story.jte}
-	 * @param page builds the page record; it may throw to answer with an error page instead
+	 * @param page builds the page record; it may throw to answer with an error page
+	 * instead
 	 */
 	ResponseEntity<byte[]> cached(HttpServletRequest request, String key, String template, Supplier<?> page) {
 		RenderedPage rendered = this.cache.get(key).orElse(null);

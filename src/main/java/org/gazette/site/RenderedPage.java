@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A page rendered once, kept with its gzip form and validators so that serving it again costs no
- * rendering and no compression.
+ * A page rendered once, kept with its gzip form and validators so that serving it again
+ * costs no rendering and no compression.
  *
  * @param status HTTP status
  * @param html the page as UTF-8
@@ -24,7 +24,8 @@ record RenderedPage(int status, byte[] html, byte[] gzipped, String etag, Instan
 
 	static RenderedPage of(int status, String html, Instant now) {
 		byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-		return new RenderedPage(status, bytes, gzip(bytes), etag(bytes), now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		return new RenderedPage(status, bytes, gzip(bytes), etag(bytes),
+				now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 	}
 
 	/** Memory the cache is charged for this page. */

@@ -57,7 +57,8 @@ class SiteErrors {
 		ResponseEntity<byte[]> page = errorPage(request, 405, null);
 		return ResponseEntity.status(405)
 			.headers(page.getHeaders())
-			.header("Allow", String.join(", ", ex.getSupportedMethods() != null ? ex.getSupportedMethods() : new String[0]))
+			.header("Allow",
+					String.join(", ", ex.getSupportedMethods() != null ? ex.getSupportedMethods() : new String[0]))
 			.body(page.getBody());
 	}
 

@@ -17,7 +17,8 @@ class ContentTests {
 	@DatabaseTest
 	void savesAuthorsAndTopicsAndFindsThemBySlug(Databases.Lazy db) {
 		Content content = TestContent.content(db.get().jdbc(), this.clock);
-		Author jane = content.createAuthor(new NewAuthor("jane-doe", " Jane Doe ", "Press Secretary", "Jane *writes*."));
+		Author jane = content
+			.createAuthor(new NewAuthor("jane-doe", " Jane Doe ", "Press Secretary", "Jane *writes*."));
 		content.createTopic(new NewTopic("trade", "Trade", "Imports and exports."));
 		assertThat(content.authorBySlug("jane-doe")).contains(jane);
 		assertThat(jane.name()).isEqualTo("Jane Doe");
@@ -106,12 +107,12 @@ class ContentTests {
 		Content content = TestContent.content(db.get().jdbc(), this.clock);
 		RevisionDraft bad = new RevisionDraft(null, "  ", "x".repeat(1001), "Line\rbreak", "bad \u0007 bell",
 				List.of(404L), List.of(405L), null, null);
-		assertThatThrownBy(() -> content.createArticle(null, bad, "editor"))
-			.isInstanceOfSatisfying(InvalidContentException.class,
-					(ex) -> assertThat(ex.problems()).containsExactly("Choose the kind of story.", "Title is required.",
-							"Summary is longer than 1000 characters.", "Dateline must be a single line of text.",
-							"Body contains control characters; paste it as plain text.",
-							"The byline names an author who does not exist.", "A topic does not exist."));
+		assertThatThrownBy(() -> content.createArticle(null, bad, "editor")).isInstanceOfSatisfying(
+				InvalidContentException.class,
+				(ex) -> assertThat(ex.problems()).containsExactly("Choose the kind of story.", "Title is required.",
+						"Summary is longer than 1000 characters.", "Dateline must be a single line of text.",
+						"Body contains control characters; paste it as plain text.",
+						"The byline names an author who does not exist.", "A topic does not exist."));
 		assertThatThrownBy(() -> content.revise(999, draft("Title", "Body"), "editor"))
 			.hasMessageContaining("There is no story 999.");
 		assertThat(content.isEmpty()).isTrue();

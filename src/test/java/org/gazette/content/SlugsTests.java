@@ -8,7 +8,8 @@ class SlugsTests {
 
 	@Test
 	void makesReadableSlugsFromTitles() {
-		assertThat(Slugs.fromTitle("New Inspection Lanes Open at Laredo!")).isEqualTo("new-inspection-lanes-open-at-laredo");
+		assertThat(Slugs.fromTitle("New Inspection Lanes Open at Laredo!"))
+			.isEqualTo("new-inspection-lanes-open-at-laredo");
 		assertThat(Slugs.fromTitle("Café & Crème: Año 2026")).isEqualTo("cafe-creme-ano-2026");
 		assertThat(Slugs.fromTitle("!!!")).isEqualTo("story");
 		assertThat(Slugs.fromTitle("word ".repeat(60))).hasSizeLessThanOrEqualTo(Slugs.MAX_LENGTH).doesNotEndWith("-");

@@ -26,11 +26,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application as a new user starts it, with the demo newsroom, but on PostgreSQL: the
- * same migrations and queries that the H2 tests exercise, end to end over HTTP.
+ * The whole application as a new user starts it, with the demo newsroom, but on
+ * PostgreSQL: the same migrations and queries that the H2 tests exercise, end to end over
+ * HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "gazette.demo-content=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gazette.demo-content=true")
 class DemoNewsroomOnPostgresTests {
 
 	private static String url;

@@ -84,7 +84,10 @@ class NewsroomTests {
 	void aPublishedStoryKeepsServingItsPublishedRevisionWhileANewDraftIsEdited(Databases.Lazy db) {
 		open(db);
 		Instant released = this.clock.instant().minus(Duration.ofDays(1));
-		long id = this.stories.story("Published title").slug("story").body("Published body.").releasedAt(released)
+		long id = this.stories.story("Published title")
+			.slug("story")
+			.body("Published body.")
+			.releasedAt(released)
 			.publish();
 		this.content.revise(id, new RevisionDraft(ArticleType.NEWS_RELEASE, "Draft title", "Draft summary.", null,
 				"Draft body.", List.of(), List.of(), ChangeKind.MAJOR, "Corrected the figures."), "editor");
@@ -110,11 +113,21 @@ class NewsroomTests {
 		Topic trade = this.stories.topic("Trade");
 		Topic travel = this.stories.topic("Travel");
 		Instant now = this.clock.instant();
-		this.stories.story("Trade release").type(ArticleType.NEWS_RELEASE).about(trade).by(jane)
-			.releasedAt(now.minus(Duration.ofDays(400))).publish();
-		this.stories.story("Travel feature").type(ArticleType.FEATURE_STORY).about(travel, trade)
-			.releasedAt(now.minus(Duration.ofDays(10))).publish();
-		this.stories.story("Statement").type(ArticleType.STATEMENT).by(jane).releasedAt(now.minus(Duration.ofDays(1)))
+		this.stories.story("Trade release")
+			.type(ArticleType.NEWS_RELEASE)
+			.about(trade)
+			.by(jane)
+			.releasedAt(now.minus(Duration.ofDays(400)))
+			.publish();
+		this.stories.story("Travel feature")
+			.type(ArticleType.FEATURE_STORY)
+			.about(travel, trade)
+			.releasedAt(now.minus(Duration.ofDays(10)))
+			.publish();
+		this.stories.story("Statement")
+			.type(ArticleType.STATEMENT)
+			.by(jane)
+			.releasedAt(now.minus(Duration.ofDays(1)))
 			.publish();
 
 		assertThat(titles(new StoryQuery(ArticleType.FEATURE_STORY, null, null, null, null)))
@@ -153,10 +166,17 @@ class NewsroomTests {
 		open(db);
 		long id = this.stories.story("Story").publish();
 		this.publishing.publishing().unpublish(id);
-		List<String> kinds = db.get().jdbc().sql("select kind from change_event order by id").query(String.class).list();
+		List<String> kinds = db.get()
+			.jdbc()
+			.sql("select kind from change_event order by id")
+			.query(String.class)
+			.list();
 		assertThat(kinds).containsExactly("published", "unpublished");
 		assertThat(this.publishing.events()).hasSize(2).allMatch((event) -> event instanceof PublicContentChanged);
-		List<String> publications = db.get().jdbc().sql("select change_kind from publication").query(String.class)
+		List<String> publications = db.get()
+			.jdbc()
+			.sql("select change_kind from publication")
+			.query(String.class)
 			.list();
 		assertThat(publications).containsExactly("major");
 	}

@@ -25,9 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * axe-core finds no WCAG 2.1 A or AA violation on each kind of public page, filled with realistic
- * content (several authors and topics, a full story body, enough stories to paginate), on a desktop
- * and on a phone.
+ * axe-core finds no WCAG 2.1 A or AA violation on each kind of public page, filled with
+ * realistic content (several authors and topics, a full story body, enough stories to
+ * paginate), on a desktop and on a phone.
  */
 @GazetteWebTest
 class AccessibilityBrowserTests {
@@ -39,7 +39,10 @@ class AccessibilityBrowserTests {
 
 	static final String STORY_TITLE = "New Inspection Lanes Open at Laredo";
 
-	/** A body with every block a story commonly has: headings, a list, a link, a table, a quote. */
+	/**
+	 * A body with every block a story commonly has: headings, a list, a link, a table, a
+	 * quote.
+	 */
 	static final String BODY = """
 			The agency opened four inspection lanes at the World Trade Bridge today, cutting expected \
 			wait times for commercial trucks by a third.
@@ -87,7 +90,8 @@ class AccessibilityBrowserTests {
 			.by(jane, ann)
 			.about(trade, technology)
 			.publish();
-		// 29 more, one a day back, so that both the news listing and the news releases alone (25)
+		// 29 more, one a day back, so that both the news listing and the news releases
+		// alone (25)
 		// have a second page, and every kind of story and filter has matches.
 		ArticleType[] others = { ArticleType.FEATURE_STORY, ArticleType.ANNOUNCEMENT, ArticleType.STATEMENT };
 		Author[] authors = { jane, ann, carlos };
@@ -142,7 +146,8 @@ class AccessibilityBrowserTests {
 	}
 
 	private static void assertNoViolations(String page, String heading) {
-		// First make sure the page is the one meant, not an error page that happens to pass.
+		// First make sure the page is the one meant, not an error page that happens to
+		// pass.
 		assertThat(browser.script("return document.querySelector('main h1').textContent")).isEqualTo(heading);
 		List<Rule> violations = browser.accessibilityViolations();
 		assertThat(violations).withFailMessage(() -> Browser.describe(page, violations)).isEmpty();

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The official banner and the skip link work as USWDS says, by mouse and by keyboard, in a real browser. */
+/**
+ * The official banner and the skip link work as USWDS says, by mouse and by keyboard, in
+ * a real browser.
+ */
 @GazetteWebTest
 class BannerAndSkipLinkBrowserTests {
 
@@ -68,7 +71,8 @@ class BannerAndSkipLinkBrowserTests {
 	}
 
 	private void focusBannerButtonWithTab() {
-		// The skip link comes first; the banner's button must be the next stop, not somewhere later.
+		// The skip link comes first; the banner's button must be the next stop, not
+		// somewhere later.
 		press(Keys.TAB);
 		press(Keys.TAB);
 		assertThat(browser.driver().switchTo().activeElement()).isEqualTo(button());

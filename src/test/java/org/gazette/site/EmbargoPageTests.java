@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embargo on every public page: a scheduled story is nowhere before its release instant and
- * everywhere at it, even though the pages it appears on were cached before.
+ * The embargo on every public page: a scheduled story is nowhere before its release
+ * instant and everywhere at it, even though the pages it appears on were cached before.
  */
 @GazetteWebTest
 class EmbargoPageTests {
@@ -56,7 +56,10 @@ class EmbargoPageTests {
 		var trade = this.stories.topic("Trade");
 		this.stories.story("Already out").by(jane).about(trade).publish();
 		Instant release = this.clock.instant().plus(Duration.ofHours(3));
-		this.stories.story("Embargoed Tariff Decision").slug("tariff-decision").by(jane).about(trade)
+		this.stories.story("Embargoed Tariff Decision")
+			.slug("tariff-decision")
+			.by(jane)
+			.about(trade)
 			.releasedAt(release)
 			.publish();
 

@@ -9,7 +9,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Errors are pages in the site's style with plain words, never a stack trace or a framework page. */
+/**
+ * Errors are pages in the site's style with plain words, never a stack trace or a
+ * framework page.
+ */
 @GazetteWebTest
 class ErrorPageTests {
 
@@ -26,7 +29,8 @@ class ErrorPageTests {
 		assertThat(page.select(".usa-banner__header-text").text())
 			.isEqualTo("An official website of the United States government");
 		assertThat(page.select("main a").eachAttr("href")).contains("/", "/news");
-		assertThat(response.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.header("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 	}
 
 	@Test

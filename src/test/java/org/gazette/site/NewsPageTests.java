@@ -25,7 +25,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The /news listing over real HTTP: order, item contents, filters, pagination and bad parameters. */
+/**
+ * The /news listing over real HTTP: order, item contents, filters, pagination and bad
+ * parameters.
+ */
 @GazetteWebTest
 class NewsPageTests {
 
@@ -58,10 +61,12 @@ class NewsPageTests {
 		Author raj = this.stories.author("Raj Patel");
 		this.trade = this.stories.topic("Trade");
 		Topic travel = this.stories.topic("Travel");
-		// 45 stories, one a day back from yesterday; every third is a feature about travel.
+		// 45 stories, one a day back from yesterday; every third is a feature about
+		// travel.
 		for (int i = 1; i <= 45; i++) {
 			var story = this.stories.story("Story " + i)
-				.releasedAt(ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, EASTERN).toInstant().minus(Duration.ofDays(i - 1)));
+				.releasedAt(
+						ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, EASTERN).toInstant().minus(Duration.ofDays(i - 1)));
 			if (i % 3 == 0) {
 				story.type(ArticleType.FEATURE_STORY).about(travel);
 			}
@@ -70,7 +75,9 @@ class NewsPageTests {
 			}
 			story.by((i == 1) ? new Author[] { this.jane, ann, raj } : new Author[] { this.jane }).publish();
 		}
-		this.stories.story("Story from last year").type(ArticleType.STATEMENT).summary("An old statement.")
+		this.stories.story("Story from last year")
+			.type(ArticleType.STATEMENT)
+			.summary("An old statement.")
 			.releasedAt(ZonedDateTime.of(2025, 3, 14, 9, 0, 0, 0, EASTERN).toInstant())
 			.publish();
 	}
@@ -117,7 +124,8 @@ class NewsPageTests {
 		var response = this.http.get("/news?page=4");
 		assertThat(response.status()).isEqualTo(404);
 		Document page = response.document();
-		assertThat(page.select(".usa-alert__text").text()).isEqualTo("There are no stories on this page. This list has 3 pages.");
+		assertThat(page.select(".usa-alert__text").text())
+			.isEqualTo("There are no stories on this page. This list has 3 pages.");
 		assertThat(page.select(".usa-pagination__button").eachAttr("href")).contains("/news");
 		assertThat(this.http.get("/news?page=999999").status()).isEqualTo(404);
 	}
@@ -133,13 +141,14 @@ class NewsPageTests {
 		Document combined = this.http.get("/news?type=news-release&topic=trade&year=2026&page=2").document();
 		assertThat(combined.select("h1").text()).isEqualTo("News releases about Trade from 2026");
 		assertThat(combined.select("#result-summary").text()).isEqualTo("Showing 21–30 of 30 stories");
-		assertThat(combined.select(".gazette-active-filters a").eachText()).containsExactly(
-				"Remove filter: News release", "Remove filter: Trade", "Remove filter: 2026");
+		assertThat(combined.select(".gazette-active-filters a").eachText())
+			.containsExactly("Remove filter: News release", "Remove filter: Trade", "Remove filter: 2026");
 		assertThat(combined.select(".gazette-active-filters a").eachAttr("href")).containsExactly(
 				"/news?topic=trade&year=2026", "/news?type=news-release&year=2026",
 				"/news?type=news-release&topic=trade");
-		assertThat(combined.select(".usa-pagination__button").eachAttr("href"))
-			.containsExactly("/news?type=news-release&topic=trade&year=2026", "/news?type=news-release&topic=trade&year=2026&page=2");
+		assertThat(combined.select(".usa-pagination__button").eachAttr("href")).containsExactly(
+				"/news?type=news-release&topic=trade&year=2026",
+				"/news?type=news-release&topic=trade&year=2026&page=2");
 
 		Document lastYear = this.http.get("/news?year=2025").document();
 		assertThat(lastYear.select(".gazette-story-title").eachText()).containsExactly("Story from last year");

@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Security headers, no cookies, validators, conditional requests and compression on public pages. */
+/**
+ * Security headers, no cookies, validators, conditional requests and compression on
+ * public pages.
+ */
 @GazetteWebTest
 class PublicResponseTests {
 
@@ -116,8 +119,9 @@ class PublicResponseTests {
 		assertThat(gzipped.rawBody().length).isLessThan(plain.rawBody().length / 2);
 		assertThat(gzipped.body()).isEqualTo(plain.body());
 		assertThat(gzipped.header("ETag")).isNotEqualTo(plain.header("ETag"));
-		assertThat(this.http.get("/news/ports-reopen", "Accept-Encoding", "gzip;q=0, identity")
-			.header("Content-Encoding")).isEmpty();
+		assertThat(
+				this.http.get("/news/ports-reopen", "Accept-Encoding", "gzip;q=0, identity").header("Content-Encoding"))
+			.isEmpty();
 	}
 
 	@Test
@@ -135,7 +139,8 @@ class PublicResponseTests {
 		assertThat(css).matches("/uswds/css/uswds\\.min-[0-9a-f]{32}\\.css");
 		var asset = this.http.get(css);
 		assertThat(asset.status()).isEqualTo(200);
-		assertThat(asset.header("Cache-Control")).hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=31536000"));
+		assertThat(asset.header("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("max-age=31536000"));
 		assertThat(asset.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
 		for (var script : page.select("script[src]")) {
 			assertThat(this.http.get(script.attr("src")).status()).as(script.attr("src")).isEqualTo(200);

@@ -81,25 +81,32 @@ class StoryPageTests {
 		Document page = this.http.get("/news/new-lanes").document();
 		assertThat(page.title()).isEqualTo("New Lanes Open at Laredo | Newsroom");
 		assertThat(page.select("meta[name=description]").attr("content")).isEqualTo("Four lanes cut wait times.");
-		assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://news.example.gov/news/new-lanes");
+		assertThat(page.select("link[rel=canonical]").attr("href"))
+			.isEqualTo("https://news.example.gov/news/new-lanes");
 		assertThat(page.select("article h1").text()).isEqualTo("New Lanes Open at Laredo");
 		assertThat(page.select("article .gazette-type").text()).isEqualTo("News release");
 		assertThat(page.select("article dl").text()).isEqualTo("Release Date November 24, 2026");
 		assertThat(page.select(".gazette-byline").text()).isEqualTo("By Jane Doe and Ann Lee");
-		assertThat(page.select(".gazette-byline a").eachAttr("href")).containsExactly("/authors/jane-doe", "/authors/ann-lee");
+		assertThat(page.select(".gazette-byline a").eachAttr("href")).containsExactly("/authors/jane-doe",
+				"/authors/ann-lee");
 		assertThat(page.select(".gazette-body p").first().text()).isEqualTo("LAREDO, Texas — Four lanes opened today.");
 		assertThat(page.select(".gazette-body .gazette-dateline").text()).isEqualTo("LAREDO, Texas");
 		assertThat(page.select(".gazette-body h2").text()).isEqualTo("Details");
 		assertThat(page.select(".gazette-body table.usa-table td").eachText()).containsExactly("9", "6-22");
 		assertThat(page.select(".gazette-body blockquote").text()).isEqualTo("\"Good news,\" said the director.");
-		assertThat(page.select(".gazette-topics a").eachAttr("href")).containsExactly("/topics/trade", "/topics/travel");
+		assertThat(page.select(".gazette-topics a").eachAttr("href")).containsExactly("/topics/trade",
+				"/topics/travel");
 		assertThat(page.select("h1")).hasSize(1);
 	}
 
 	@Test
 	void onlyNewsReleasesShowTheirDateline() {
-		this.stories.story("A Feature").slug("a-feature").type(ArticleType.FEATURE_STORY).dateline("EL PASO, Texas")
-			.body("Inside the port.").publish();
+		this.stories.story("A Feature")
+			.slug("a-feature")
+			.type(ArticleType.FEATURE_STORY)
+			.dateline("EL PASO, Texas")
+			.body("Inside the port.")
+			.publish();
 		Document page = this.http.get("/news/a-feature").document();
 		assertThat(page.select(".gazette-body p").first().text()).isEqualTo("Inside the port.");
 		assertThat(page.select(".gazette-byline")).isEmpty();
@@ -115,7 +122,8 @@ class StoryPageTests {
 		this.content.revise(id, new RevisionDraft(ArticleType.NEWS_RELEASE, "Port Reopens Early", "Summary.", null,
 				"Updated body.", List.of(), List.of(), ChangeKind.MAJOR, "Corrected the date."), "editor");
 		assertThat(this.http.get("/news/port-reopens").document().select("article h1").text())
-			.as("a draft on top of a published story is not public").isEqualTo("Port Reopens");
+			.as("a draft on top of a published story is not public")
+			.isEqualTo("Port Reopens");
 
 		this.clock.set(java.time.Instant.parse("2026-11-28T14:00:00Z"));
 		this.publishing.publish(id, null);
@@ -138,7 +146,9 @@ class StoryPageTests {
 	@Test
 	void authorPageShowsTheProfileThenTheirStoriesPaginated() {
 		for (int i = 1; i <= 22; i++) {
-			this.stories.story("Jane story " + i).by(this.jane).releasedAt(this.clock.instant().minus(Duration.ofDays(i)))
+			this.stories.story("Jane story " + i)
+				.by(this.jane)
+				.releasedAt(this.clock.instant().minus(Duration.ofDays(i)))
 				.publish();
 		}
 		this.stories.story("Ann story").by(this.ann).publish();
@@ -172,7 +182,10 @@ class StoryPageTests {
 
 	@Test
 	void anAuthorWithoutPublicStoriesSaysSo() {
-		this.stories.story("Embargoed").by(this.ann).releasedAt(this.clock.instant().plus(Duration.ofDays(1))).publish();
+		this.stories.story("Embargoed")
+			.by(this.ann)
+			.releasedAt(this.clock.instant().plus(Duration.ofDays(1)))
+			.publish();
 		Document page = this.http.get("/authors/ann-lee").document();
 		assertThat(page.select(".usa-alert__text").text()).isEqualTo("This author has no published stories yet.");
 	}

@@ -31,15 +31,17 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Script planted in any field an editor fills (story title, summary, dateline and body; author name,
- * job title and biography; topic name and description) never runs in a reader's browser and
- * leaves no active markup behind, on every page where the field is shown.
+ * Script planted in any field an editor fills (story title, summary, dateline and body;
+ * author name, job title and biography; topic name and description) never runs in a
+ * reader's browser and leaves no active markup behind, on every page where the field is
+ * shown.
  *
  * <p>
- * Every payload, if it ran, would set {@code window.__xss}, create an element with id {@code xss}
- * or call {@code alert}. The pages' strict Content-Security-Policy would block most of them even
- * if they reached the page, so the test also fails on any CSP violation and reads the DOM itself:
- * the escaping and the sanitizer must stop the payloads, not the policy alone.
+ * Every payload, if it ran, would set {@code window.__xss}, create an element with id
+ * {@code xss} or call {@code alert}. The pages' strict Content-Security-Policy would
+ * block most of them even if they reached the page, so the test also fails on any CSP
+ * violation and reads the DOM itself: the escaping and the sanitizer must stop the
+ * payloads, not the policy alone.
  */
 @GazetteWebTest
 class XssBrowserTests {
@@ -79,8 +81,9 @@ class XssBrowserTests {
 			"[url breakout](https://www.example.gov/\"onmouseover=\"__xss=1)",
 			// Frames, plugins and elements that change the whole page.
 			"<iframe src=\"javascript:top.__xss=1\"></iframe>",
-			"<iframe srcdoc=\"<script>top.__xss=1</script>\"></iframe>", "<object data=\"javascript:__xss=1\"></object>",
-			"<embed src=\"javascript:__xss=1\">", "<base href=\"javascript:__xss=1//\">",
+			"<iframe srcdoc=\"<script>top.__xss=1</script>\"></iframe>",
+			"<object data=\"javascript:__xss=1\"></object>", "<embed src=\"javascript:__xss=1\">",
+			"<base href=\"javascript:__xss=1//\">",
 			"<meta http-equiv=\"refresh\" content=\"0;url=javascript:__xss=1\">",
 			"<link rel=stylesheet href=\"javascript:__xss=1\">",
 			// Styles.
@@ -102,13 +105,14 @@ class XssBrowserTests {
 			"<img src=`x` onerror=`__xss=1`>",
 			// Template syntaxes of other engines, in case text ever passes through one.
 			"{{constructor.constructor('__xss=1')()}}", "${__xss=1} #{__xss=1} <%= __xss=1 %>",
-			// Multi-line Markdown, for the body (single-line fields get it with spaces for line breaks).
+			// Multi-line Markdown, for the body (single-line fields get it with spaces
+			// for line breaks).
 			"[reference link][r]\n\n[r]: javascript:__xss=1", "<div>\n<script>\n__xss=1\n</script>\n</div>",
 			"| a | b |\n| --- | --- |\n| <img src=x onerror=__xss=1> | <script>__xss=1</script> |");
 
 	/**
-	 * Installed before each page's own scripts: records CSP violations, and calls to the dialogs a
-	 * payload might open, where the findings script reads them.
+	 * Installed before each page's own scripts: records CSP violations, and calls to the
+	 * dialogs a payload might open, where the findings script reads them.
 	 */
 	static final String TRIPWIRE = """
 			if (!window.__tripwire) {
@@ -127,8 +131,9 @@ class XssBrowserTests {
 			""";
 
 	/**
-	 * Everything on the page that a payload could have made or that shows one ran (empty when clean),
-	 * where the page is, and the text of the elements that the given selectors match.
+	 * Everything on the page that a payload could have made or that shows one ran (empty
+	 * when clean), where the page is, and the text of the elements that the given
+	 * selectors match.
 	 */
 	static final String INSPECT = """
 			const findings = [];
@@ -184,7 +189,8 @@ class XssBrowserTests {
 
 	@Test
 	void theChecksNoticeScriptThatReachesThePage() {
-		// Guards the guard: markup that gets past the server must show up in the findings.
+		// Guards the guard: markup that gets past the server must show up in the
+		// findings.
 		browser.open("/");
 		browser.script("document.querySelector('main').insertAdjacentHTML('beforeend', arguments[0])",
 				"<img src=/no-such-image.png onerror=__xss=1 id=xss><a href=javascript:void(0)>x</a>");
@@ -202,7 +208,8 @@ class XssBrowserTests {
 	Stream<DynamicTest> noPayloadRunsOrLeavesMarkupOnAnyPage() {
 		List<Planted> planted = IntStream.range(0, PAYLOADS.size()).mapToObj(this::plant).toList();
 		List<String> titles = planted.stream().map(Planted::line).toList();
-		// The newest story comes first: the listings show the payloads in the order of the list.
+		// The newest story comes first: the listings show the payloads in the order of
+		// the list.
 		Stream<DynamicTest> listings = Stream.of(
 				dynamicTest("home page", () -> assertListing("/", titles.subList(0, NewsroomPages.HOME_STORIES))),
 				dynamicTest("news listing, page by page", () -> {
@@ -242,24 +249,27 @@ class XssBrowserTests {
 
 	private void assertPagesOf(Planted planted) {
 		String line = planted.line();
-		// textContent is exactly the characters stored: nothing was interpreted as markup or entities.
+		// textContent is exactly the characters stored: nothing was interpreted as markup
+		// or entities.
 		assertThat(inspect("/news/xss-story-" + planted.number(), planted.payload(), "title", "main h1",
 				".gazette-byline a", ".gazette-topics a"))
 			.containsExactly(List.of(line + " | Newsroom"), List.of(line), List.of(line), List.of(line));
-		assertThat(inspect("/authors/xss-author-" + planted.number(), planted.payload(), "main h1",
-				"main .usa-intro", ".gazette-story-title a"))
+		assertThat(inspect("/authors/xss-author-" + planted.number(), planted.payload(), "main h1", "main .usa-intro",
+				".gazette-story-title a"))
 			.containsExactly(List.of(line), List.of(line), List.of(line));
 		assertThat(inspect("/topics/xss-topic-" + planted.number(), planted.payload(), "main h1"))
 			.containsExactly(List.of(line));
-		// Topic names also reach message arguments: the heading and the filter's remove button.
+		// Topic names also reach message arguments: the heading and the filter's remove
+		// button.
 		assertThat(inspect("/news?topic=xss-topic-" + planted.number(), planted.payload(), "main h1",
 				".gazette-active-filters a"))
 			.containsExactly(List.of("All news about " + line), List.of("Remove filter: " + line));
 	}
 
 	/**
-	 * Loads a page, asserts that it is clean, and returns the text of what each selector matches.
-	 * One script does the whole inspection: a round trip per check would make the test slow.
+	 * Loads a page, asserts that it is clean, and returns the text of what each selector
+	 * matches. One script does the whole inspection: a round trip per check would make
+	 * the test slow.
 	 */
 	@SuppressWarnings("unchecked")
 	private static List<List<String>> inspect(String path, String payload, String... selectors) {
@@ -269,10 +279,12 @@ class XssBrowserTests {
 			page = (Map<String, Object>) browser.script(INSPECT, List.of(selectors));
 		}
 		catch (UnhandledAlertException ex) {
-			throw new AssertionError("Payload " + payload + " opened an alert on " + path + ": " + ex.getAlertText(), ex);
+			throw new AssertionError("Payload " + payload + " opened an alert on " + path + ": " + ex.getAlertText(),
+					ex);
 		}
 		assertNoAlert(path, payload);
-		// A payload must not have taken the reader somewhere else (meta refresh, base, location).
+		// A payload must not have taken the reader somewhere else (meta refresh, base,
+		// location).
 		assertThat(page.get("location")).as("where %s leads", path).isEqualTo(path);
 		assertThat((List<String>) page.get("findings")).as("what payload %s left on %s", payload, path).isEmpty();
 		return (List<List<String>>) page.get("texts");
@@ -297,7 +309,8 @@ class XssBrowserTests {
 	 * A payload and where it went.
 	 *
 	 * @param number its place in {@link #PAYLOADS}, from 1, used in its slugs
-	 * @param payload the payload as given, used where more than one line may go (bodies, biographies)
+	 * @param payload the payload as given, used where more than one line may go (bodies,
+	 * biographies)
 	 * @param line the payload on one line, used for titles, names and summaries
 	 */
 	record Planted(int number, String payload, String line) {

@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * A headless Chromium for browser tests against the running application, one per test class:
+ * A headless Chromium for browser tests against the running application, one per test
+ * class:
  *
  * <pre>
  * &#64;RegisterExtension
@@ -41,10 +42,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * browser.open("/news");
  * </pre>
  *
- * The browser starts on first use (so a missing Chromium skips, or in CI fails, only the tests
- * that need it) and quits after the class. It uses Debian's {@code chromium} and
- * {@code chromedriver} (override with GAZETTE_TEST_CHROMIUM and GAZETTE_TEST_CHROMEDRIVER) and never
- * lets Selenium Manager download a browser or driver. Only loopback hosts resolve.
+ * The browser starts on first use (so a missing Chromium skips, or in CI fails, only the
+ * tests that need it) and quits after the class. It uses Debian's {@code chromium} and
+ * {@code chromedriver} (override with GAZETTE_TEST_CHROMIUM and
+ * GAZETTE_TEST_CHROMEDRIVER) and never lets Selenium Manager download a browser or
+ * driver. Only loopback hosts resolve.
  */
 public final class Browser implements BeforeEachCallback, AfterAllCallback {
 
@@ -57,7 +59,10 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 	/** The rules the site promises to meet: WCAG 2.0 and 2.1, levels A and AA. */
 	public static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-	/** axe-core from npm (package.json pins it), newer than the copy bundled in the Java library. */
+	/**
+	 * axe-core from npm (package.json pins it), newer than the copy bundled in the Java
+	 * library.
+	 */
 	private static final Path AXE_SCRIPT = Path.of("node_modules", "axe-core", "axe.min.js");
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
@@ -79,8 +84,9 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Loads a page of the application, such as {@code /news?page=2}. Returns once the page has loaded
-	 * (its scripts have run): WebDriver's normal page-load strategy waits for that.
+	 * Loads a page of the application, such as {@code /news?page=2}. Returns once the
+	 * page has loaded (its scripts have run): WebDriver's normal page-load strategy waits
+	 * for that.
 	 */
 	public void open(String path) {
 		if (this.base == null) {
@@ -89,24 +95,34 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 		driver().get(this.base + path);
 	}
 
-	/** Runs a script in the current page; {@code arguments[0]...} in the script are the given arguments. */
+	/**
+	 * Runs a script in the current page; {@code arguments[0]...} in the script are the
+	 * given arguments.
+	 */
 	public Object script(String javascript, Object... arguments) {
 		return ((JavascriptExecutor) driver()).executeScript(javascript, arguments);
 	}
 
-	/** Waits, up to ten seconds, until the condition returns something other than null or false. */
+	/**
+	 * Waits, up to ten seconds, until the condition returns something other than null or
+	 * false.
+	 */
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver(), WAIT).until(condition);
 	}
 
-	/** Runs a script in every page before the page's own scripts, from the next page load on. */
+	/**
+	 * Runs a script in every page before the page's own scripts, from the next page load
+	 * on.
+	 */
 	public void beforeEveryPage(String javascript) {
 		driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", javascript));
 	}
 
 	/**
-	 * Lays pages out as a phone does until the next test starts: 375 CSS pixels wide, with the page's
-	 * viewport meta tag applied as a mobile browser applies it (a narrow desktop window would not).
+	 * Lays pages out as a phone does until the next test starts: 375 CSS pixels wide,
+	 * with the page's viewport meta tag applied as a mobile browser applies it (a narrow
+	 * desktop window would not).
 	 */
 	public void phone() {
 		driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -122,13 +138,16 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 		}
 		Results results = axe.analyze(driver());
 		if (results.isErrored()) {
-			throw new IllegalStateException("axe-core could not check " + results.getUrl() + ": "
-					+ results.getErrorMessage());
+			throw new IllegalStateException(
+					"axe-core could not check " + results.getUrl() + ": " + results.getErrorMessage());
 		}
 		return results.getViolations();
 	}
 
-	/** Violations as an assertion message: rule, impact, what to do, and the elements at fault. */
+	/**
+	 * Violations as an assertion message: rule, impact, what to do, and the elements at
+	 * fault.
+	 */
 	public static String describe(String page, List<Rule> violations) {
 		StringBuilder text = new StringBuilder();
 		text.append(violations.size()).append(" WCAG 2.1 A/AA violation(s) on ").append(page).append(':');
@@ -154,7 +173,8 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		// The application picks a free port at start; every test class shares one application.
+		// The application picks a free port at start; every test class shares one
+		// application.
 		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
 		this.base = "http://localhost:" + port;
 		if (this.emulating) {
@@ -185,7 +205,8 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 			Prerequisites.missing("Browser tests: " + CHROMEDRIVER
 					+ " not found; install Debian's chromium and chromium-driver (or set GAZETTE_TEST_CHROMEDRIVER)");
 		}
-		// With the driver named here and in the system property, Selenium Manager is never asked.
+		// With the driver named here and in the system property, Selenium Manager is
+		// never asked.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 		try {
 			this.profile = Files.createTempDirectory("gazette-chromium-");
@@ -199,9 +220,11 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 				"--disable-quic", "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--disable-extensions", "--lang=en-US",
 				"--window-size=1280,1024", "--user-data-dir=" + this.profile,
-				// Pages may name other hosts (USA.gov, the agency); none of them is ever reached.
+				// Pages may name other hosts (USA.gov, the agency); none of them is ever
+				// reached.
 				"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
-		// An alert from a page fails the next command instead of waiting for someone to close it.
+		// An alert from a page fails the next command instead of waiting for someone to
+		// close it.
 		options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.DISMISS_AND_NOTIFY);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))

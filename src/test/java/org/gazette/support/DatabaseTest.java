@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
  * A repository test that runs twice, on H2 and on PostgreSQL. The method takes one
- * {@code Databases.Lazy} parameter and calls {@code get()} for its fresh, migrated database.
+ * {@code Databases.Lazy} parameter and calls {@code get()} for its fresh, migrated
+ * database.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,8 +8,9 @@ import org.junit.jupiter.params.provider.ArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * Supplies each {@link DatabaseTest} with a fresh H2 and a fresh PostgreSQL database, created
- * lazily so that a missing PostgreSQL skips (or, in CI, fails) only its own invocation.
+ * Supplies each {@link DatabaseTest} with a fresh H2 and a fresh PostgreSQL database,
+ * created lazily so that a missing PostgreSQL skips (or, in CI, fails) only its own
+ * invocation.
  */
 public class Databases implements ArgumentsProvider {
 
@@ -18,7 +19,10 @@ public class Databases implements ArgumentsProvider {
 		return Stream.of(Arguments.of(new Lazy("H2")), Arguments.of(new Lazy("PostgreSQL")));
 	}
 
-	/** Creates the database on first use, inside the test, where a skip is reported properly. */
+	/**
+	 * Creates the database on first use, inside the test, where a skip is reported
+	 * properly.
+	 */
 	public static final class Lazy implements AutoCloseable {
 
 		private final String name;

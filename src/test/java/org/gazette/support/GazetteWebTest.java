@@ -10,15 +10,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The whole application on a random port, on an in-memory H2, without demo content, with a
- * {@link MutableClock}. All classes with this annotation share one application.
+ * The whole application on a random port, on an in-memory H2, without demo content, with
+ * a {@link MutableClock}. All classes with this annotation share one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "gazette.demo-content=false", "gazette.base-url=https://news.example.gov",
-				"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "gazette.demo-content=false",
+		"gazette.base-url=https://news.example.gov",
+		"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(WebTestConfiguration.class)
 public @interface GazetteWebTest {
 

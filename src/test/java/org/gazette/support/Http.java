@@ -16,7 +16,10 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** A plain HTTP client for page tests: real requests to the running application, no redirects followed. */
+/**
+ * A plain HTTP client for page tests: real requests to the running application, no
+ * redirects followed.
+ */
 public final class Http {
 
 	private final HttpClient client = HttpClient.newBuilder()
@@ -57,8 +60,9 @@ public final class Http {
 	}
 
 	/**
-	 * Sends a request line exactly as given, over a plain socket, for addresses that a URI
-	 * library refuses to build (a lone "%", raw spaces). Returns the status code and the raw text.
+	 * Sends a request line exactly as given, over a plain socket, for addresses that a
+	 * URI library refuses to build (a lone "%", raw spaces). Returns the status code and
+	 * the raw text.
 	 */
 	public String[] raw(String method, String target) {
 		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
@@ -74,7 +78,10 @@ public final class Http {
 		}
 	}
 
-	/** A response, with its body decoded (gunzipped if need be) and parsed as HTML on demand. */
+	/**
+	 * A response, with its body decoded (gunzipped if need be) and parsed as HTML on
+	 * demand.
+	 */
 	public static final class Response {
 
 		private final HttpResponse<byte[]> response;

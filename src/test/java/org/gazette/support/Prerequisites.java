@@ -4,9 +4,10 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What to do when a test's prerequisite (PostgreSQL, Chromium) is missing: outside CI the test is
- * skipped with the reason, and {@link SkippedTestsReport} lists it at the end of the run; in CI
- * ({@code GAZETTE_TESTS_REQUIRE_ALL=true}) it fails, so nothing is silently left untested.
+ * What to do when a test's prerequisite (PostgreSQL, Chromium) is missing: outside CI the
+ * test is skipped with the reason, and {@link SkippedTestsReport} lists it at the end of
+ * the run; in CI ({@code GAZETTE_TESTS_REQUIRE_ALL=true}) it fails, so nothing is
+ * silently left untested.
  */
 public final class Prerequisites {
 

@@ -15,8 +15,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Counts tests skipped for a missing prerequisite and writes, per reason, how many were skipped to
- * {@code target/skipped-tests.txt}; the build prints that file after the tests (see pom.xml).
+ * Counts tests skipped for a missing prerequisite and writes, per reason, how many were
+ * skipped to {@code target/skipped-tests.txt}; the build prints that file after the tests
+ * (see pom.xml).
  */
 public class SkippedTestsReport implements TestExecutionListener {
 
@@ -39,11 +40,8 @@ public class SkippedTestsReport implements TestExecutionListener {
 		}
 		else {
 			report.append("SKIPPED TESTS (their prerequisite is missing on this machine):\n");
-			new TreeMap<>(this.reasons).forEach((reason, count) -> report.append("  ")
-				.append(count)
-				.append(" skipped: ")
-				.append(reason)
-				.append('\n'));
+			new TreeMap<>(this.reasons).forEach((reason,
+					count) -> report.append("  ").append(count).append(" skipped: ").append(reason).append('\n'));
 		}
 		try {
 			Path target = Path.of("target");

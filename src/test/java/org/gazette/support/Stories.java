@@ -43,7 +43,10 @@ public final class Stories {
 		return new Builder(title);
 	}
 
-	/** A story under construction; {@link #draft()} saves it, {@link #publish()} also publishes it. */
+	/**
+	 * A story under construction; {@link #draft()} saves it, {@link #publish()} also
+	 * publishes it.
+	 */
 	public final class Builder {
 
 		private final String title;
@@ -123,7 +126,10 @@ public final class Stories {
 			return Stories.this.content.createArticle(this.slug, revision(), "tester");
 		}
 
-		/** Saves and publishes the story (scheduled if its release instant is in the future). */
+		/**
+		 * Saves and publishes the story (scheduled if its release instant is in the
+		 * future).
+		 */
 		public long publish() {
 			long id = draft();
 			Stories.this.publishing.publish(id, this.releaseAt);

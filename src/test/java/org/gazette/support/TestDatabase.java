@@ -16,9 +16,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A fresh, migrated database for one test: an in-memory H2 in PostgreSQL mode, or a new schema in
- * the local PostgreSQL (dropped when the test ends). Both run the same Flyway migrations as
- * production.
+ * A fresh, migrated database for one test: an in-memory H2 in PostgreSQL mode, or a new
+ * schema in the local PostgreSQL (dropped when the test ends). Both run the same Flyway
+ * migrations as production.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -48,7 +48,10 @@ public final class TestDatabase implements AutoCloseable {
 		return migrated(new TestDatabase("H2", pool(url, "sa", ""), null));
 	}
 
-	/** A new schema in the local PostgreSQL; skips (or fails in CI) when PostgreSQL is not there. */
+	/**
+	 * A new schema in the local PostgreSQL; skips (or fails in CI) when PostgreSQL is not
+	 * there.
+	 */
 	public static TestDatabase postgres() {
 		String schema = uniqueName();
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {
@@ -61,7 +64,10 @@ public final class TestDatabase implements AutoCloseable {
 		return migrated(new TestDatabase("PostgreSQL", pool(url, POSTGRES_USER, POSTGRES_PASSWORD), schema));
 	}
 
-	/** Connection settings of a new PostgreSQL schema, for tests that start the whole application. */
+	/**
+	 * Connection settings of a new PostgreSQL schema, for tests that start the whole
+	 * application.
+	 */
 	public static String newPostgresSchemaUrl() {
 		String schema = uniqueName();
 		try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD)) {

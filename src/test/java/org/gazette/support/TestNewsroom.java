@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Empties the newsroom between tests that share one application, and tells the node's caches,
- * as a change event would.
+ * Empties the newsroom between tests that share one application, and tells the node's
+ * caches, as a change event would.
  */
 public class TestNewsroom {
 
