@@ -38,11 +38,18 @@ log() { printf '[load %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-if [ "$force" = 0 ] && [ -f "$db/.loaded" ]; then
-  log "reusing $db ($(cat "$db/.loaded"))"
-  exit 0
-fi
 [ -f "$jar" ] || { echo "no $jar: build it with ./mvnw -q -DskipTests package" >&2; exit 1; }
+# The database is tied to the jar's Flyway migrations: when they change, Flyway refuses the old
+# database (checksum mismatch), so it is built again.
+schema=$(unzip -Z1 "$jar" | grep -E '^BOOT-INF/classes/db/migration/.+' | sort | while read -r f; do unzip -p "$jar" "$f"; done \
+  | sha256sum | cut -c1-16)
+if [ "$force" = 0 ] && [ -f "$db/.loaded" ]; then
+  if grep -q "schema=$schema" "$db/.loaded"; then
+    log "reusing $db ($(cat "$db/.loaded"))"
+    exit 0
+  fi
+  log "the jar's migrations changed since $db was loaded: loading again"
+fi
 [ -f "$corpus_tool" ] || { echo "no corpus generator at $corpus_tool" >&2; exit 1; }
 mkdir -p "$work"
 
@@ -59,13 +66,19 @@ if [ ! -f "$corpus/.done" ]; then
   log "corpus generated in $(since "$t") s"
 fi
 
-# 2. CSV + SQL
+# 2. CSV + SQL, cached while make_load.py is unchanged
 t=$(now)
 csvdir="$work/csv-$n"
-rm -rf "$csvdir"
-python3 "$here/lib/make_load.py" --jsonl "$corpus/articles.jsonl" --out "$csvdir"
+maker=$(sha256sum "$here/lib/make_load.py" | cut -c1-16)
+if [ -f "$csvdir/.done" ] && [ "$(cat "$csvdir/.done")" = "$maker" ]; then
+  log "reusing the CSV files in $csvdir"
+else
+  rm -rf "$csvdir"
+  python3 "$here/lib/make_load.py" --jsonl "$corpus/articles.jsonl" --out "$csvdir"
+  echo "$maker" >"$csvdir/.done"
+fi
 t_csv=$(since "$t")
-log "CSV files written in $t_csv s ($(du -sh "$csvdir" | cut -f1))"
+log "CSV files ready in $t_csv s ($(du -sh "$csvdir" | cut -f1))"
 
 # 3. schema, by Flyway inside Gazette
 t=$(now)
@@ -121,5 +134,5 @@ java -cp "$h2jar" org.h2.tools.Shell -url "$db_url" -user gazette -password "" <
   | sed 's/^\(sql> \|\.\.\.> \)*//' | grep -F ' | ' | grep -vF '?column?' | tee "$db/counts.txt"
 total=$(since "$t_all")
 size=$(du -sh "$db/gazette.mv.db" | cut -f1)
-echo "n=$n csv=${t_csv}s schema=${t_schema}s insert=${t_load}s total=${total}s size=$size $(date -u +%FT%TZ)" >"$db/.loaded"
+echo "n=$n csv=${t_csv}s schema=${t_schema}s insert=${t_load}s total=${total}s size=$size schema=$schema $(date -u +%FT%TZ)" >"$db/.loaded"
 log "done: $(cat "$db/.loaded")"

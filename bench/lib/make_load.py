@@ -18,7 +18,8 @@ Ids are given explicitly (1..n) and each identity column is restarted after the 
 Gazette's own inserts carry on after the bench data.
 
 Usage: make_load.py --jsonl articles.jsonl --out DIR [--limit N]
-Writes DIR/{authors,topics,bodies,stories,story_topics}.csv and DIR/load.sql.
+Writes DIR/{authors,topics,stories,story_topics}.csv, DIR/bodies-NNN.csv (10,000 rows each) and
+DIR/load.sql.
 """
 import argparse
 import csv
@@ -29,6 +30,9 @@ import re
 import sys
 
 # The kinds in article_type; most stories in an official newsroom are news releases.
+# Bodies are inserted in chunks, one transaction each, so H2 keeps no large undo log.
+BODY_CHUNK = 10000
+
 TYPES = ["news-release"] * 6 + ["feature-story"] * 2 + ["announcement", "statement"]
 
 # Characters the OWASP sanitizer (behind Gazette's MarkdownRenderer) writes as numeric references.
@@ -87,13 +91,21 @@ def main():
     topic_names = {}
     slugs, bodies = set(), {}       # sha -> body id
     n = 0
-    f_bodies = open(path("bodies.csv"), "w", encoding="utf-8", newline="")
+    body_files = []
+
+    def next_body_file():
+        name = "bodies-%03d.csv" % len(body_files)
+        body_files.append(name)
+        f = open(path(name), "w", encoding="utf-8", newline="")
+        w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        w.writerow(["id", "sha256", "markdown", "html"])
+        return f, w
+
+    f_bodies, w_bodies = next_body_file()
     f_stories = open(path("stories.csv"), "w", encoding="utf-8", newline="")
     f_topics = open(path("story_topics.csv"), "w", encoding="utf-8", newline="")
-    w_bodies = csv.writer(f_bodies, quoting=csv.QUOTE_ALL, lineterminator="\n")
     w_stories = csv.writer(f_stories, quoting=csv.QUOTE_ALL, lineterminator="\n")
     w_topics = csv.writer(f_topics, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    w_bodies.writerow(["id", "sha256", "markdown", "html"])
     w_stories.writerow(["id", "slug", "type_code", "title", "summary", "body_id", "author_id",
                         "release_at", "created_at"])
     w_topics.writerow(["revision_id", "topic_id"])
@@ -118,6 +130,9 @@ def main():
             body_id = bodies.get(sha)
             if body_id is None:
                 body_id = bodies[sha] = len(bodies) + 1
+                if body_id % BODY_CHUNK == 1 and body_id > 1:
+                    f_bodies.close()
+                    f_bodies, w_bodies = next_body_file()
                 w_bodies.writerow([body_id, sha, md, render_html(md)])
             release = sql_ts(s["date"])
             # created an hour before release (the corpus dates are whole minutes from 08:00)
@@ -156,10 +171,7 @@ insert into topic (id, slug, name, description, created_at, updated_at)
   select cast(id as bigint), slug, name, '', timestamp with time zone '2015-01-01 00:00:00+00',
          timestamp with time zone '2015-01-01 00:00:00+00' from {topics};
 commit;
-insert into revision_body (id, sha256, markdown, html)
-  select cast(id as bigint), sha256, markdown, html from {bodies};
-commit;
-insert into article (id, language, slug, state, working_revision_id, published_revision_id, release_at,
+{bodies}insert into article (id, language, slug, state, working_revision_id, published_revision_id, release_at,
                      first_published_at, last_public_update_at, unpublished_at, version, created_at)
   select cast(id as bigint), 'en', slug, 'published', null, null,
          cast(release_at as timestamp with time zone), cast(release_at as timestamp with time zone),
@@ -191,7 +203,10 @@ alter table article alter column id restart with {next_article};
 alter table revision alter column id restart with {next_article};
 alter table publication alter column id restart with {next_article};
 commit;
-""".format(authors=csvread("authors.csv"), topics=csvread("topics.csv"), bodies=csvread("bodies.csv"),
+""".format(authors=csvread("authors.csv"), topics=csvread("topics.csv"), bodies="".join(
+               "insert into revision_body (id, sha256, markdown, html)\n"
+               "  select cast(id as bigint), sha256, markdown, html from %s;\ncommit;\n" % csvread(name)
+               for name in body_files),
            stories=csvread("stories.csv"), story_topics=csvread("story_topics.csv"),
            next_author=len(authors) + 1, next_topic=len(topics) + 1, next_body=len(bodies) + 1,
            next_article=n + 1)

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * days ahead to show the embargo at work.
  */
 @Component
+@ConditionalOnExpression("'${gazette.command:}' == ''")
 class DemoNewsroom implements ApplicationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoNewsroom.class);

@@ -16,16 +16,19 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, GazetteProperties properties) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers("/admin/**", "/actuator/**").denyAll().anyRequest().permitAll());
 		http.headers(
 				(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentPolicy(properties)))
-					.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+					.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY))
 					.frameOptions((frames) -> frames.deny())
-					.permissionsPolicyHeader(
-							(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()"))
+					.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
 					// Public pages set their own caching (revalidate with ETag); see
 					// PublicResponses.
 					.cacheControl((cache) -> cache.disable()));

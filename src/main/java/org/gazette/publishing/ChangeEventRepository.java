@@ -31,16 +31,32 @@ class ChangeEventRepository {
 			.update();
 	}
 
+	/** An event as the tail reads it. */
+	record Event(long id, String subjectType, long subjectId) {
+	}
+
 	/**
-	 * Ids of the events after the given id, or that occurred at or after the given
+	 * The events after the given id, and those that occurred at or after the given
 	 * instant.
 	 */
-	List<Long> idsAfter(long id, Instant since) {
-		return this.jdbc.sql("select id from change_event where id > :id or occurred_at >= :since")
+	List<Event> after(long id, Instant since) {
+		return this.jdbc
+			.sql("select id, subject_type, subject_id from change_event where id > :id or occurred_at >= :since")
 			.param("id", id)
 			.param("since", Db.utc(since))
+			.query((rs, n) -> new Event(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id")))
+			.list();
+	}
+
+	List<Long> articlesAfter(long id) {
+		return this.jdbc.sql("select distinct subject_id from change_event where id > :id and subject_type = 'article'")
+			.param("id", id)
 			.query(Long.class)
 			.list();
+	}
+
+	long lastId() {
+		return this.jdbc.sql("select coalesce(max(id), 0) from change_event").query(Long.class).single();
 	}
 
 }

@@ -3,7 +3,8 @@ package org.gazette.publishing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,17 +46,20 @@ class ChangeEventTail {
 	@Scheduled(fixedDelayString = "${gazette.change-events.poll-interval:1s}")
 	synchronized void poll() {
 		Instant now = this.clock.instant();
-		List<Long> ids = this.events.idsAfter(this.highest, now.minus(WINDOW));
 		long newest = 0;
-		for (long id : ids) {
-			if (this.seen.putIfAbsent(id, now) == null) {
-				newest = Math.max(newest, id);
+		Set<Long> articles = new HashSet<>();
+		for (ChangeEventRepository.Event event : this.events.after(this.highest, now.minus(WINDOW))) {
+			if (this.seen.putIfAbsent(event.id(), now) == null) {
+				newest = Math.max(newest, event.id());
+				if ("article".equals(event.subjectType())) {
+					articles.add(event.subjectId());
+				}
 			}
 		}
 		this.seen.values().removeIf((at) -> at.isBefore(now.minus(WINDOW.multipliedBy(2))));
 		if (newest > 0) {
 			this.highest = Math.max(this.highest, newest);
-			this.publisher.publishEvent(new PublicContentChanged(newest));
+			this.publisher.publishEvent(new PublicContentChanged(newest, articles, false));
 		}
 	}
 

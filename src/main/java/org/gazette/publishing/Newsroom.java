@@ -52,6 +52,20 @@ public class Newsroom {
 		return this.repository.nextRelease(this.clock.instant());
 	}
 
+	/**
+	 * Published stories after the given id, for building a search index in batches. They
+	 * include stories still under embargo: an index must apply {@link Visibility} when it
+	 * answers.
+	 */
+	public List<IndexableStory> indexable(long afterId, int limit) {
+		return this.repository.indexable(afterId, limit);
+	}
+
+	/** The given stories for a search index; unpublished or unknown ones are left out. */
+	public List<IndexableStory> indexable(List<Long> ids) {
+		return this.repository.indexable(ids);
+	}
+
 	/** Release instants of the oldest and newest public stories, when there are any. */
 	public Optional<ReleaseSpan> releaseSpan() {
 		return this.repository.releaseSpan(this.clock.instant());

@@ -105,6 +105,66 @@ class NewsroomRepository {
 	}
 
 	/**
+	 * Published stories that are not unpublished, whatever their release instant, in id
+	 * order after the given id; for building a search index in batches.
+	 */
+	List<IndexableStory> indexable(long afterId, int limit) {
+		return indexable("a.id > :after order by a.id limit :limit", afterId, limit, List.of());
+	}
+
+	/**
+	 * The given articles as a search index takes them; those not published are left out.
+	 */
+	List<IndexableStory> indexable(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : indexable("a.id in (:ids)", 0, ids.size(), ids);
+	}
+
+	private List<IndexableStory> indexable(String condition, long afterId, int limit, List<Long> ids) {
+		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary, String html,
+				Instant releaseAt, Instant updatedAt) {
+		}
+		var statement = this.jdbc.sql("""
+				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
+				       r.type_code, r.title, r.summary, b.html
+				from article a
+				join revision r on r.id = a.published_revision_id
+				join revision_body b on b.id = r.body_id
+				where a.published_revision_id is not null and a.unpublished_at is null
+				""" + " and " + condition).param("after", afterId).param("limit", limit);
+		if (!ids.isEmpty()) {
+			statement = statement.param("ids", ids);
+		}
+		List<Row> rows = statement
+			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
+					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("html"),
+					Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
+			.list();
+		List<Long> revisions = rows.stream().map(Row::revisionId).toList();
+		Map<Long, List<Byline>> bylines = bylines(revisions);
+		Map<Long, List<TopicLink>> topics = topics(revisions);
+		return rows.stream()
+			.map((row) -> new IndexableStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.html(),
+					row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
+					topics.getOrDefault(row.revisionId(), List.of())))
+			.toList();
+	}
+
+	private Map<Long, List<TopicLink>> topics(List<Long> revisionIds) {
+		Map<Long, List<TopicLink>> topics = new LinkedHashMap<>();
+		if (revisionIds.isEmpty()) {
+			return topics;
+		}
+		this.jdbc.sql("""
+				select rt.revision_id, t.name, t.slug from revision_topic rt join topic t on t.id = rt.topic_id
+				where rt.revision_id in (:revisions) order by rt.revision_id, t.name
+				""").param("revisions", revisionIds).query((rs) -> {
+			topics.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
+				.add(new TopicLink(rs.getString("name"), rs.getString("slug")));
+		});
+		return topics;
+	}
+
+	/**
 	 * The first release instant after now, of a story already published but still
 	 * embargoed.
 	 */

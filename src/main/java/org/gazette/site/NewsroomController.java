@@ -1,6 +1,7 @@
 package org.gazette.site;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gazette.search.SearchParameters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,14 +19,17 @@ class NewsroomController {
 
 	private final PublicResponses responses;
 
-	NewsroomController(NewsroomPages pages, PublicResponses responses) {
+	private final SearchPages searchPages;
+
+	NewsroomController(NewsroomPages pages, PublicResponses responses, SearchPages searchPages) {
 		this.pages = pages;
 		this.responses = responses;
+		this.searchPages = searchPages;
 	}
 
 	@GetMapping("/")
 	ResponseEntity<byte[]> home(HttpServletRequest request) {
-		return this.responses.cached(request, "/", "site/home.jte", this.pages::home);
+		return this.responses.cached(request, PageKeys.home(), "site/home.jte", this.pages::home);
 	}
 
 	@GetMapping("/news")
@@ -33,26 +37,36 @@ class NewsroomController {
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String year,
 			@RequestParam(required = false) String page) {
 		ListingParameters parameters = ListingParameters.parse(type, topic, year, page);
-		return listing(request, "/news?" + parameters, () -> this.pages.news(parameters));
+		return listing(request, PageKeys.news(parameters), () -> this.pages.news(parameters));
+	}
+
+	@GetMapping("/search")
+	ResponseEntity<byte[]> search(HttpServletRequest request, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String topic,
+			@RequestParam(required = false) String author, @RequestParam(required = false) String year,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String page) {
+		var query = SearchParameters.parse(q, type, topic, author, year, sort, page, SearchPages.PAGE_SIZE);
+		// Searches are not cached: the words are unbounded and would crowd out the pages.
+		return this.responses.uncached(request, 200, "site/search.jte", this.searchPages.page(query));
 	}
 
 	@GetMapping("/news/{slug}")
 	ResponseEntity<byte[]> story(HttpServletRequest request, @PathVariable String slug) {
-		return this.responses.cached(request, "/news/" + slug, "site/story.jte", () -> this.pages.story(slug));
+		return this.responses.cached(request, PageKeys.story(slug), "site/story.jte", () -> this.pages.story(slug));
 	}
 
 	@GetMapping("/authors/{slug}")
 	ResponseEntity<byte[]> author(HttpServletRequest request, @PathVariable String slug,
 			@RequestParam(required = false) String page) {
 		int number = ListingParameters.parsePage(page);
-		return listing(request, "/authors/" + slug + "?" + number, () -> this.pages.author(slug, number));
+		return listing(request, PageKeys.author(slug, number), () -> this.pages.author(slug, number));
 	}
 
 	@GetMapping("/topics/{slug}")
 	ResponseEntity<byte[]> topic(HttpServletRequest request, @PathVariable String slug,
 			@RequestParam(required = false) String page) {
 		int number = ListingParameters.parsePage(page);
-		return listing(request, "/topics/" + slug + "?" + number, () -> this.pages.topic(slug, number));
+		return listing(request, PageKeys.topic(slug, number), () -> this.pages.topic(slug, number));
 	}
 
 	private ResponseEntity<byte[]> listing(HttpServletRequest request, String key,

@@ -81,4 +81,63 @@ public final class Pages {
 	public record ErrorPage(Chrome chrome, String heading, String message) {
 	}
 
+	/**
+	 * The search page.
+	 *
+	 * @param chrome layout
+	 * @param heading "Search results for ..."
+	 * @param query what the reader typed, to keep in the box
+	 * @param resultSummary "Showing 1–10 of 52 results", or empty
+	 * @param hits results on this page
+	 * @param emptyMessage what to say when there are none
+	 * @param facets counts to narrow the results by
+	 * @param active filters in force, each with a link that removes it
+	 * @param relevanceUrl the same search sorted by relevance
+	 * @param newestUrl the same search sorted newest first
+	 * @param newestFirst which sort is in force
+	 * @param suggestion a corrected query, or null
+	 * @param suggestionUrl the search for the corrected query, or null
+	 * @param pagination the pager
+	 */
+	public record SearchPage(Chrome chrome, String heading, String query, String resultSummary, List<SearchHit> hits,
+			String emptyMessage, List<FacetGroup> facets, List<Views.Link> active, String relevanceUrl,
+			String newestUrl, boolean newestFirst, String suggestion, String suggestionUrl,
+			Views.Pagination pagination) {
+	}
+
+	/**
+	 * A search result.
+	 *
+	 * @param title headline
+	 * @param url the story
+	 * @param typeName kind of story
+	 * @param releaseDate "November 27, 2026"
+	 * @param releaseIso ISO 8601
+	 * @param bylineText "Jane Doe and Ann Lee", or empty
+	 * @param snippetHtml escaped passage with matched words in mark elements
+	 */
+	public record SearchHit(String title, String url, String typeName, String releaseDate, String releaseIso,
+			String bylineText, String snippetHtml) {
+	}
+
+	/**
+	 * One facet's values.
+	 *
+	 * @param label "Kind of story", "Topic", ...
+	 * @param links values with counts
+	 */
+	public record FacetGroup(String label, List<FacetLink> links) {
+	}
+
+	/**
+	 * A facet value.
+	 *
+	 * @param label what the reader sees
+	 * @param count matching stories
+	 * @param url the search with this value selected (or removed, when selected)
+	 * @param selected whether it is in force
+	 */
+	public record FacetLink(String label, long count, String url, boolean selected) {
+	}
+
 }

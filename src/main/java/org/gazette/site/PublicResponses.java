@@ -75,13 +75,20 @@ class PublicResponses {
 			.cacheControl(CacheControl.noCache());
 		if (page.status() == 200) {
 			// The gzip form is a different representation, so it gets its own entity tag.
-			response.eTag(gzip ? page.etag().replaceFirst("\"$", "-gz\"") : page.etag())
-				.lastModified(page.renderedAt());
+			response.eTag(etag(page, gzip)).lastModified(page.renderedAt());
 		}
 		if (gzip) {
 			response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		return response.body(gzip ? page.gzipped() : page.html());
+	}
+
+	/**
+	 * The page's entity tag; the gzip form is a different representation, with its own
+	 * tag.
+	 */
+	static String etag(RenderedPage page, boolean gzip) {
+		return gzip ? page.etag().replaceFirst("\"$", "-gz\"") : page.etag();
 	}
 
 	/** Whether Accept-Encoding names gzip (or *) with a quality above zero. */

@@ -2,6 +2,7 @@ package org.gazette.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.gazette.search.SearchParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -33,6 +35,11 @@ class SiteErrors {
 
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<byte[]> badRequest(HttpServletRequest request, BadRequestException ex) {
+		return errorPage(request, 400, ex.getMessage());
+	}
+
+	@ExceptionHandler(SearchParameters.InvalidSearchException.class)
+	ResponseEntity<byte[]> badSearch(HttpServletRequest request, SearchParameters.InvalidSearchException ex) {
 		return errorPage(request, 400, ex.getMessage());
 	}
 
@@ -65,6 +72,15 @@ class SiteErrors {
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<Void> notAcceptable() {
 		return ResponseEntity.status(406).build();
+	}
+
+	/**
+	 * The reader went away mid-response: nothing to answer, and nothing wrong with the
+	 * site.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(HttpServletRequest request) {
+		logger.debug("Client left before {} was sent", request.getRequestURI());
 	}
 
 	@ExceptionHandler(Exception.class)

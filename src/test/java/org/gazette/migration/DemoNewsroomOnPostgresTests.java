@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL: the same migrations and queries that the H2 tests exercise, end to end over
  * HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gazette.demo-content=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "gazette.demo-content=true",
+		"gazette.search.index-directory=target/test-search-index/${random.uuid}" })
 class DemoNewsroomOnPostgresTests {
 
 	private static String url;

@@ -70,6 +70,23 @@ class PublicResponseTests {
 	}
 
 	@Test
+	void aCachedPageIsAnsweredWithTheSameHeadersAndBytesAsARenderedOne() {
+		for (String path : new String[] { "/", "/news/ports-reopen", "/news?topic=trade", "/authors/jane-doe" }) {
+			for (String encoding : new String[] { "identity", "gzip" }) {
+				this.newsroom.dropCachedPages();
+				var rendered = this.http.get(path, "Accept-Encoding", encoding, "X-Forwarded-Proto", "https");
+				var cached = this.http.get(path, "Accept-Encoding", encoding, "X-Forwarded-Proto", "https");
+				var renderedHeaders = new java.util.TreeMap<>(rendered.allHeaders());
+				var cachedHeaders = new java.util.TreeMap<>(cached.allHeaders());
+				renderedHeaders.remove("date");
+				cachedHeaders.remove("date");
+				assertThat(cachedHeaders).as(path + " " + encoding).isEqualTo(renderedHeaders);
+				assertThat(cached.rawBody()).isEqualTo(rendered.rawBody());
+			}
+		}
+	}
+
+	@Test
 	void pagesHaveNoInlineScriptsOrStyles() {
 		for (String path : new String[] { "/", "/news", "/news/ports-reopen", "/authors/jane-doe", "/news/missing" }) {
 			var page = this.http.get(path).document();

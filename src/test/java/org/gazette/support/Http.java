@@ -98,6 +98,11 @@ public final class Http {
 			return this.response.headers().firstValue(name);
 		}
 
+		/** All headers, names in lower case. */
+		public java.util.Map<String, List<String>> allHeaders() {
+			return this.response.headers().map();
+		}
+
 		public List<String> headers(String name) {
 			return this.response.headers().allValues(name);
 		}

@@ -25,6 +25,14 @@ public class TestNewsroom {
 		this.events = events;
 	}
 
+	/**
+	 * Tells this node that everything may have changed, as a restore would: caches are
+	 * dropped.
+	 */
+	public void dropCachedPages() {
+		this.events.publishEvent(PublicContentChanged.everything(Long.MAX_VALUE));
+	}
+
 	public void reset() {
 		for (String table : TABLES) {
 			this.jdbc.sql("delete from " + table).update();
@@ -36,7 +44,7 @@ public class TestNewsroom {
 		this.jdbc.sql("delete from author").update();
 		this.jdbc.sql("delete from topic").update();
 		this.clock.reset();
-		this.events.publishEvent(new PublicContentChanged(Long.MAX_VALUE));
+		this.events.publishEvent(PublicContentChanged.everything(Long.MAX_VALUE));
 	}
 
 }

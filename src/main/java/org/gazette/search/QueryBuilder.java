@@ -1,0 +1,154 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link UserQuery} into a Lucene query: each word or phrase must match in the
+ * title (weighted 3), the summary (2), the body (1) or an author's name (2), BM25 scoring
+ * each; the words together as a phrase, or near each other, score higher.
+ */
+final class QueryBuilder {
+
+	private static final String[] FIELDS = { StoryDocument.TITLE, StoryDocument.SUMMARY, StoryDocument.BODY,
+			StoryDocument.BYLINE };
+
+	private static final float[] WEIGHTS = { 3f, 2f, 1f, 2f };
+
+	private final Analyzer analyzer;
+
+	QueryBuilder(Analyzer analyzer) {
+		this.analyzer = analyzer;
+	}
+
+	/**
+	 * The query for the words alone, without filters; null when nothing searchable was
+	 * typed.
+	 */
+	Query build(UserQuery query) {
+		BooleanQuery.Builder builder = new BooleanQuery.Builder();
+		boolean positive = false;
+		for (List<UserQuery.Clause> group : query.groups()) {
+			List<Query> alternatives = new ArrayList<>();
+			for (UserQuery.Clause clause : group) {
+				Query q = clause(clause);
+				if (q != null) {
+					alternatives.add(q);
+				}
+			}
+			if (alternatives.size() == 1) {
+				builder.add(alternatives.get(0), Occur.MUST);
+				positive = true;
+			}
+			else if (alternatives.size() > 1) {
+				BooleanQuery.Builder any = new BooleanQuery.Builder();
+				alternatives.forEach((alternative) -> any.add(alternative, Occur.SHOULD));
+				builder.add(any.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
+				positive = true;
+			}
+		}
+		boolean negative = false;
+		for (UserQuery.Clause clause : query.excluded()) {
+			Query q = clause(clause);
+			if (q != null) {
+				builder.add(q, Occur.MUST_NOT);
+				negative = true;
+			}
+		}
+		if (!positive && !negative) {
+			return null;
+		}
+		if (!positive) {
+			builder.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		List<Token> words = tokens(String.join(" ", query.positiveWords()));
+		if (words.size() > 1) {
+			builder.add(new BoostQuery(phrase(StoryDocument.TITLE, words, 0), 2f), Occur.SHOULD);
+			builder.add(new BoostQuery(phrase(StoryDocument.BODY, words, 0), 1.5f), Occur.SHOULD);
+			builder.add(phrase(StoryDocument.BODY, words, 4), Occur.SHOULD);
+		}
+		return builder.build();
+	}
+
+	private Query clause(UserQuery.Clause clause) {
+		List<Token> tokens = tokens(clause.text());
+		List<String> terms = tokens.stream().map(Token::term).toList();
+		if (terms.isEmpty()) {
+			return null;
+		}
+		List<Query> perField = new ArrayList<>();
+		for (int i = 0; i < FIELDS.length; i++) {
+			Query q;
+			if (terms.size() == 1) {
+				q = new TermQuery(new Term(FIELDS[i], terms.get(0)));
+			}
+			else if (clause.phrase()) {
+				q = phrase(FIELDS[i], tokens, 0);
+			}
+			else {
+				// A token that analysis split in two ("e-manifest") must match all its
+				// parts.
+				BooleanQuery.Builder all = new BooleanQuery.Builder();
+				String field = FIELDS[i];
+				terms.forEach((term) -> all.add(new TermQuery(new Term(field, term)), Occur.MUST));
+				q = all.build();
+			}
+			perField.add(new BoostQuery(q, WEIGHTS[i]));
+		}
+		return new DisjunctionMaxQuery(perField, 0.1f);
+	}
+
+	/**
+	 * The terms at their analyzed positions: a dropped stop word leaves a gap, as it does
+	 * in the index, so "port of savannah" matches the text "Port of Savannah".
+	 */
+	private static Query phrase(String field, List<Token> tokens, int slop) {
+		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+		tokens.forEach((token) -> phrase.add(new Term(field, token.term()), token.position()));
+		return phrase.setSlop(slop).build();
+	}
+
+	/**
+	 * The indexed terms of some text with their positions, as the title, summary and body
+	 * fields analyze it.
+	 */
+	private List<Token> tokens(String text) {
+		List<Token> terms = new ArrayList<>();
+		try (TokenStream tokens = this.analyzer.tokenStream(StoryDocument.BODY, text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+			tokens.reset();
+			int position = -1;
+			while (tokens.incrementToken() && terms.size() < 32) {
+				position += increment.getPositionIncrement();
+				terms.add(new Token(term.toString(), position));
+			}
+			tokens.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return terms;
+	}
+
+	/** An analyzed term and its position, counting the stop words removed before it. */
+	private record Token(String term, int position) {
+	}
+
+}

@@ -1,0 +1,212 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Searching public stories. Only stories that are public now are ever found: the index
+ * holds published stories with their release instants and every search filters on release
+ * at or before the injected clock's now (the visibility rule); unpublished stories are
+ * removed from the index as soon as their change event arrives.
+ */
+@Service
+public class Search {
+
+	/** Deepest page served; nobody reads result 1,001, and deep pages cost memory. */
+	public static final int MAX_PAGE = 100;
+
+	static final String[] DIMENSIONS = { StoryDocument.TYPE, StoryDocument.TOPIC, StoryDocument.AUTHOR,
+			StoryDocument.YEAR };
+
+	private final SearchIndex index;
+
+	private final QueryBuilder queries;
+
+	private final Clock clock;
+
+	private final DirectSpellChecker spelling = new DirectSpellChecker();
+
+	@Autowired
+	Search(SearchIndexer indexer, Clock clock) {
+		this(indexer.index(), clock);
+	}
+
+	Search(SearchIndex index, Clock clock) {
+		this.index = index;
+		this.queries = new QueryBuilder(this.index.analyzer());
+		this.clock = clock;
+	}
+
+	public SearchResults search(SearchQuery request) {
+		UserQuery user = UserQuery.parse(request.text());
+		Query words = this.queries.build(user);
+		Instant now = this.clock.instant();
+		BooleanQuery.Builder base = new BooleanQuery.Builder()
+			.add((words != null) ? FunctionScoreQuery.boostByValue(words,
+					new RecencyBoost(StoryDocument.RELEASE, now.toEpochMilli())) : new MatchAllDocsQuery(), Occur.MUST)
+			.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
+		return this.index.search((searcher) -> run(searcher, request, user, words, base.build()), empty);
+	}
+
+	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base) {
+		try {
+			DrillDownQuery query = new DrillDownQuery(StoryDocument.FACETS, base);
+			addFilter(query, StoryDocument.TYPE, request.type());
+			addFilter(query, StoryDocument.TOPIC, request.topic());
+			addFilter(query, StoryDocument.AUTHOR, request.author());
+			addFilter(query, StoryDocument.YEAR, (request.year() != null) ? request.year().toString() : null);
+			var state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), StoryDocument.FACETS);
+			DrillSideways sideways = new DrillSideways(searcher, StoryDocument.FACETS, state);
+			int top = request.page() * request.pageSize();
+			boolean newest = request.newestFirst() || words == null;
+			DrillSideways.DrillSidewaysResult result = newest
+					? sideways.search(query, null, null, top,
+							new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false)
+					: sideways.search(query, top);
+			List<SearchResults.Hit> hits = hits(searcher, result.hits, request, words);
+			return new SearchResults(hits, result.hits.totalHits.value, request.page(), request.pageSize(),
+					facets(result.facets), (result.hits.totalHits.value < 3) ? suggestion(searcher, user) : null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void addFilter(DrillDownQuery query, String dimension, String value) {
+		if (value != null && !value.isBlank()) {
+			query.add(dimension, value);
+		}
+	}
+
+	private List<SearchResults.Hit> hits(IndexSearcher searcher, TopDocs top, SearchQuery request, Query words)
+			throws IOException {
+		int from = (request.page() - 1) * request.pageSize();
+		if (from >= top.scoreDocs.length) {
+			return List.of();
+		}
+		ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+		Map<String, String[]> snippets = Map.of();
+		if (words != null) {
+			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
+				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+				.withMaxLength(200_000)
+				.build();
+			int[] docIds = java.util.Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
+			snippets = highlighter.highlightFields(new String[] { StoryDocument.SUMMARY, StoryDocument.BODY }, words,
+					docIds, new int[] { 1, 2 });
+		}
+		List<SearchResults.Hit> hits = new ArrayList<>();
+		var stored = searcher.storedFields();
+		for (int i = 0; i < page.length; i++) {
+			Document doc = stored.document(page[i].doc);
+			hits.add(new SearchResults.Hit(doc.get(StoryDocument.SLUG), doc.get(StoryDocument.TITLE),
+					doc.get(StoryDocument.TYPE),
+					Instant.ofEpochMilli(doc.getField(StoryDocument.RELEASE).numericValue().longValue()),
+					List.of(doc.getValues(StoryDocument.BYLINE)), snippet(snippets, i, doc)));
+		}
+		return hits;
+	}
+
+	/**
+	 * The body passage with the matched words, else the summary's, else the plain
+	 * summary.
+	 */
+	private static String snippet(Map<String, String[]> snippets, int i, Document doc) {
+		String body = value(snippets.get(StoryDocument.BODY), i);
+		String summary = value(snippets.get(StoryDocument.SUMMARY), i);
+		if (body != null && body.contains("<mark>") && (summary == null || !summary.contains("<mark>"))) {
+			return body;
+		}
+		return (summary != null) ? summary : HtmlUtils.htmlEscape(doc.get(StoryDocument.SUMMARY));
+	}
+
+	private static String value(String[] values, int i) {
+		return (values != null && i < values.length) ? values[i] : null;
+	}
+
+	private static List<SearchResults.Facet> facets(Facets facets) throws IOException {
+		List<SearchResults.Facet> result = new ArrayList<>();
+		for (String dimension : DIMENSIONS) {
+			FacetResult counts = facets.getTopChildren(50, dimension);
+			List<SearchResults.FacetValue> values = new ArrayList<>();
+			if (counts != null) {
+				for (LabelAndValue value : counts.labelValues) {
+					values.add(new SearchResults.FacetValue(value.label, value.value.longValue()));
+				}
+			}
+			result.add(new SearchResults.Facet(dimension, values));
+		}
+		return result;
+	}
+
+	/**
+	 * The query with each word the index does not know replaced by its closest known
+	 * word.
+	 */
+	private String suggestion(IndexSearcher searcher, UserQuery user) throws IOException {
+		List<String> words = user.positiveWords();
+		if (words.isEmpty() || words.size() > 8) {
+			return null;
+		}
+		List<String> corrected = new ArrayList<>();
+		boolean changed = false;
+		for (String word : words) {
+			String normalized = word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+			if (normalized.length() < 3) {
+				corrected.add(word);
+				continue;
+			}
+			SuggestWord[] suggestions = this.spelling.suggestSimilar(new Term(StoryDocument.SPELL, normalized), 1,
+					searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+			if (suggestions.length > 0) {
+				corrected.add(suggestions[0].string);
+				changed = true;
+			}
+			else {
+				corrected.add(word);
+			}
+		}
+		return changed ? String.join(" ", corrected) : null;
+	}
+
+	/** Bytes the index takes on this node's disk, for operators. */
+	public long indexSizeInBytes() {
+		return this.index.sizeInBytes();
+	}
+
+}

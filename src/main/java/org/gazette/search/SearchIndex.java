@@ -1,0 +1,259 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.gazette.publishing.IndexableStory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's Lucene index. The live index is a folder named in a pointer file; a rebuild
+ * writes a new folder while searches go on against the old one, then swaps the pointer,
+ * so a crash at any moment leaves either the old complete index or the new one. Each
+ * commit records the schema version, so an index from an older Gazette is rebuilt rather
+ * than misread.
+ */
+final class SearchIndex implements AutoCloseable {
+
+	/**
+	 * Bumped whenever documents change shape; an index with another version is rebuilt.
+	 */
+	static final String SCHEMA = "2";
+
+	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
+
+	private final Path root;
+
+	private final ZoneId zone;
+
+	private final Analyzer analyzer = perFieldAnalyzer();
+
+	private volatile Live live;
+
+	private record Live(Path folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+	}
+
+	SearchIndex(Path root, ZoneId zone) {
+		this.root = root;
+		this.zone = zone;
+	}
+
+	Analyzer analyzer() {
+		return this.analyzer;
+	}
+
+	/**
+	 * Opens the live index; false when there is none, it is unreadable or from another
+	 * schema version, and it must be rebuilt.
+	 */
+	synchronized boolean open() {
+		try {
+			Files.createDirectories(this.root);
+			Path pointer = this.root.resolve("current");
+			if (!Files.exists(pointer)) {
+				return false;
+			}
+			Path folder = this.root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
+			FSDirectory directory = FSDirectory.open(folder);
+			if (!DirectoryReader.indexExists(directory)) {
+				directory.close();
+				return false;
+			}
+			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+			String schema = userData(writer).get("schema");
+			if (!SCHEMA.equals(schema)) {
+				logger.info("Search index has schema {} where {} is expected; it will be rebuilt", schema, SCHEMA);
+				IOUtils.closeWhileHandlingException(writer, directory);
+				return false;
+			}
+			this.live = new Live(folder, directory, writer, new SearcherManager(writer, null));
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Search index cannot be opened ({}); it will be rebuilt", ex.toString());
+			return false;
+		}
+	}
+
+	/** The change event this index has applied up to, or 0. */
+	long appliedEventId() {
+		Live current = this.live;
+		return (current != null) ? Long.parseLong(userData(current.writer()).getOrDefault("event", "0")) : 0;
+	}
+
+	boolean isOpen() {
+		return this.live != null;
+	}
+
+	/**
+	 * Builds a complete new index from batches of stories, then makes it the live one.
+	 * @param batches called with the last id seen (0 first); returns the next batch,
+	 * empty at the end
+	 * @param eventId the change event the database was at before reading
+	 * @return how many stories were indexed
+	 */
+	int rebuild(Function<Long, List<IndexableStory>> batches, long eventId) {
+		Path folder = this.root.resolve("index-" + System.nanoTime());
+		int count = 0;
+		try {
+			Files.createDirectories(this.root);
+			FSDirectory directory = FSDirectory.open(folder);
+			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+			long last = 0;
+			for (List<IndexableStory> batch = batches.apply(last); !batch.isEmpty(); batch = batches.apply(last)) {
+				for (IndexableStory story : batch) {
+					writer.addDocument(StoryDocument.of(story, this.zone));
+					last = story.id();
+					count++;
+				}
+			}
+			commit(writer, eventId);
+			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, null)));
+			return count;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not build the search index in " + folder, ex);
+		}
+	}
+
+	/** Replaces or removes the given stories and commits. */
+	synchronized void update(Collection<Long> ids, List<IndexableStory> stories, long eventId) {
+		Live current = this.live;
+		if (current == null) {
+			return;
+		}
+		try {
+			for (long id : ids) {
+				current.writer().deleteDocuments(new Term(StoryDocument.ID, Long.toString(id)));
+			}
+			for (IndexableStory story : stories) {
+				current.writer()
+					.updateDocument(new Term(StoryDocument.ID, Long.toString(story.id())),
+							StoryDocument.of(story, this.zone));
+			}
+			commit(current.writer(), Math.max(eventId, appliedEventId()));
+			current.searchers().maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Runs a search against the newest searcher; empty when there is no index yet. */
+	<T> T search(Function<IndexSearcher, T> search, T whenClosed) {
+		Live current = this.live;
+		if (current == null) {
+			return whenClosed;
+		}
+		try {
+			IndexSearcher searcher = current.searchers().acquire();
+			try {
+				return search.apply(searcher);
+			}
+			finally {
+				current.searchers().release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Bytes the live index takes on disk. */
+	long sizeInBytes() {
+		Live current = this.live;
+		if (current == null) {
+			return 0;
+		}
+		try (var files = Files.list(current.folder())) {
+			return files.mapToLong((file) -> file.toFile().length()).sum();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public synchronized void close() {
+		Live current = this.live;
+		this.live = null;
+		if (current != null) {
+			IOUtils.closeWhileHandlingException(current.searchers(), current.writer(), current.directory());
+		}
+	}
+
+	private synchronized void swapTo(Live next) throws IOException {
+		Path pointer = this.root.resolve("current");
+		Path temporary = this.root.resolve("current.tmp");
+		Files.writeString(temporary, next.folder().getFileName().toString(), StandardCharsets.UTF_8);
+		Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		Live previous = this.live;
+		this.live = next;
+		if (previous != null) {
+			IOUtils.closeWhileHandlingException(previous.searchers(), previous.writer(), previous.directory());
+		}
+		// Folders of earlier indexes (including one left by a crash mid-rebuild) are not
+		// needed.
+		try (var folders = Files.list(this.root)) {
+			folders.filter((folder) -> folder.getFileName().toString().startsWith("index-"))
+				.filter((folder) -> !folder.equals(next.folder()))
+				.forEach(SearchIndex::deleteQuietly);
+		}
+	}
+
+	private static void deleteQuietly(Path folder) {
+		try (var files = Files.walk(folder)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			logger.warn("Could not delete old search index {}", folder);
+		}
+	}
+
+	private static void commit(IndexWriter writer, long eventId) throws IOException {
+		writer.setLiveCommitData(Map.of("schema", SCHEMA, "event", Long.toString(eventId)).entrySet());
+		writer.commit();
+	}
+
+	private static Map<String, String> userData(IndexWriter writer) {
+		Map<String, String> data = new java.util.HashMap<>();
+		Iterable<Map.Entry<String, String>> entries = writer.getLiveCommitData();
+		if (entries != null) {
+			entries.forEach((entry) -> data.put(entry.getKey(), entry.getValue()));
+		}
+		return data;
+	}
+
+	private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
+		IndexWriterConfig config = new IndexWriterConfig(this.analyzer);
+		config.setOpenMode(mode);
+		config.setRAMBufferSizeMB(64);
+		return config;
+	}
+
+	private static Analyzer perFieldAnalyzer() {
+		StoryAnalyzer stemmed = new StoryAnalyzer(true);
+		return new PerFieldAnalyzerWrapper(stemmed, Map.of(StoryDocument.SPELL, new StoryAnalyzer(false)));
+	}
+
+}

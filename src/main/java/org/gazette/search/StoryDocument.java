@@ -1,0 +1,118 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+
+import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.gazette.publishing.Byline;
+import org.gazette.publishing.IndexableStory;
+import org.gazette.publishing.TopicLink;
+
+/**
+ * How a story is laid out in the index: field names and the document built from a story.
+ */
+final class StoryDocument {
+
+	static final String ID = "id";
+
+	static final String SLUG = "slug";
+
+	static final String TITLE = "title";
+
+	static final String SUMMARY = "summary";
+
+	static final String BODY = "body";
+
+	static final String SPELL = "spell";
+
+	static final String RELEASE = "release";
+
+	static final String BYLINE = "byline";
+
+	static final String TYPE = "type";
+
+	static final String TOPIC = "topic";
+
+	static final String AUTHOR = "author";
+
+	static final String YEAR = "year";
+
+	static final FacetsConfig FACETS = facets();
+
+	private StoryDocument() {
+	}
+
+	static Document of(IndexableStory story, ZoneId zone) {
+		Document doc = new Document();
+		String body = plainText(story.bodyHtml());
+		doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.YES));
+		doc.add(new StoredField(SLUG, story.slug()));
+		doc.add(new TextField(TITLE, story.title(), Field.Store.YES));
+		doc.add(new TextField(SUMMARY, story.summary(), Field.Store.YES));
+		doc.add(new TextField(BODY, body, Field.Store.YES));
+		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
+		// name.
+		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
+		doc.add(new TextField(SPELL, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names,
+				Field.Store.NO));
+		long release = story.releaseAt().toEpochMilli();
+		doc.add(new LongPoint(RELEASE, release));
+		doc.add(new NumericDocValuesField(RELEASE, release));
+		doc.add(new StoredField(RELEASE, release));
+		doc.add(new StringField(TYPE, story.type().code(), Field.Store.YES));
+		doc.add(new SortedSetDocValuesFacetField(TYPE, story.type().code()));
+		for (Byline byline : story.bylines()) {
+			// Indexed as well as stored: readers search for a reporter by name.
+			doc.add(new TextField(BYLINE, byline.name(), Field.Store.YES));
+			doc.add(new StringField(AUTHOR, byline.slug(), Field.Store.NO));
+			doc.add(new SortedSetDocValuesFacetField(AUTHOR, byline.slug()));
+		}
+		for (TopicLink topic : story.topics()) {
+			doc.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
+			doc.add(new SortedSetDocValuesFacetField(TOPIC, topic.slug()));
+		}
+		String year = Integer.toString(story.releaseAt().atZone(zone).getYear());
+		doc.add(new StringField(YEAR, year, Field.Store.NO));
+		doc.add(new SortedSetDocValuesFacetField(YEAR, year));
+		try {
+			return FACETS.build(doc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The text of sanitized body HTML, entities decoded, for indexing and snippets. */
+	static String plainText(String html) {
+		try (HTMLStripCharFilter text = new HTMLStripCharFilter(new StringReader(html))) {
+			StringBuilder out = new StringBuilder(html.length());
+			char[] buffer = new char[4096];
+			for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+				out.append(buffer, 0, n);
+			}
+			return out.toString().replaceAll("\\s+", " ").strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static FacetsConfig facets() {
+		FacetsConfig config = new FacetsConfig();
+		config.setMultiValued(AUTHOR, true);
+		config.setMultiValued(TOPIC, true);
+		return config;
+	}
+
+}

@@ -1,0 +1,183 @@
+package org.gazette.search;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.gazette.content.ArticleType;
+import org.gazette.publishing.Byline;
+import org.gazette.publishing.IndexableStory;
+import org.gazette.publishing.TopicLink;
+import org.gazette.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index and the search over it, without a database: stories go in, searches come out.
+ */
+class SearchIndexTests {
+
+	@TempDir
+	Path folder;
+
+	final MutableClock clock = new MutableClock();
+
+	SearchIndex index;
+
+	Search search;
+
+	void index(IndexableStory... stories) {
+		this.index = new SearchIndex(this.folder, ZoneId.of("America/New_York"));
+		this.index.rebuild((after) -> (after == 0) ? List.of(stories) : List.of(), 1);
+		this.search = new Search(this.index, this.clock);
+	}
+
+	@AfterEach
+	void close() {
+		if (this.index != null) {
+			this.index.close();
+		}
+	}
+
+	static IndexableStory story(long id, String title, String summary, String body, Instant release) {
+		return new IndexableStory(id, "story-" + id, ArticleType.NEWS_RELEASE, title, summary, "<p>" + body + "</p>",
+				release, release, List.of(new Byline("Jane Doe", "jane-doe")),
+				List.of(new TopicLink("Trade", "trade")));
+	}
+
+	List<String> titles(String q) {
+		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10))
+			.hits()
+			.stream()
+			.map(SearchResults.Hit::title)
+			.toList();
+	}
+
+	@Test
+	void findsStemmedAndFoldedWords() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "New Tariffs on Steel", "Duties rise.", "Customs will collect the new tariffs.", day),
+				story(2, "Café Opens at Port", "A place to eat.", "Drivers can eat at the café.", day));
+		assertThat(titles("tariff")).containsExactly("New Tariffs on Steel");
+		assertThat(titles("CUSTOMS")).containsExactly("New Tariffs on Steel");
+		assertThat(titles("cafe")).containsExactly("Café Opens at Port");
+		assertThat(Set.copyOf(titles("port OR steel"))).hasSize(2);
+	}
+
+	@Test
+	void understandsPhrasesExclusionsAndOr() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Trusted Trader Program Grows", "More carriers join.", "The trusted trader program added firms.",
+				day),
+				story(2, "Trader Training Day", "Trusted partners learn.", "Each trader was trusted with a badge.",
+						day),
+				story(3, "Drone Pilot at the Border", "Drones watch the river.", "A drone pilot program starts.", day));
+		assertThat(titles("\"trusted trader\"")).containsExactly("Trusted Trader Program Grows");
+		assertThat(titles("trader -training")).containsExactly("Trusted Trader Program Grows");
+		assertThat(titles("-\"trusted trader\" trader")).containsExactly("Trader Training Day");
+		assertThat(titles("drone OR training")).containsExactlyInAnyOrder("Drone Pilot at the Border",
+				"Trader Training Day");
+		assertThat(titles("trusted trader").get(0)).as("the exact phrase ranks first")
+			.isEqualTo("Trusted Trader Program Grows");
+	}
+
+	@Test
+	void anythingTypedIsAnsweredWithoutAnError() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Ports Reopen", "Ports are open.", "All ports reopened today.", day));
+		String[] queries = { "\"ports", "ports\"", "\"", "-", "--", "OR", "OR ports OR", "AND", "NOT ports", "*",
+				"ports*", "?", "(ports", "ports)", "[ports TO z]", "ports~2", "ports^10", "field:ports", "\\", "/",
+				"\u0000ports\u0007", "\u202eports", "x".repeat(2000), "ports ".repeat(400), "😀 ports", "' OR 1=1 --",
+				"<script>alert(1)</script>", "" };
+		for (String query : queries) {
+			assertThat(this.search.search(new SearchQuery(query, null, null, null, null, false, 1, 10))).as(query)
+				.isNotNull();
+		}
+		assertThat(titles("\"ports")).containsExactly("Ports Reopen");
+		assertThat(titles("(ports)")).containsExactly("Ports Reopen");
+		assertThat(titles("\u0000ports\u0007")).containsExactly("Ports Reopen");
+	}
+
+	@Test
+	void snippetsMarkTheMatchedWordsAndEscapeEverythingElse() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Ports Reopen", "Ports are open.", "Ports reopened &lt;script&gt;alert(1)&lt;/script&gt; today.",
+				day));
+		String snippet = this.search.search(new SearchQuery("alert", null, null, null, null, false, 1, 10))
+			.hits()
+			.get(0)
+			.snippetHtml();
+		assertThat(snippet).contains("<mark>alert</mark>").contains("&lt;script&gt;").doesNotContain("<script");
+	}
+
+	@Test
+	void findsAScheduledStoryFromItsReleaseInstantOnAndNotBefore() {
+		Instant release = this.clock.instant().plus(Duration.ofHours(2));
+		index(story(1, "Embargoed Tariff Decision", "Decision.", "Tariffs change.", release));
+		assertThat(titles("tariff")).isEmpty();
+		assertThat(titles("")).isEmpty();
+		this.clock.set(release.minusMillis(1));
+		assertThat(titles("tariff")).isEmpty();
+		this.clock.set(release);
+		assertThat(titles("tariff")).containsExactly("Embargoed Tariff Decision");
+	}
+
+	@Test
+	void countsFacetsAndFiltersByThem() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		IndexableStory feature = new IndexableStory(3, "feature", ArticleType.FEATURE_STORY, "Port Feature",
+				"Port life.", "<p>Life at the port.</p>", day, day, List.of(new Byline("Ann Lee", "ann-lee")),
+				List.of(new TopicLink("Travel", "travel")));
+		index(story(1, "Port One", "Port.", "Port news.", day), story(2, "Port Two", "Port.", "Port news.", day),
+				feature);
+		SearchResults all = this.search.search(new SearchQuery("port", null, null, null, null, false, 1, 10));
+		assertThat(all.total()).isEqualTo(3);
+		assertThat(facet(all, "type")).containsExactly(new SearchResults.FacetValue("news-release", 2),
+				new SearchResults.FacetValue("feature-story", 1));
+		assertThat(facet(all, "topic")).containsExactlyInAnyOrder(new SearchResults.FacetValue("trade", 2),
+				new SearchResults.FacetValue("travel", 1));
+		SearchResults features = this.search
+			.search(new SearchQuery("port", "feature-story", null, null, null, false, 1, 10));
+		assertThat(features.hits()).extracting(SearchResults.Hit::title).containsExactly("Port Feature");
+		assertThat(facet(features, "type")).as("the chosen facet still shows the other kinds to switch to").hasSize(2);
+		assertThat(this.search.search(new SearchQuery("port", null, "travel", "ann-lee", 2026, true, 1, 10)).total())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void suggestsACorrectionForMisspelledWords() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Inspection Lanes Open", "Inspection.", "New inspection lanes opened at Laredo.", day));
+		SearchResults results = this.search
+			.search(new SearchQuery("inspektion lanes", null, null, null, null, false, 1, 10));
+		assertThat(results.suggestion()).isEqualTo("inspection lanes");
+	}
+
+	@Test
+	void anIndexFromAnotherSchemaOrAnUnreadableOneIsRebuilt() throws Exception {
+		index(story(1, "Ports Reopen", "Ports.", "Ports.", this.clock.instant()));
+		this.index.close();
+		SearchIndex reopened = new SearchIndex(this.folder, ZoneId.of("UTC"));
+		assertThat(reopened.open()).isTrue();
+		reopened.close();
+		java.nio.file.Files.writeString(this.folder.resolve("current"), "index-missing");
+		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
+		this.index = null;
+	}
+
+	private static List<SearchResults.FacetValue> facet(SearchResults results, String dimension) {
+		return results.facets()
+			.stream()
+			.filter((f) -> f.dimension().equals(dimension))
+			.findFirst()
+			.orElseThrow()
+			.values();
+	}
+
+}
