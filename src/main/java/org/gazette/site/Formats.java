@@ -54,6 +54,19 @@ class Formats {
 		return this.zone;
 	}
 
+	/** Names joined as a reader says them: "A", "A and B", "A, B and C". */
+	static String joinNames(List<String> names) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < names.size(); i++) {
+			text.append(joiner(i, names.size())).append(names.get(i));
+		}
+		return text.toString();
+	}
+
+	private static String joiner(int i, int count) {
+		return (i == 0) ? "" : (i == count - 1) ? " and " : ", ";
+	}
+
 	/**
 	 * Bylines with the words that join them: "Jane Doe", "Jane Doe and Ann Lee", "A, B
 	 * and C".
@@ -61,9 +74,8 @@ class Formats {
 	List<Views.BylineView> bylines(List<Byline> bylines) {
 		List<Views.BylineView> views = new ArrayList<>();
 		for (int i = 0; i < bylines.size(); i++) {
-			String before = (i == 0) ? "" : (i == bylines.size() - 1) ? " and " : ", ";
 			Byline byline = bylines.get(i);
-			views.add(new Views.BylineView(before, byline.name(), this.urls.author(byline.slug())));
+			views.add(new Views.BylineView(joiner(i, bylines.size()), byline.name(), this.urls.author(byline.slug())));
 		}
 		return views;
 	}

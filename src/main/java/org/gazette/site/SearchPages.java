@@ -100,7 +100,7 @@ class SearchPages {
 			.map((hit) -> new Pages.SearchHit(hit.title(), this.urls.story(hit.slug()),
 					ArticleType.fromCode(hit.type()).map(this.formats::typeName).orElse(hit.type()),
 					this.formats.date(hit.releaseAt()), this.formats.isoDate(hit.releaseAt()),
-					bylineText(hit.bylines()), hit.snippetHtml()))
+					Formats.joinNames(hit.bylines()), hit.snippetHtml()))
 			.toList();
 		String heading = query.text().isBlank() ? this.messages.text("search.heading")
 				: this.messages.text("search.heading.for", query.text());
@@ -126,17 +126,6 @@ class SearchPages {
 					with.put("page", (n > 1) ? Integer.toString(n) : null);
 					return url.apply(with);
 				}));
-	}
-
-	private String bylineText(List<String> names) {
-		if (names.isEmpty()) {
-			return "";
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < names.size(); i++) {
-			text.append((i == 0) ? "" : (i == names.size() - 1) ? " and " : ", ").append(names.get(i));
-		}
-		return text.toString();
 	}
 
 	private String pageTitle(String heading, int page) {
