@@ -13,6 +13,8 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -85,6 +87,12 @@ public class Search {
 
 	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base) {
 		try {
+			if (FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+				.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
+				// No story has ever been indexed: nothing to find, and no facets to
+				// count.
+				return new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
+			}
 			DrillDownQuery query = new DrillDownQuery(StoryDocument.FACETS, base);
 			addFilter(query, StoryDocument.TYPE, request.type());
 			addFilter(query, StoryDocument.TOPIC, request.topic());

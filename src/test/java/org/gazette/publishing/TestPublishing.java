@@ -17,9 +17,15 @@ public final class TestPublishing {
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
 
+	private final ChangeEventTail tail;
+
+	private final ChangeLog changeLog;
+
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
 		ChangeEventRepository changeEvents = new ChangeEventRepository(jdbc);
 		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add, clock);
+		this.tail = tail;
+		this.changeLog = new ChangeLog(changeEvents);
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
 				content, clock);
 		this.newsroom = new Newsroom(new NewsroomRepository(jdbc), clock);
@@ -31,6 +37,15 @@ public final class TestPublishing {
 
 	public Newsroom newsroom() {
 		return this.newsroom;
+	}
+
+	public ChangeLog changeLog() {
+		return this.changeLog;
+	}
+
+	/** Polls this node's change-event tail, as its scheduler does every second. */
+	public void poll() {
+		this.tail.poll();
 	}
 
 	/** The events this node's change-event tail published. */

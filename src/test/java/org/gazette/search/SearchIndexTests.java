@@ -60,6 +60,13 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void anEmptyIndexFindsNothingWithoutFailing() {
+		index();
+		assertThat(titles("anything")).isEmpty();
+		assertThat(titles("")).isEmpty();
+	}
+
+	@Test
 	void findsStemmedAndFoldedWords() {
 		Instant day = this.clock.instant().minus(Duration.ofDays(1));
 		index(story(1, "New Tariffs on Steel", "Duties rise.", "Customs will collect the new tariffs.", day),
