@@ -173,6 +173,15 @@ class SearchIndexTests {
 		SearchIndex reopened = new SearchIndex(this.folder, ZoneId.of("UTC"));
 		assertThat(reopened.open()).isTrue();
 		reopened.close();
+		// An index written by another version of Gazette's documents.
+		String live = java.nio.file.Files.readString(this.folder.resolve("current")).strip();
+		try (var directory = org.apache.lucene.store.FSDirectory.open(this.folder.resolve(live));
+				var writer = new org.apache.lucene.index.IndexWriter(directory,
+						new org.apache.lucene.index.IndexWriterConfig())) {
+			writer.setLiveCommitData(java.util.Map.of("schema", "0", "event", "1").entrySet());
+			writer.commit();
+		}
+		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
 		java.nio.file.Files.writeString(this.folder.resolve("current"), "index-missing");
 		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
 		this.index = null;
