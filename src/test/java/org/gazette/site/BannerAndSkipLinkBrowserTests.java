@@ -61,9 +61,11 @@ class BannerAndSkipLinkBrowserTests {
 		press(Keys.TAB);
 		WebElement first = browser.driver().switchTo().activeElement();
 		assertThat(first.getDomAttribute("class")).contains("usa-skipnav");
-		assertThat(first.getText()).isEqualTo("Skip to main content");
-		// Hidden until focused, then on screen for sighted keyboard users.
-		assertThat(first.isDisplayed()).isTrue();
+		assertThat(first.getDomProperty("textContent").strip()).isEqualTo("Skip to main content");
+		// Hidden until focused, then slides on screen (a short CSS transition) for
+		// sighted
+		// keyboard users.
+		browser.waitUntil((driver) -> first.isDisplayed());
 		press(Keys.ENTER);
 		browser.waitUntil((driver) -> script("return document.activeElement.id").equals("main-content"));
 		assertThat(script("return document.activeElement.tagName + '#' + document.activeElement.id"))
