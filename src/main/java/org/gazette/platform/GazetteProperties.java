@@ -30,13 +30,15 @@ import org.springframework.validation.annotation.Validated;
  * set
  * @param identifierLinks the links that federal sites must show in their identifier;
  * defaults are paths on the agency's site
+ * @param mailFrom the address emails are sent from
  */
 @Validated
 @ConfigurationProperties("gazette")
 public record GazetteProperties(@NotBlank String siteName, @NotBlank String agencyName, @NotNull URI agencyUrl,
 		@NotNull URI baseUrl, @NotNull ZoneId timeZone, @DefaultValue("true") boolean demoContent,
 		@DefaultValue("64") @Min(1) int pageCacheMegabytes, @Valid @DefaultValue Analytics analytics,
-		@Valid List<IdentifierLink> identifierLinks) {
+		@Valid List<IdentifierLink> identifierLinks,
+		@DefaultValue("newsroom@example.gov") @jakarta.validation.constraints.Email String mailFrom) {
 
 	public GazetteProperties {
 		if (identifierLinks == null || identifierLinks.isEmpty()) {

@@ -3,15 +3,14 @@ package org.gazette.platform;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Safe defaults for every response: a strict Content-Security-Policy (no inline script or
  * style), no framing, no sniffing, a privacy-keeping referrer policy, and HSTS over
- * HTTPS. The back office is closed until accounts exist.
+ * HTTPS. The back office has its own, stricter chain (see the admin module); this one
+ * serves everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,7 +22,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, GazetteProperties properties) throws Exception {
 		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/admin/**", "/actuator/**").denyAll().anyRequest().permitAll());
+				(requests) -> requests.requestMatchers("/actuator/**").denyAll().anyRequest().permitAll());
 		http.headers(
 				(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentPolicy(properties)))
 					.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY))
@@ -35,17 +34,6 @@ class SecurityConfiguration {
 		http.requestCache((cache) -> cache.disable());
 		http.securityContext((context) -> context.requireExplicitSave(true));
 		return http.build();
-	}
-
-	/**
-	 * No accounts exist until the back office arrives; this also stops Boot inventing a
-	 * password.
-	 */
-	@Bean
-	UserDetailsService noAccounts() {
-		return (username) -> {
-			throw new UsernameNotFoundException("No accounts");
-		};
 	}
 
 	static String contentPolicy(GazetteProperties properties) {

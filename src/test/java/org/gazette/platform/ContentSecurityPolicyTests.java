@@ -29,7 +29,7 @@ class ContentSecurityPolicyTests {
 	static GazetteProperties properties(String dapAgency) {
 		return new GazetteProperties("Newsroom", "Agency", URI.create("https://www.example.gov"),
 				URI.create("https://news.example.gov"), ZoneId.of("America/New_York"), false, 8,
-				new GazetteProperties.Analytics(dapAgency, ""), null);
+				new GazetteProperties.Analytics(dapAgency, ""), null, "newsroom@example.gov");
 	}
 
 }

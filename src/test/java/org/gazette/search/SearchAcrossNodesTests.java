@@ -69,7 +69,7 @@ class SearchAcrossNodesTests {
 	private static GazetteProperties site() {
 		return new GazetteProperties("Newsroom", "Agency", URI.create("https://www.example.gov"),
 				URI.create("https://news.example.gov"), ZoneId.of("America/New_York"), false, 8,
-				new GazetteProperties.Analytics("", ""), null);
+				new GazetteProperties.Analytics("", ""), null, "newsroom@example.gov");
 	}
 
 }

@@ -52,8 +52,10 @@ class ErrorPageTests {
 	}
 
 	@Test
-	void theBackOfficeIsClosedUntilAccountsExist() {
-		assertThat(new Http(this.port).get("/admin").status()).isEqualTo(403);
+	void theBackOfficeAsksStrangersToSignInAndActuatorStaysClosed() {
+		var admin = new Http(this.port).get("/admin");
+		assertThat(admin.status()).isEqualTo(302);
+		assertThat(admin.header("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/admin/sign-in"));
 		assertThat(new Http(this.port).get("/actuator/env").status()).isEqualTo(403);
 	}
 

@@ -1,5 +1,6 @@
 package org.gazette.support;
 
+import org.gazette.accounts.Accounts;
 import org.gazette.content.Content;
 import org.gazette.publishing.Publishing;
 
@@ -8,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The test clock and fixtures for tests that start the whole application. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -17,6 +20,26 @@ public class WebTestConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	/** A real SMTP server for the application's emails. */
+	@Bean(destroyMethod = "stop")
+	TestMail testMail() {
+		return new TestMail();
+	}
+
+	@Bean
+	@Primary
+	JavaMailSender testMailSender(TestMail mail) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(mail.port());
+		return sender;
+	}
+
+	@Bean
+	TestAccounts testAccounts(Accounts accounts, JdbcClient jdbc) {
+		return new TestAccounts(accounts, jdbc);
 	}
 
 	@Bean

@@ -1,0 +1,47 @@
+package org.gazette.admin;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gazette.accounts.Role;
+import org.gazette.accounts.SignedInUser;
+import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteUrls;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
+
+/** Builds the back-office chrome for the current request. */
+@Component
+class AdminChromeFactory {
+
+	static final List<AdminChrome.NavLink> NAVIGATION = List.of(
+			new AdminChrome.NavLink("Dashboard", "/admin", Role.CONTRIBUTOR),
+			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
+			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN));
+
+	private final GazetteProperties properties;
+
+	private final SiteUrls urls;
+
+	AdminChromeFactory(GazetteProperties properties, SiteUrls urls) {
+		this.properties = properties;
+		this.urls = urls;
+	}
+
+	AdminChrome chrome(HttpServletRequest request, String title, String current) {
+		SignedInUser user = currentUser();
+		List<AdminChrome.NavLink> links = (user == null) ? List.of()
+				: NAVIGATION.stream().filter((link) -> user.can(link.needs())).toList();
+		return new AdminChrome(this.properties.siteName(), title, user,
+				(CsrfToken) request.getAttribute(CsrfToken.class.getName()), links, current, this.urls);
+	}
+
+	static SignedInUser currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) ? user : null;
+	}
+
+}
