@@ -14,17 +14,22 @@ public class GazetteApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && !args[0].startsWith("-")) {
-			// An operator's command (java -jar gazette.jar NAME ...): the same
-			// application,
-			// listening on no port (server.port=-1), then exit with the command's status.
-			SpringApplication application = new SpringApplication(GazetteApplication.class);
-			application.addInitializers((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("command",
-						java.util.Map.of("gazette.command", args[0], "server.port", "-1"))));
-			System.exit(SpringApplication.exit(application.run(args)));
+			System.exit(runCommand(args));
 		}
 		SpringApplication.run(GazetteApplication.class, args);
+	}
+
+	/**
+	 * Runs an operator's command ({@code java -jar gazette.jar NAME ...}): the same
+	 * application, listening on no port, then returns the command's exit status.
+	 */
+	public static int runCommand(String... args) {
+		SpringApplication application = new SpringApplication(GazetteApplication.class);
+		application.addInitializers((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("command",
+					java.util.Map.of("gazette.command", args[0], "server.port", "-1"))));
+		return SpringApplication.exit(application.run(args));
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.gazette.platform;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
@@ -24,7 +23,7 @@ class CommandDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> words = Arrays.asList(args.getSourceArgs());
+		List<String> words = args.getNonOptionArgs();
 		String name = words.isEmpty() ? "" : words.get(0);
 		GazetteCommand command = this.commands.stream().filter((c) -> c.name().equals(name)).findFirst().orElse(null);
 		if (command == null) {

@@ -64,11 +64,13 @@ public final class Http {
 	 * URI library refuses to build (a lone "%", raw spaces). Returns the status code and
 	 * the raw text.
 	 */
-	public String[] raw(String method, String target) {
+	public String[] raw(String method, String target, String... headerLines) {
 		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
 			socket.getOutputStream()
-				.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+						+ String.join("", java.util.Arrays.stream(headerLines).map((h) -> h + "\r\n").toList())
+						+ "\r\n")
 					.getBytes(StandardCharsets.ISO_8859_1));
 			String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			return new String[] { text.substring(9, 12), text };
