@@ -184,6 +184,41 @@ public class Accounts {
 		return require(accountId);
 	}
 
+	/**
+	 * The account a single sign-on opens, creating it or changing its role when the
+	 * provider's role claim says so.
+	 * @param role the role the provider's claim maps to, if any
+	 * @param create whether to create a missing account that has a mapped role
+	 * @param provider the registration used, for the audit log
+	 * @return the enabled account, or empty when the person may not sign in
+	 */
+	@Transactional
+	public Optional<Account> signInBySso(String email, String displayName, Optional<Role> role, boolean create,
+			String provider) {
+		Optional<Account> found = this.accounts.findByEmail(email);
+		if (found.isEmpty()) {
+			if (!create || role.isEmpty()) {
+				return Optional.empty();
+			}
+			NewAccount clean = AccountForms.check(new NewAccount(email, displayName, role.get()));
+			long id = this.accounts.insert(clean, this.clock.instant());
+			this.audit.record(AuditRecord.of("sso:" + provider, "account.created", "account", id,
+					clean.email() + " as " + clean.role().code() + " on first single sign-on"));
+			return this.accounts.find(id);
+		}
+		Account account = found.get();
+		if (!account.enabled()) {
+			return Optional.empty();
+		}
+		if (role.isPresent() && role.get() != account.role()) {
+			this.accounts.setRole(account.id(), role.get());
+			this.audit.record(AuditRecord.of("sso:" + provider, "account.role", "account", account.id(), account.email()
+					+ ": " + account.role().code() + " to " + role.get().code() + " from the identity provider"));
+			return this.accounts.find(account.id());
+		}
+		return found;
+	}
+
 	/** Signs the account out on every device. */
 	@Transactional
 	public int endSessions(long accountId, String by, String keepSessionId) {

@@ -15,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * database, hence serializable). Holds every role their role includes, so checks are
  * plain authority checks.
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+public class SignedInUser implements UserDetails, CredentialsContainer {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -91,12 +91,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public final boolean equals(Object other) {
 		return other instanceof SignedInUser user && user.accountId == this.accountId;
 	}
 
 	@Override
-	public int hashCode() {
+	public final int hashCode() {
 		return Long.hashCode(this.accountId);
 	}
 

@@ -17,8 +17,10 @@ public final class AdminPages {
 	 * @param email the address as typed, kept after a failure
 	 * @param error the one message for any failure, or null
 	 * @param notice a confirmation (signed out, password set), or null
+	 * @param singleSignOn buttons for the configured identity providers
 	 */
-	public record SignInPage(AdminChrome chrome, String email, String error, String notice) {
+	public record SignInPage(AdminChrome chrome, String email, String error, String notice,
+			List<SingleSignOn.Link> singleSignOn) {
 	}
 
 	/**

@@ -1,14 +1,24 @@
 package org.gazette.admin;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gazette.accounts.SsoProperties;
+import org.gazette.accounts.SsoSignIn;
 import org.gazette.accounts.ThrottledPasswordSignIn;
 import org.gazette.platform.GazetteProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.web.http.CookieSerializer;
@@ -34,11 +44,25 @@ class BackOfficeSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain backOffice(HttpSecurity http, ThrottledPasswordSignIn passwords,
-			AuthenticationEventPublisher events) throws Exception {
+			AuthenticationEventPublisher events, ObjectProvider<ClientRegistrationRepository> identityProviders,
+			SsoSignIn sso, SsoProperties ssoProperties, GazetteProperties properties) throws Exception {
 		http.securityMatcher("/admin", "/admin/**");
-		// Only this provider, with no parent to fall back on: a failure is tried (and
+		List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwords));
+		ClientRegistrationRepository registrations = identityProviders.getIfAvailable();
+		if (registrations != null) {
+			providers.add(new OidcAuthorizationCodeAuthenticationProvider(
+					new RestClientAuthorizationCodeTokenResponseClient(), sso));
+			http.oauth2Login((login) -> login.loginPage(SIGN_IN)
+				.authorizationEndpoint((start) -> start.authorizationRequestResolver(
+						SingleSignOn.requestResolver(registrations, properties.baseUrl(), ssoProperties.acrValues())))
+				.redirectionEndpoint((callback) -> callback.baseUri(SingleSignOn.CALLBACK + "/*"))
+				.userInfoEndpoint((user) -> user.oidcUserService(sso))
+				.defaultSuccessUrl("/admin", false)
+				.failureUrl(SIGN_IN + "?sso-failed"));
+		}
+		// Only these providers, with no parent to fall back on: a failure is tried (and
 		// counted by the throttle) once.
-		ProviderManager signIn = new ProviderManager(passwords);
+		ProviderManager signIn = new ProviderManager(providers);
 		signIn.setAuthenticationEventPublisher(events);
 		http.authenticationManager(signIn);
 		http.authorizeHttpRequests((requests) -> requests

@@ -1,8 +1,13 @@
 package org.gazette.admin;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.accounts.SignInThrottledException;
+import org.gazette.accounts.SsoProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
@@ -18,10 +23,18 @@ class SignInController {
 	static final String FAILED = "Your email address or password is not right. Check them and try again, or reset your"
 			+ " password.";
 
+	static final String SSO_FAILED = "Single sign-on did not sign you in. You may not have an account in this back office"
+			+ " yet: ask your administrator to invite you.";
+
 	private final AdminChromeFactory chrome;
 
-	SignInController(AdminChromeFactory chrome) {
+	private final List<SingleSignOn.Link> singleSignOn;
+
+	SignInController(AdminChromeFactory chrome, ObjectProvider<ClientRegistrationRepository> identityProviders,
+			SsoProperties sso) {
 		this.chrome = chrome;
+		ClientRegistrationRepository registrations = identityProviders.getIfAvailable();
+		this.singleSignOn = (registrations != null) ? SingleSignOn.links(registrations, sso.label()) : List.of();
 	}
 
 	@GetMapping(BackOfficeSecurity.SIGN_IN)
@@ -29,8 +42,9 @@ class SignInController {
 		if (AdminChromeFactory.currentUser() != null) {
 			return new ModelAndView("redirect:/admin");
 		}
-		return AdminViews.view("admin/signIn",
-				new AdminPages.SignInPage(this.chrome.chrome(request, "Sign in", null), "", null, notice(request)));
+		String error = (request.getParameter("sso-failed") != null) ? SSO_FAILED : null;
+		return AdminViews.view("admin/signIn", new AdminPages.SignInPage(this.chrome.chrome(request, "Sign in", null),
+				"", error, notice(request), this.singleSignOn));
 	}
 
 	@PostMapping(BackOfficeSecurity.SIGN_IN + "/failed")
@@ -48,8 +62,8 @@ class SignInController {
 					+ " and try again, or reset your password.";
 			status = HttpStatus.TOO_MANY_REQUESTS;
 		}
-		return AdminViews.view("admin/signIn",
-				new AdminPages.SignInPage(this.chrome.chrome(request, "Sign in", null), typed, message, null), status);
+		return AdminViews.view("admin/signIn", new AdminPages.SignInPage(this.chrome.chrome(request, "Sign in", null),
+				typed, message, null, this.singleSignOn), status);
 	}
 
 	private static String notice(HttpServletRequest request) {
