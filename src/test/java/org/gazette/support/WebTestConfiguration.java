@@ -1,5 +1,7 @@
 package org.gazette.support;
 
+import javax.sql.DataSource;
+
 import org.gazette.content.Content;
 import org.gazette.publishing.Publishing;
 
@@ -7,7 +9,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The test clock and fixtures for tests that start the whole application. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -25,8 +26,8 @@ public class WebTestConfiguration {
 	}
 
 	@Bean
-	TestNewsroom testNewsroom(JdbcClient jdbc, MutableClock clock, ApplicationEventPublisher events) {
-		return new TestNewsroom(jdbc, clock, events);
+	TestNewsroom testNewsroom(DataSource dataSource, MutableClock clock, ApplicationEventPublisher events) {
+		return new TestNewsroom(dataSource, clock, events);
 	}
 
 }
