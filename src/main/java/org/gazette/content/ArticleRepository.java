@@ -15,10 +15,10 @@ class ArticleRepository {
 
 	/** The article row as the editor needs it. */
 	record Stored(long id, String slug, String state, int version, Long workingRevisionId, Long publishedRevisionId,
-			Instant releaseAt) {
+			Instant releaseAt, String createdBy) {
 	}
 
-	private static final String COLUMNS = "id, slug, state, version, working_revision_id, published_revision_id, release_at";
+	private static final String COLUMNS = "id, slug, state, version, working_revision_id, published_revision_id, release_at, created_by";
 
 	private final JdbcClient jdbc;
 
@@ -26,11 +26,12 @@ class ArticleRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String slug, Instant now) {
+	long insert(String slug, Instant now, String by) {
 		var keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into article (slug, created_at) values (:slug, :now)")
+		this.jdbc.sql("insert into article (slug, created_at, created_by) values (:slug, :now, :by)")
 			.param("slug", slug)
 			.param("now", Db.utc(now))
+			.param("by", by)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
@@ -112,7 +113,7 @@ class ArticleRepository {
 	private static Stored row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Stored(rs.getLong("id"), rs.getString("slug"), rs.getString("state"), rs.getInt("version"),
 				rs.getObject("working_revision_id", Long.class), rs.getObject("published_revision_id", Long.class),
-				Db.instant(rs, "release_at"));
+				Db.instant(rs, "release_at"), rs.getString("created_by"));
 	}
 
 }

@@ -103,9 +103,19 @@ public class Content {
 	 */
 	@Transactional
 	public long createArticle(String slug, RevisionDraft draft, String by) {
-		RevisionDraft clean = this.rules.checkDraft(draft);
-		String chosen = (slug != null) ? this.rules.checkNewArticleSlug(slug, this.articles) : freeSlug(clean.title());
-		long articleId = this.articles.insert(chosen, this.clock.instant());
+		// Problems with the address and the draft are refused together: one form.
+		Problems problems = new Problems();
+		String checked = (slug != null) ? this.rules.checkNewArticleSlug(slug, this.articles, problems) : null;
+		RevisionDraft clean = this.rules.checkDraft(draft, problems);
+		String chosen = (slug != null) ? checked : freeSlug(clean.title());
+		long articleId;
+		try {
+			articleId = this.articles.insert(chosen, this.clock.instant(), by);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another story took the address between the check and this save.
+			throw InvalidContentException.of("slug", "Another story already uses the address " + chosen + ".");
+		}
 		saveRevision(articleId, clean, by);
 		return articleId;
 	}
@@ -176,6 +186,24 @@ public class Content {
 		}
 		RevisionDraft copy = old.toDraft().withMessage("Restored revision " + revisionNumber + ".");
 		return saveRevision(articleId, this.rules.checkDraft(copy), by);
+	}
+
+	/**
+	 * What a draft would look like to readers, rendered by the same renderer as a save,
+	 * without saving it: for the editor's preview. Lenient, since a preview is often of
+	 * unfinished work: bylines and topics that name nothing are left out, and only a body
+	 * too long to render is refused.
+	 * @throws InvalidContentException when the body is longer than a save would accept
+	 */
+	public DraftPreview preview(RevisionDraft draft) {
+		String body = (draft.bodyMarkdown() != null) ? draft.bodyMarkdown() : "";
+		if (body.length() > ContentRules.BODY_MAX) {
+			throw InvalidContentException.of("bodyMarkdown",
+					"Body is longer than " + ContentRules.BODY_MAX + " characters.");
+		}
+		return new DraftPreview(draft, this.markdown.render(body),
+				inOrder(this.authors.findByIds(draft.authorIds()), draft.authorIds(), Author::id),
+				inOrder(this.topics.findByIds(draft.topicIds()), draft.topicIds(), Topic::id));
 	}
 
 	/** The story as the editor opens it, or empty when there is none. */
@@ -315,7 +343,7 @@ public class Content {
 		Revision working = (article.workingRevisionId() != null)
 				? this.revisions.find(article.workingRevisionId()).orElse(null) : null;
 		return new EditableArticle(article.id(), article.slug(), article.state(), article.version(), working,
-				article.publishedRevisionId(), article.releaseAt());
+				article.publishedRevisionId(), article.releaseAt(), article.createdBy());
 	}
 
 	private SavedRevision saveRevision(long articleId, RevisionDraft draft, String by) {
@@ -325,6 +353,13 @@ public class Content {
 		long revisionId = this.revisions.insert(articleId, number, draft, bodyId, now, by);
 		int version = this.articles.pointWorkingRevision(articleId, revisionId, draft, now, by);
 		return new SavedRevision(articleId, revisionId, number, version);
+	}
+
+	private static <T> List<T> inOrder(List<T> found, List<Long> ids, java.util.function.Function<T, Long> id) {
+		return ids.stream()
+			.distinct()
+			.flatMap((wanted) -> found.stream().filter((item) -> id.apply(item).equals(wanted)).findFirst().stream())
+			.toList();
 	}
 
 	private static List<Long> withFallback(List<Long> ids, long id) {

@@ -86,13 +86,12 @@ class ContentRules {
 				changeNote, message);
 	}
 
-	String checkNewArticleSlug(String slug, ArticleRepository articles) {
-		Problems problems = new Problems();
+	/** The address for a new story, or null with its problems added to the others. */
+	String checkNewArticleSlug(String slug, ArticleRepository articles, Problems problems) {
 		String clean = slugProblems(slug, problems);
 		if (clean != null && articles.slugExists(clean)) {
 			problems.add("slug", "Another story already uses the address " + clean + ".");
 		}
-		problems.refuseIfAny();
 		return clean;
 	}
 

@@ -15,13 +15,20 @@ import java.time.Instant;
  * @param workingRevision the latest saved revision, with who saved it and when
  * @param publishedRevisionId the revision readers see, or null if never published
  * @param releaseAt when it is (or was) released, or null
+ * @param createdBy who created the story (contributors edit only their own drafts); null
+ * only for stories older than the record of it with no first revision
  */
 public record EditableArticle(long id, String slug, String state, int version, Revision workingRevision,
-		Long publishedRevisionId, Instant releaseAt) {
+		Long publishedRevisionId, Instant releaseAt, String createdBy) {
 
 	/** Whether the address can still change: only until the story is first published. */
 	public boolean slugEditable() {
 		return this.publishedRevisionId == null;
+	}
+
+	/** Whether readers have ever been given a revision of the story. */
+	public boolean everPublished() {
+		return this.publishedRevisionId != null;
 	}
 
 }
