@@ -19,6 +19,9 @@ class AdminChromeFactory {
 
 	static final List<AdminChrome.NavLink> NAVIGATION = List.of(
 			new AdminChrome.NavLink("Dashboard", "/admin", Role.CONTRIBUTOR),
+			new AdminChrome.NavLink("Stories", "/admin/articles", Role.CONTRIBUTOR),
+			new AdminChrome.NavLink("Authors", "/admin/authors", Role.EDITOR),
+			new AdminChrome.NavLink("Topics", "/admin/topics", Role.EDITOR),
 			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
 			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN));
 

@@ -80,6 +80,10 @@ class BackOfficeSecurity {
 			.passwordParameter("password")
 			.defaultSuccessUrl("/admin", false)
 			.failureHandler(new SignInFailureHandler()));
+		// A story saved after the session ended fails its form-token check; instead of a
+		// dead end, the writer is sent to sign in and back to the editor, where the text
+		// their browser kept is offered again (see static/js/storyEditor.js).
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new EditorSessionEnded()));
 		http.logout((logout) -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

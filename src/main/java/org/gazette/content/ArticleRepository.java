@@ -9,9 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The editorial side of the article row: its slug and working revision. */
+/** The editorial side of the article row: its slug, working revision and version. */
 @Repository
 class ArticleRepository {
+
+	/** The article row as the editor needs it. */
+	record Stored(long id, String slug, String state, int version, Long workingRevisionId, Long publishedRevisionId,
+			Instant releaseAt, String createdBy) {
+	}
+
+	private static final String COLUMNS = "id, slug, state, version, working_revision_id, published_revision_id, release_at, created_by";
 
 	private final JdbcClient jdbc;
 
@@ -19,11 +26,12 @@ class ArticleRepository {
 		this.jdbc = jdbc;
 	}
 
-	long insert(String slug, Instant now) {
+	long insert(String slug, Instant now, String by) {
 		var keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into article (slug, created_at) values (:slug, :now)")
+		this.jdbc.sql("insert into article (slug, created_at, created_by) values (:slug, :now, :by)")
 			.param("slug", slug)
 			.param("now", Db.utc(now))
+			.param("by", by)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
@@ -39,16 +47,47 @@ class ArticleRepository {
 	 * Takes the article's row lock for the rest of the transaction; empty when there is
 	 * none.
 	 */
-	Optional<Long> lock(long articleId) {
-		return this.jdbc.sql("select id from article where id = :id for update")
+	Optional<Stored> lock(long articleId) {
+		return this.jdbc.sql("select " + COLUMNS + " from article where id = :id for update")
 			.param("id", articleId)
-			.query(Long.class)
+			.query((rs, n) -> row(rs))
 			.optional();
 	}
 
-	void pointWorkingRevision(long articleId, long revisionId) {
-		this.jdbc.sql("update article set working_revision_id = :revision, version = version + 1 where id = :id")
+	Optional<Stored> find(long articleId) {
+		return this.jdbc.sql("select " + COLUMNS + " from article where id = :id")
+			.param("id", articleId)
+			.query((rs, n) -> row(rs))
+			.optional();
+	}
+
+	/**
+	 * Moves the working revision pointer, copies what the admin list shows of it onto the
+	 * row, and bumps the version; returns the new version.
+	 */
+	int pointWorkingRevision(long articleId, long revisionId, RevisionDraft draft, Instant now, String by) {
+		this.jdbc.sql("""
+				update article set working_revision_id = :revision, version = version + 1,
+				       working_title = :title, title_key = lower(:title), working_type_code = :type,
+				       updated_at = :now, updated_by = :by
+				where id = :id
+				""")
 			.param("revision", revisionId)
+			.param("title", draft.title())
+			.param("type", draft.type().code())
+			.param("now", Db.utc(now))
+			.param("by", by)
+			.param("id", articleId)
+			.update();
+		return this.jdbc.sql("select version from article where id = :id")
+			.param("id", articleId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void changeSlug(long articleId, String slug) {
+		this.jdbc.sql("update article set slug = :slug where id = :id")
+			.param("slug", slug)
 			.param("id", articleId)
 			.update();
 	}
@@ -69,6 +108,12 @@ class ArticleRepository {
 
 	long count() {
 		return this.jdbc.sql("select count(*) from article").query(Long.class).single();
+	}
+
+	private static Stored row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Stored(rs.getLong("id"), rs.getString("slug"), rs.getString("state"), rs.getInt("version"),
+				rs.getObject("working_revision_id", Long.class), rs.getObject("published_revision_id", Long.class),
+				Db.instant(rs, "release_at"), rs.getString("created_by"));
 	}
 
 }

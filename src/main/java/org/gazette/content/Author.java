@@ -9,6 +9,18 @@ package org.gazette.content;
  * @param name name as printed in bylines
  * @param jobTitle job title, or empty
  * @param bioHtml biography, rendered from Markdown and sanitized when saved
+ * @param bioMarkdown biography as written, for the edit form
+ * @param mergedIntoId the author this duplicate was merged into, or null for a profile in
+ * use
  */
-public record Author(long id, String slug, String name, String jobTitle, String bioHtml) {
+public record Author(long id, String slug, String name, String jobTitle, String bioHtml, String bioMarkdown,
+		Long mergedIntoId) {
+
+	/**
+	 * Whether this profile was merged into another and only lives on in old revisions.
+	 */
+	public boolean merged() {
+		return this.mergedIntoId != null;
+	}
+
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuthorRepository {
 
-	private static final String COLUMNS = "id, slug, name, job_title, bio_html";
+	private static final String COLUMNS = "id, slug, name, job_title, bio_html, bio_markdown, merged_into_id";
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +42,44 @@ class AuthorRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
+	void update(long id, NewAuthor author, String bioHtml, Instant now) {
+		this.jdbc.sql("""
+				update author set slug = :slug, name = :name, job_title = :jobTitle, bio_markdown = :bioMarkdown,
+				       bio_html = :bioHtml, updated_at = :now
+				where id = :id
+				""")
+			.param("slug", author.slug())
+			.param("name", author.name())
+			.param("jobTitle", author.jobTitle())
+			.param("bioMarkdown", author.bioMarkdown())
+			.param("bioHtml", bioHtml)
+			.param("now", Db.utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Merges the duplicate, and whatever was merged into it before, into the survivor;
+	 * one hop from any merged profile to its survivor, always.
+	 */
+	void merge(long duplicateId, long survivorId, Instant now) {
+		this.jdbc.sql("""
+				update author set merged_into_id = :survivor, updated_at = :now
+				where id = :duplicate or merged_into_id = :duplicate
+				""").param("survivor", survivorId).param("duplicate", duplicateId).param("now", Db.utc(now)).update();
+	}
+
+	/**
+	 * Takes the row locks of the given authors, in id order so two merges cannot
+	 * deadlock.
+	 */
+	List<Author> lock(Collection<Long> ids) {
+		return this.jdbc.sql("select " + COLUMNS + " from author where id in (:ids) order by id for update")
+			.param("ids", ids)
+			.query(AuthorRepository::author)
+			.list();
+	}
+
 	boolean slugExists(String slug) {
 		return this.jdbc.sql("select count(*) from author where slug = :slug")
 			.param("slug", slug)
@@ -47,6 +87,14 @@ class AuthorRepository {
 			.single() > 0;
 	}
 
+	Optional<Author> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from author where id = :id")
+			.param("id", id)
+			.query(AuthorRepository::author)
+			.optional();
+	}
+
+	/** The profile at this address, merged or not. */
 	Optional<Author> findBySlug(String slug) {
 		return this.jdbc.sql("select " + COLUMNS + " from author where slug = :slug")
 			.param("slug", slug)
@@ -54,8 +102,9 @@ class AuthorRepository {
 			.optional();
 	}
 
+	/** Profiles in use, not those merged into others. */
 	List<Author> findAll() {
-		return this.jdbc.sql("select " + COLUMNS + " from author order by name, id")
+		return this.jdbc.sql("select " + COLUMNS + " from author where merged_into_id is null order by name, id")
 			.query(AuthorRepository::author)
 			.list();
 	}
@@ -70,13 +119,31 @@ class AuthorRepository {
 			.list();
 	}
 
+	/** For each of the given ids that exists, the id of the profile in use for it. */
+	Map<Long, Long> survivors(Collection<Long> ids) {
+		Map<Long, Long> survivors = new HashMap<>();
+		for (Author author : findByIds(ids)) {
+			survivors.put(author.id(), author.merged() ? author.mergedIntoId() : author.id());
+		}
+		return survivors;
+	}
+
+	/** The author and every duplicate merged into it: all the ids its stories credit. */
+	List<Long> withMerged(long id) {
+		return this.jdbc.sql("select id from author where id = :id or merged_into_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
 	long count() {
 		return this.jdbc.sql("select count(*) from author").query(Long.class).single();
 	}
 
 	private static Author author(ResultSet rs, int row) throws SQLException {
 		return new Author(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-				(rs.getString("job_title") != null) ? rs.getString("job_title") : "", rs.getString("bio_html"));
+				(rs.getString("job_title") != null) ? rs.getString("job_title") : "", rs.getString("bio_html"),
+				rs.getString("bio_markdown"), rs.getObject("merged_into_id", Long.class));
 	}
 
 }

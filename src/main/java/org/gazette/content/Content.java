@@ -1,9 +1,12 @@
 package org.gazette.content;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,35 +25,73 @@ public class Content {
 
 	private final TopicRepository topics;
 
+	private final ArticleListRepository list;
+
 	private final MarkdownRenderer markdown;
 
 	private final ContentRules rules;
 
+	private final Profiles profiles;
+
 	private final Clock clock;
 
 	Content(ArticleRepository articles, RevisionRepository revisions, AuthorRepository authors, TopicRepository topics,
-			MarkdownRenderer markdown, Clock clock) {
+			ArticleListRepository list, MarkdownRenderer markdown, ApplicationEventPublisher events, Clock clock) {
 		this.articles = articles;
 		this.revisions = revisions;
 		this.authors = authors;
 		this.topics = topics;
+		this.list = list;
 		this.markdown = markdown;
 		this.rules = new ContentRules(authors, topics);
+		this.profiles = new Profiles(authors, topics, this.rules, markdown, events, clock);
 		this.clock = clock;
 	}
 
 	@Transactional
 	public Author createAuthor(NewAuthor author) {
-		NewAuthor clean = this.rules.checkNewAuthor(author);
-		long id = this.authors.insert(clean, this.markdown.render(clean.bioMarkdown()), this.clock.instant());
-		return this.authors.findBySlug(clean.slug()).filter((found) -> found.id() == id).orElseThrow();
+		return this.profiles.createAuthor(author);
 	}
 
 	@Transactional
 	public Topic createTopic(NewTopic topic) {
-		NewTopic clean = this.rules.checkNewTopic(topic);
-		this.topics.insert(clean, this.clock.instant());
-		return this.topics.findBySlug(clean.slug()).orElseThrow();
+		return this.profiles.createTopic(topic);
+	}
+
+	/**
+	 * Changes an author's profile; bylines everywhere show the change, old revisions
+	 * included, since they credit the profile, not a copy of it.
+	 * @throws UnknownContentException when there is no such author
+	 * @throws InvalidContentException with field problems, or when the author was merged
+	 */
+	@Transactional
+	public Author updateAuthor(long authorId, NewAuthor changes) {
+		return this.profiles.updateAuthor(authorId, changes);
+	}
+
+	/** As {@link #updateAuthor}, for a topic. */
+	@Transactional
+	public Topic updateTopic(long topicId, NewTopic changes) {
+		return this.profiles.updateTopic(topicId, changes);
+	}
+
+	/**
+	 * Merges a duplicate author into another. Revisions are not rewritten: the duplicate
+	 * keeps its row and address, and every read resolves it to the survivor (bylines,
+	 * filters, its address). New revisions credit the survivor.
+	 * @return the survivor
+	 * @throws InvalidContentException when merging into itself, from or into an author
+	 * already merged
+	 */
+	@Transactional
+	public Author mergeAuthor(long duplicateId, long survivorId) {
+		return this.profiles.mergeAuthor(duplicateId, survivorId);
+	}
+
+	/** As {@link #mergeAuthor}, for topics. */
+	@Transactional
+	public Topic mergeTopic(long duplicateId, long survivorId) {
+		return this.profiles.mergeTopic(duplicateId, survivorId);
 	}
 
 	/**
@@ -62,23 +103,166 @@ public class Content {
 	 */
 	@Transactional
 	public long createArticle(String slug, RevisionDraft draft, String by) {
-		RevisionDraft clean = this.rules.checkDraft(draft);
-		String chosen = (slug != null) ? this.rules.checkNewArticleSlug(slug, this.articles) : freeSlug(clean.title());
-		long articleId = this.articles.insert(chosen, this.clock.instant());
+		// Problems with the address and the draft are refused together: one form.
+		Problems problems = new Problems();
+		String checked = (slug != null) ? this.rules.checkNewArticleSlug(slug, this.articles, problems) : null;
+		RevisionDraft clean = this.rules.checkDraft(draft, problems);
+		String chosen = (slug != null) ? checked : freeSlug(clean.title());
+		long articleId;
+		try {
+			articleId = this.articles.insert(chosen, this.clock.instant(), by);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another story took the address between the check and this save.
+			throw InvalidContentException.of("slug", "Another story already uses the address " + chosen + ".");
+		}
 		saveRevision(articleId, clean, by);
 		return articleId;
 	}
 
 	/**
-	 * Saves a new revision on top of a story; earlier revisions stay as they were.
+	 * Saves a new revision on top of whatever is current, without a version check: for
+	 * importers and the demo, which are the only writers. Editors save with
+	 * {@link #revise(long, int, RevisionDraft, String)}.
 	 * @return the new revision's id
 	 */
 	@Transactional
 	public long revise(long articleId, RevisionDraft draft, String by) {
 		RevisionDraft clean = this.rules.checkDraft(draft);
-		this.articles.lock(articleId)
-			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
+		this.articles.lock(articleId).orElseThrow(() -> UnknownContentException.story(articleId));
+		return saveRevision(articleId, clean, by).revisionId();
+	}
+
+	/**
+	 * Saves an editor's changes as a new revision, unless someone else changed the story
+	 * since the editor opened it at {@code expectedVersion}.
+	 * @throws EditConflictException when the story's version moved
+	 * @throws UnknownContentException when there is no such story
+	 * @throws InvalidContentException with every problem, by field
+	 */
+	@Transactional
+	public SavedRevision revise(long articleId, int expectedVersion, RevisionDraft draft, String by) {
+		return revise(articleId, expectedVersion, null, draft, by);
+	}
+
+	/**
+	 * As {@link #revise(long, int, RevisionDraft, String)}, also changing the story's
+	 * address (until it is first published).
+	 * @param slug the new address; null or the current one leaves it as it is
+	 */
+	@Transactional
+	public SavedRevision revise(long articleId, int expectedVersion, String slug, RevisionDraft draft, String by) {
+		ArticleRepository.Stored article = lockAtVersion(articleId, expectedVersion, draft);
+		Problems problems = new Problems();
+		boolean slugChanges = slug != null && !slug.equals(article.slug());
+		if (slugChanges) {
+			this.rules.checkSlugChange(slug, articleId, article.publishedRevisionId() != null, this.articles, problems);
+		}
+		RevisionDraft clean = this.rules.checkDraft(draft, problems);
+		if (slugChanges) {
+			try {
+				this.articles.changeSlug(articleId, slug);
+			}
+			catch (DuplicateKeyException ex) {
+				// Another story took the address between the check and this save.
+				throw InvalidContentException.of("slug", "Another story already uses the address " + slug + ".");
+			}
+		}
 		return saveRevision(articleId, clean, by);
+	}
+
+	/**
+	 * Saves a copy of an earlier revision as the newest one; history stays as it was.
+	 * Authors and topics merged since are credited as their survivors.
+	 * @throws EditConflictException when the story's version moved
+	 * @throws UnknownContentException when there is no such story or revision
+	 */
+	@Transactional
+	public SavedRevision restore(long articleId, int revisionNumber, String by, int expectedVersion) {
+		Revision old = revision(articleId, revisionNumber).orElse(null);
+		lockAtVersion(articleId, expectedVersion, (old != null) ? old.toDraft() : null);
+		if (old == null) {
+			throw new UnknownContentException("Story " + articleId + " has no revision " + revisionNumber + ".");
+		}
+		RevisionDraft copy = old.toDraft().withMessage("Restored revision " + revisionNumber + ".");
+		return saveRevision(articleId, this.rules.checkDraft(copy), by);
+	}
+
+	/**
+	 * What a draft would look like to readers, rendered by the same renderer as a save,
+	 * without saving it: for the editor's preview. Lenient, since a preview is often of
+	 * unfinished work: bylines and topics that name nothing are left out, and only a body
+	 * too long to render is refused.
+	 * @throws InvalidContentException when the body is longer than a save would accept
+	 */
+	public DraftPreview preview(RevisionDraft draft) {
+		String body = (draft.bodyMarkdown() != null) ? draft.bodyMarkdown() : "";
+		if (body.length() > ContentRules.BODY_MAX) {
+			throw InvalidContentException.of("bodyMarkdown",
+					"Body is longer than " + ContentRules.BODY_MAX + " characters.");
+		}
+		return new DraftPreview(draft, this.markdown.render(body),
+				inOrder(this.authors.findByIds(draft.authorIds()), draft.authorIds(), Author::id),
+				inOrder(this.topics.findByIds(draft.topicIds()), draft.topicIds(), Topic::id));
+	}
+
+	/** The story as the editor opens it, or empty when there is none. */
+	public Optional<EditableArticle> editable(long articleId) {
+		return this.articles.find(articleId).map(this::editable);
+	}
+
+	/**
+	 * Every revision of the story, newest first.
+	 * @throws UnknownContentException when there is no such story
+	 */
+	public List<RevisionSummary> history(long articleId) {
+		ArticleRepository.Stored article = this.articles.find(articleId)
+			.orElseThrow(() -> UnknownContentException.story(articleId));
+		return this.revisions.history(articleId, article.workingRevisionId(), article.publishedRevisionId());
+	}
+
+	/** A story's revision by its number, or empty. */
+	public Optional<Revision> revision(long articleId, int number) {
+		return this.revisions.idByNumber(articleId, number).flatMap(this.revisions::find);
+	}
+
+	/**
+	 * How two revisions of a story differ, the older one first.
+	 * @throws UnknownContentException when the story or either revision does not exist
+	 */
+	public RevisionDiff compare(long articleId, int fromNumber, int toNumber) {
+		Revision from = revision(articleId, fromNumber).orElseThrow(
+				() -> new UnknownContentException("Story " + articleId + " has no revision " + fromNumber + "."));
+		Revision to = revision(articleId, toNumber).orElseThrow(
+				() -> new UnknownContentException("Story " + articleId + " has no revision " + toNumber + "."));
+		return compare(from.toDraft(), to.toDraft());
+	}
+
+	/**
+	 * How two versions of a story differ, saved or not: on a conflict page, the stored
+	 * working revision ({@link EditConflictException#theirs()}, as a draft) against the
+	 * refused one ({@link EditConflictException#attempted()}). Bylines and topics are
+	 * compared by name; ids that name nothing show as such.
+	 */
+	public RevisionDiff compare(RevisionDraft before, RevisionDraft after) {
+		return new Comparison(this.authors, this.topics).compare(before, after);
+	}
+
+	/**
+	 * One page of the admin article list.
+	 */
+	public ArticleList findArticles(ArticleFilter filter) {
+		Instant now = this.clock.instant();
+		var criteria = new ArticleListRepository.Criteria(filter,
+				(filter.topicId() != null) ? withFallback(this.topics.withMerged(filter.topicId()), filter.topicId())
+						: List.of(),
+				(filter.authorId() != null)
+						? withFallback(this.authors.withMerged(filter.authorId()), filter.authorId()) : List.of());
+		long total = this.list.count(criteria, now);
+		long offset = (long) (filter.page() - 1) * ArticleFilter.PAGE_SIZE;
+		List<ArticleListing> rows = (offset < total) ? this.list.page(criteria, now, ArticleFilter.PAGE_SIZE, offset)
+				: List.of();
+		return new ArticleList(rows, total, filter.page(), ArticleFilter.PAGE_SIZE);
 	}
 
 	public Optional<Revision> revision(long revisionId) {
@@ -93,24 +277,50 @@ public class Content {
 		return this.articles.idBySlug(slug);
 	}
 
+	/** Authors in use, by name; those merged into others are left out. */
 	public List<Author> authors() {
 		return this.authors.findAll();
 	}
 
+	/** The given authors, merged ones included (old revisions credit them). */
 	public List<Author> authors(List<Long> ids) {
 		return this.authors.findByIds(ids);
 	}
 
-	public Optional<Author> authorBySlug(String slug) {
-		return Slugs.isValid(slug) ? this.authors.findBySlug(slug) : Optional.empty();
+	public Optional<Author> author(long id) {
+		return this.authors.find(id);
 	}
 
+	/**
+	 * The author at this address; for the address of a merged duplicate, the survivor.
+	 * Pages that should redirect instead use {@link #resolveAuthor(String)}.
+	 */
+	public Optional<Author> authorBySlug(String slug) {
+		return resolveAuthor(slug).map(Resolved::value);
+	}
+
+	/** The author at this address, saying whether it moved to a survivor's address. */
+	public Optional<Resolved<Author>> resolveAuthor(String slug) {
+		return Slugs.isValid(slug) ? this.profiles.resolveAuthor(slug) : Optional.empty();
+	}
+
+	/** Topics in use, by name; those merged into others are left out. */
 	public List<Topic> topics() {
 		return this.topics.findAll();
 	}
 
+	public Optional<Topic> topic(long id) {
+		return this.topics.find(id);
+	}
+
+	/** As {@link #authorBySlug}, for topics. */
 	public Optional<Topic> topicBySlug(String slug) {
-		return Slugs.isValid(slug) ? this.topics.findBySlug(slug) : Optional.empty();
+		return resolveTopic(slug).map(Resolved::value);
+	}
+
+	/** As {@link #resolveAuthor}, for topics. */
+	public Optional<Resolved<Topic>> resolveTopic(String slug) {
+		return Slugs.isValid(slug) ? this.profiles.resolveTopic(slug) : Optional.empty();
 	}
 
 	/**
@@ -120,12 +330,41 @@ public class Content {
 		return this.articles.count() == 0 && this.authors.count() == 0;
 	}
 
-	private long saveRevision(long articleId, RevisionDraft draft, String by) {
+	private ArticleRepository.Stored lockAtVersion(long articleId, int expectedVersion, RevisionDraft attempted) {
+		ArticleRepository.Stored article = this.articles.lock(articleId)
+			.orElseThrow(() -> UnknownContentException.story(articleId));
+		if (article.version() != expectedVersion) {
+			throw new EditConflictException(editable(article), expectedVersion, attempted);
+		}
+		return article;
+	}
+
+	private EditableArticle editable(ArticleRepository.Stored article) {
+		Revision working = (article.workingRevisionId() != null)
+				? this.revisions.find(article.workingRevisionId()).orElse(null) : null;
+		return new EditableArticle(article.id(), article.slug(), article.state(), article.version(), working,
+				article.publishedRevisionId(), article.releaseAt(), article.createdBy());
+	}
+
+	private SavedRevision saveRevision(long articleId, RevisionDraft draft, String by) {
+		Instant now = this.clock.instant();
 		long bodyId = this.revisions.body(draft.bodyMarkdown(), this.markdown.render(draft.bodyMarkdown()));
 		int number = this.revisions.nextNumber(articleId);
-		long revisionId = this.revisions.insert(articleId, number, draft, bodyId, this.clock.instant(), by);
-		this.articles.pointWorkingRevision(articleId, revisionId);
-		return revisionId;
+		long revisionId = this.revisions.insert(articleId, number, draft, bodyId, now, by);
+		int version = this.articles.pointWorkingRevision(articleId, revisionId, draft, now, by);
+		return new SavedRevision(articleId, revisionId, number, version);
+	}
+
+	private static <T> List<T> inOrder(List<T> found, List<Long> ids, java.util.function.Function<T, Long> id) {
+		return ids.stream()
+			.distinct()
+			.flatMap((wanted) -> found.stream().filter((item) -> id.apply(item).equals(wanted)).findFirst().stream())
+			.toList();
+	}
+
+	private static List<Long> withFallback(List<Long> ids, long id) {
+		// An unknown id matches nothing, but still makes a valid IN list.
+		return ids.isEmpty() ? List.of(id) : ids;
 	}
 
 	private String freeSlug(String title) {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The rules content must meet before it is stored. Each check collects every problem, in
- * plain words, so an editor can fix them all at once; text is trimmed and checked for
- * control characters.
+ * plain words and keyed by the field it is about, so an editor can fix them all at once;
+ * text is trimmed and checked for control characters.
  */
 class ContentRules {
 
@@ -22,6 +23,8 @@ class ContentRules {
 	static final int BODY_MAX = 500_000;
 
 	static final int NAME_MAX = 200;
+
+	static final int MESSAGE_MAX = 1000;
 
 	// Control characters other than tab, newline and carriage return have no place in
 	// content.
@@ -38,109 +41,137 @@ class ContentRules {
 		this.topics = topics;
 	}
 
+	/**
+	 * The draft, cleaned. Authors and topics merged into others are replaced by their
+	 * survivors, so no new revision credits a duplicate.
+	 */
 	RevisionDraft checkDraft(RevisionDraft draft) {
-		List<String> problems = new ArrayList<>();
-		if (draft.type() == null) {
-			problems.add("Choose the kind of story.");
-		}
-		String title = line(draft.title(), "Title", TITLE_MAX, true, problems);
-		String summary = line(draft.summary(), "Summary", SUMMARY_MAX, true, problems);
-		String dateline = line(draft.dateline(), "Dateline", DATELINE_MAX, false, problems);
-		String body = (draft.bodyMarkdown() != null) ? draft.bodyMarkdown() : "";
-		if (body.length() > BODY_MAX) {
-			problems.add("Body is longer than " + BODY_MAX + " characters.");
-		}
-		if (CONTROL.matcher(body).find()) {
-			problems.add("Body contains control characters; paste it as plain text.");
-		}
-		if (new HashSet<>(draft.authorIds()).size() != draft.authorIds().size()) {
-			problems.add("An author is listed twice in the byline.");
-		}
-		if (this.authors.findByIds(draft.authorIds()).size() != new HashSet<>(draft.authorIds()).size()) {
-			problems.add("The byline names an author who does not exist.");
-		}
-		if (this.topics.findByIds(draft.topicIds()).size() != new HashSet<>(draft.topicIds()).size()) {
-			problems.add("A topic does not exist.");
-		}
-		String changeNote = line(draft.changeNote(), "Change note", SUMMARY_MAX, false, problems);
-		refuseIfAny(problems);
-		return new RevisionDraft(draft.type(), title, summary, dateline, body, draft.authorIds(),
-				List.copyOf(new LinkedHashSet<>(draft.topicIds())), draft.changeKind(), changeNote);
+		return checkDraft(draft, new Problems());
 	}
 
-	String checkNewArticleSlug(String slug, ArticleRepository articles) {
-		List<String> problems = new ArrayList<>();
+	/** As {@link #checkDraft(RevisionDraft)}, refusing too what was found before. */
+	RevisionDraft checkDraft(RevisionDraft draft, Problems problems) {
+		if (draft.type() == null) {
+			problems.add("type", "Choose the kind of story.");
+		}
+		String title = line(draft.title(), "title", "Title", TITLE_MAX, true, problems);
+		String summary = line(draft.summary(), "summary", "Summary", SUMMARY_MAX, true, problems);
+		String dateline = line(draft.dateline(), "dateline", "Dateline", DATELINE_MAX, false, problems);
+		String body = (draft.bodyMarkdown() != null) ? draft.bodyMarkdown() : "";
+		if (body.length() > BODY_MAX) {
+			problems.add("bodyMarkdown", "Body is longer than " + BODY_MAX + " characters.");
+		}
+		if (CONTROL.matcher(body).find()) {
+			problems.add("bodyMarkdown", "Body contains control characters; paste it as plain text.");
+		}
+		if (new HashSet<>(draft.authorIds()).size() != draft.authorIds().size()) {
+			problems.add("authorIds", "An author is listed twice in the byline.");
+		}
+		Map<Long, Long> authorSurvivors = this.authors.survivors(draft.authorIds());
+		if (authorSurvivors.size() != new HashSet<>(draft.authorIds()).size()) {
+			problems.add("authorIds", "The byline names an author who does not exist.");
+		}
+		Map<Long, Long> topicSurvivors = this.topics.survivors(draft.topicIds());
+		if (topicSurvivors.size() != new HashSet<>(draft.topicIds()).size()) {
+			problems.add("topicIds", "A topic does not exist.");
+		}
+		String changeNote = line(draft.changeNote(), "changeNote", "Change note", SUMMARY_MAX, false, problems);
+		String message = line(draft.message(), "message", "Message", MESSAGE_MAX, false, problems);
+		problems.refuseIfAny();
+		List<Long> authorIds = List
+			.copyOf(new LinkedHashSet<>(draft.authorIds().stream().map(authorSurvivors::get).toList()));
+		List<Long> topicIds = List
+			.copyOf(new LinkedHashSet<>(draft.topicIds().stream().map(topicSurvivors::get).toList()));
+		return new RevisionDraft(draft.type(), title, summary, dateline, body, authorIds, topicIds, draft.changeKind(),
+				changeNote, message);
+	}
+
+	/** The address for a new story, or null with its problems added to the others. */
+	String checkNewArticleSlug(String slug, ArticleRepository articles, Problems problems) {
 		String clean = slugProblems(slug, problems);
 		if (clean != null && articles.slugExists(clean)) {
-			problems.add("Another story already uses the address " + clean + ".");
+			problems.add("slug", "Another story already uses the address " + clean + ".");
 		}
-		refuseIfAny(problems);
 		return clean;
 	}
 
-	NewAuthor checkNewAuthor(NewAuthor author) {
-		List<String> problems = new ArrayList<>();
-		String name = line(author.name(), "Name", NAME_MAX, true, problems);
-		String jobTitle = line(author.jobTitle(), "Job title", NAME_MAX, false, problems);
-		String bio = multiline(author.bioMarkdown(), "Biography", 20_000, problems);
-		String slug = slugProblems(author.slug(), problems);
-		if (slug != null && this.authors.slugExists(slug)) {
-			problems.add("Another author already uses the address " + slug + ".");
+	/**
+	 * Problems with a new address for a saved story, added to those of its draft (both
+	 * come from one form).
+	 */
+	void checkSlugChange(String slug, long articleId, boolean published, ArticleRepository articles,
+			Problems problems) {
+		if (published) {
+			// Readers and search engines know the public address; changing it needs a
+			// redirect from the old one, which publishing does not keep yet.
+			problems.add("slug", "A published story keeps its address.");
+			return;
 		}
-		refuseIfAny(problems);
+		String clean = slugProblems(slug, problems);
+		if (clean != null && articles.idBySlug(clean).filter((id) -> id != articleId).isPresent()) {
+			problems.add("slug", "Another story already uses the address " + clean + ".");
+		}
+	}
+
+	NewAuthor checkAuthor(NewAuthor author, Long id) {
+		Problems problems = new Problems();
+		String name = line(author.name(), "name", "Name", NAME_MAX, true, problems);
+		String jobTitle = line(author.jobTitle(), "jobTitle", "Job title", NAME_MAX, false, problems);
+		String bio = multiline(author.bioMarkdown(), "bioMarkdown", "Biography", 20_000, problems);
+		String slug = slugProblems(author.slug(), problems);
+		if (slug != null
+				&& this.authors.findBySlug(slug).filter((found) -> id == null || found.id() != id).isPresent()) {
+			problems.add("slug", "Another author already uses the address " + slug + ".");
+		}
+		problems.refuseIfAny();
 		return new NewAuthor(slug, name, jobTitle, bio);
 	}
 
-	NewTopic checkNewTopic(NewTopic topic) {
-		List<String> problems = new ArrayList<>();
-		String name = line(topic.name(), "Name", NAME_MAX, true, problems);
-		String description = multiline(topic.description(), "Description", 2_000, problems);
+	NewTopic checkTopic(NewTopic topic, Long id) {
+		Problems problems = new Problems();
+		String name = line(topic.name(), "name", "Name", NAME_MAX, true, problems);
+		String description = multiline(topic.description(), "description", "Description", 2_000, problems);
 		String slug = slugProblems(topic.slug(), problems);
-		if (slug != null && this.topics.slugExists(slug)) {
-			problems.add("Another topic already uses the address " + slug + ".");
+		if (slug != null
+				&& this.topics.findBySlug(slug).filter((found) -> id == null || found.id() != id).isPresent()) {
+			problems.add("slug", "Another topic already uses the address " + slug + ".");
 		}
-		refuseIfAny(problems);
+		problems.refuseIfAny();
 		return new NewTopic(slug, name, description);
 	}
 
-	private static String slugProblems(String slug, List<String> problems) {
+	private static String slugProblems(String slug, Problems problems) {
 		if (!Slugs.isValid(slug)) {
-			problems.add("The address must be lower-case letters, digits and single hyphens, at most "
+			problems.add("slug", "The address must be lower-case letters, digits and single hyphens, at most "
 					+ Slugs.MAX_LENGTH + " characters.");
 			return null;
 		}
 		return slug;
 	}
 
-	private static String line(String value, String field, int max, boolean required, List<String> problems) {
+	private static String line(String value, String field, String label, int max, boolean required, Problems problems) {
 		String text = (value != null) ? value.strip() : "";
 		if (required && text.isEmpty()) {
-			problems.add(field + " is required.");
+			problems.add(field, label + " is required.");
 		}
 		if (text.length() > max) {
-			problems.add(field + " is longer than " + max + " characters.");
+			problems.add(field, label + " is longer than " + max + " characters.");
 		}
 		if (CONTROL.matcher(text).find() || LINE_BREAK.matcher(text).find()) {
-			problems.add(field + " must be a single line of text.");
+			problems.add(field, label + " must be a single line of text.");
 		}
 		return text.isEmpty() ? (required ? text : null) : text;
 	}
 
-	private static String multiline(String value, String field, int max, List<String> problems) {
+	private static String multiline(String value, String field, String label, int max, Problems problems) {
 		String text = (value != null) ? value.strip() : "";
 		if (text.length() > max) {
-			problems.add(field + " is longer than " + max + " characters.");
+			problems.add(field, label + " is longer than " + max + " characters.");
 		}
 		if (CONTROL.matcher(text).find()) {
-			problems.add(field + " contains control characters.");
+			problems.add(field, label + " contains control characters.");
 		}
 		return text;
-	}
-
-	private static void refuseIfAny(List<String> problems) {
-		if (!problems.isEmpty()) {
-			throw new InvalidContentException(problems);
-		}
 	}
 
 }

@@ -15,14 +15,26 @@ import java.util.List;
  * @param dateline place line for news releases, or null
  * @param bodyMarkdown body as written
  * @param bodyHtml body as readers get it, sanitized
- * @param authorIds byline authors in order
- * @param topicIds topics
+ * @param authorIds byline authors in order, as saved (an author merged since is still
+ * named by its own id here)
+ * @param topicIds topics, as saved
  * @param changeKind major or minor
  * @param changeNote public note for a major change, or null
  * @param createdAt when it was saved
  * @param createdBy who saved it
+ * @param message why it was saved, or null
  */
 public record Revision(long id, long articleId, int number, ArticleType type, String title, String summary,
 		String dateline, String bodyMarkdown, String bodyHtml, List<Long> authorIds, List<Long> topicIds,
-		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy) {
+		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy, String message) {
+
+	/**
+	 * What an editor would save to get this revision again; the start of an edit form,
+	 * and one side of a comparison with an unsaved draft.
+	 */
+	public RevisionDraft toDraft() {
+		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
+				this.topicIds, this.changeKind, this.changeNote, this.message);
+	}
+
 }

@@ -15,14 +15,28 @@ import java.util.List;
  * @param topicIds topics the story is about
  * @param changeKind whether the change is major or minor once the story is public
  * @param changeNote public note for a major change, may be null
+ * @param message why the editor saved, for the revision history (never public), may be
+ * null
  */
 public record RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
-		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote) {
+		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message) {
 
 	public RevisionDraft {
 		authorIds = (authorIds != null) ? List.copyOf(authorIds) : List.of();
 		topicIds = (topicIds != null) ? List.copyOf(topicIds) : List.of();
 		changeKind = (changeKind != null) ? changeKind : ChangeKind.MINOR;
+	}
+
+	/** A draft saved without a message. */
+	public RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
+			List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote) {
+		this(type, title, summary, dateline, bodyMarkdown, authorIds, topicIds, changeKind, changeNote, null);
+	}
+
+	/** The same draft with another message. */
+	public RevisionDraft withMessage(String message) {
+		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
+				this.topicIds, this.changeKind, this.changeNote, message);
 	}
 
 }

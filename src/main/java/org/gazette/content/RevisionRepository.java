@@ -54,9 +54,9 @@ class RevisionRepository {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into revision (article_id, number, type_code, title, summary, dateline, body_id,
-				                      change_kind, change_note, created_at, created_by)
+				                      change_kind, change_note, created_at, created_by, message)
 				values (:article, :number, :type, :title, :summary, :dateline, :body,
-				        :changeKind, :changeNote, :now, :by)
+				        :changeKind, :changeNote, :now, :by, :message)
 				""")
 			.param("article", articleId)
 			.param("number", number)
@@ -69,6 +69,7 @@ class RevisionRepository {
 			.param("changeNote", draft.changeNote())
 			.param("now", Db.utc(now))
 			.param("by", by)
+			.param("message", draft.message())
 			.update(keys, "id");
 		long revisionId = keys.getKeyAs(Long.class);
 		for (int i = 0; i < draft.authorIds().size(); i++) {
@@ -104,6 +105,28 @@ class RevisionRepository {
 				""").param("r", revisionId).query((rs, row) -> revision(rs, authors, topics)).optional();
 	}
 
+	Optional<Long> idByNumber(long articleId, int number) {
+		return this.jdbc.sql("select id from revision where article_id = :article and number = :number")
+			.param("article", articleId)
+			.param("number", number)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The story's revisions, newest first, without their content. */
+	List<RevisionSummary> history(long articleId, Long workingRevisionId, Long publishedRevisionId) {
+		return this.jdbc.sql("""
+				select id, number, created_at, created_by, message from revision
+				where article_id = :article order by number desc
+				""").param("article", articleId).query((rs, n) -> {
+			long id = rs.getLong("id");
+			return new RevisionSummary(id, rs.getInt("number"), Db.instant(rs, "created_at"),
+					rs.getString("created_by"), rs.getString("message"),
+					workingRevisionId != null && workingRevisionId == id,
+					publishedRevisionId != null && publishedRevisionId == id);
+		}).list();
+	}
+
 	/**
 	 * How many distinct bodies are stored; shows that unchanged bodies are not copied.
 	 */
@@ -116,7 +139,8 @@ class RevisionRepository {
 				ArticleType.fromCode(rs.getString("type_code")).orElseThrow(), rs.getString("title"),
 				rs.getString("summary"), rs.getString("dateline"), rs.getString("markdown"), rs.getString("html"),
 				authors, topics, ChangeKind.valueOf(rs.getString("change_kind").toUpperCase(java.util.Locale.ROOT)),
-				rs.getString("change_note"), Db.instant(rs, "created_at"), rs.getString("created_by"));
+				rs.getString("change_note"), Db.instant(rs, "created_at"), rs.getString("created_by"),
+				rs.getString("message"));
 	}
 
 	private static String sha256(String text) {

@@ -7,6 +7,14 @@ package org.gazette.content;
  * @param slug address of the topic's page
  * @param name name readers see
  * @param description one or two plain sentences
+ * @param mergedIntoId the topic this duplicate was merged into, or null for a topic in
+ * use
  */
-public record Topic(long id, String slug, String name, String description) {
+public record Topic(long id, String slug, String name, String description, Long mergedIntoId) {
+
+	/** Whether this topic was merged into another and only lives on in old revisions. */
+	public boolean merged() {
+		return this.mergedIntoId != null;
+	}
+
 }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TopicRepository {
 
-	private static final String COLUMNS = "id, slug, name, description";
+	private static final String COLUMNS = "id, slug, name, description, merged_into_id";
 
 	private final JdbcClient jdbc;
 
@@ -38,11 +40,48 @@ class TopicRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
+	void update(long id, NewTopic topic, Instant now) {
+		this.jdbc.sql("""
+				update topic set slug = :slug, name = :name, description = :description, updated_at = :now
+				where id = :id
+				""")
+			.param("slug", topic.slug())
+			.param("name", topic.name())
+			.param("description", topic.description())
+			.param("now", Db.utc(now))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * As {@link AuthorRepository#merge}: one hop from any merged topic to its survivor.
+	 */
+	void merge(long duplicateId, long survivorId, Instant now) {
+		this.jdbc.sql("""
+				update topic set merged_into_id = :survivor, updated_at = :now
+				where id = :duplicate or merged_into_id = :duplicate
+				""").param("survivor", survivorId).param("duplicate", duplicateId).param("now", Db.utc(now)).update();
+	}
+
+	List<Topic> lock(Collection<Long> ids) {
+		return this.jdbc.sql("select " + COLUMNS + " from topic where id in (:ids) order by id for update")
+			.param("ids", ids)
+			.query(TopicRepository::topic)
+			.list();
+	}
+
 	boolean slugExists(String slug) {
 		return this.jdbc.sql("select count(*) from topic where slug = :slug")
 			.param("slug", slug)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	Optional<Topic> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from topic where id = :id")
+			.param("id", id)
+			.query(TopicRepository::topic)
+			.optional();
 	}
 
 	Optional<Topic> findBySlug(String slug) {
@@ -52,8 +91,9 @@ class TopicRepository {
 			.optional();
 	}
 
+	/** Topics in use, not those merged into others. */
 	List<Topic> findAll() {
-		return this.jdbc.sql("select " + COLUMNS + " from topic order by name, id")
+		return this.jdbc.sql("select " + COLUMNS + " from topic where merged_into_id is null order by name, id")
 			.query(TopicRepository::topic)
 			.list();
 	}
@@ -68,8 +108,24 @@ class TopicRepository {
 			.list();
 	}
 
+	Map<Long, Long> survivors(Collection<Long> ids) {
+		Map<Long, Long> survivors = new HashMap<>();
+		for (Topic topic : findByIds(ids)) {
+			survivors.put(topic.id(), topic.merged() ? topic.mergedIntoId() : topic.id());
+		}
+		return survivors;
+	}
+
+	List<Long> withMerged(long id) {
+		return this.jdbc.sql("select id from topic where id = :id or merged_into_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
 	private static Topic topic(ResultSet rs, int row) throws SQLException {
-		return new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"));
+		return new Topic(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+				rs.getObject("merged_into_id", Long.class));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.gazette.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,8 +28,18 @@ class ChangeEvents {
 	}
 
 	void articleChanged(String kind, long articleId, Instant effectiveAt) {
+		articlesChanged(kind, List.of(articleId), effectiveAt);
+	}
+
+	/** One event per article, and one wake-up of the tail for all of them. */
+	void articlesChanged(String kind, List<Long> articleIds, Instant effectiveAt) {
+		if (articleIds.isEmpty()) {
+			return;
+		}
 		Instant now = this.clock.instant();
-		this.events.append(kind, "article", articleId, now, (effectiveAt != null) ? effectiveAt : now);
+		for (long articleId : articleIds) {
+			this.events.append(kind, "article", articleId, now, (effectiveAt != null) ? effectiveAt : now);
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -91,13 +91,7 @@ class NewsroomRepository {
 					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
 			.optional();
 		return found.map((row) -> {
-			List<TopicLink> topics = this.jdbc.sql("""
-					select t.name, t.slug from revision_topic rt join topic t on t.id = rt.topic_id
-					where rt.revision_id = :revision order by t.name
-					""")
-				.param("revision", row.revisionId())
-				.query((rs, n) -> new TopicLink(rs.getString("name"), rs.getString("slug")))
-				.list();
+			List<TopicLink> topics = topics(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of());
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(),
 					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics);
@@ -154,12 +148,19 @@ class NewsroomRepository {
 		if (revisionIds.isEmpty()) {
 			return topics;
 		}
+		// A topic merged into another reads as the survivor, once.
 		this.jdbc.sql("""
-				select rt.revision_id, t.name, t.slug from revision_topic rt join topic t on t.id = rt.topic_id
+				select rt.revision_id, t.name, t.slug
+				from revision_topic rt
+				join topic credited on credited.id = rt.topic_id
+				join topic t on t.id = coalesce(credited.merged_into_id, credited.id)
 				where rt.revision_id in (:revisions) order by rt.revision_id, t.name
 				""").param("revisions", revisionIds).query((rs) -> {
-			topics.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
-				.add(new TopicLink(rs.getString("name"), rs.getString("slug")));
+			List<TopicLink> links = topics.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>());
+			TopicLink link = new TopicLink(rs.getString("name"), rs.getString("slug"));
+			if (!links.contains(link)) {
+				links.add(link);
+			}
 		});
 		return topics;
 	}
@@ -194,12 +195,20 @@ class NewsroomRepository {
 		if (revisionIds.isEmpty()) {
 			return bylines;
 		}
+		// An author merged into another is credited as the survivor, once, in the first
+		// place either held.
 		this.jdbc.sql("""
-				select ra.revision_id, au.name, au.slug from revision_author ra join author au on au.id = ra.author_id
+				select ra.revision_id, au.name, au.slug
+				from revision_author ra
+				join author credited on credited.id = ra.author_id
+				join author au on au.id = coalesce(credited.merged_into_id, credited.id)
 				where ra.revision_id in (:revisions) order by ra.revision_id, ra.position
 				""").param("revisions", revisionIds).query((rs) -> {
-			bylines.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>())
-				.add(new Byline(rs.getString("name"), rs.getString("slug")));
+			List<Byline> names = bylines.computeIfAbsent(rs.getLong("revision_id"), (id) -> new ArrayList<>());
+			Byline byline = new Byline(rs.getString("name"), rs.getString("slug"));
+			if (!names.contains(byline)) {
+				names.add(byline);
+			}
 		});
 		return bylines;
 	}
@@ -214,12 +223,15 @@ class NewsroomRepository {
 			sql.append(" and r.type_code = :type");
 		}
 		if (query.topicId() != null) {
-			sql.append(" and exists (select 1 from revision_topic rt"
-					+ " where rt.revision_id = a.published_revision_id and rt.topic_id = :topic)");
+			// The topic, and any merged into it.
+			sql.append(" and exists (select 1 from revision_topic rt where rt.revision_id = a.published_revision_id"
+					+ " and rt.topic_id in (select t.id from topic t where t.id = :topic or t.merged_into_id = :topic))");
 		}
 		if (query.authorId() != null) {
-			sql.append(" and exists (select 1 from revision_author ra"
-					+ " where ra.revision_id = a.published_revision_id and ra.author_id = :author)");
+			// The author, and any merged into it.
+			sql.append(" and exists (select 1 from revision_author ra where ra.revision_id = a.published_revision_id"
+					+ " and ra.author_id in (select au.id from author au"
+					+ " where au.id = :author or au.merged_into_id = :author))");
 		}
 		if (query.releasedFrom() != null) {
 			sql.append(" and a.release_at >= :from");

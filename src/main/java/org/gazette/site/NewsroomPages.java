@@ -199,13 +199,16 @@ class NewsroomPages {
 	}
 
 	private String withDateline(PublicStory story) {
-		String html = story.bodyHtml();
-		if (story.type() != ArticleType.NEWS_RELEASE || story.dateline() == null || story.dateline().isBlank()) {
+		return withDateline(story.type(), story.dateline(), story.bodyHtml());
+	}
+
+	/** News releases print the dateline before their first sentence; previews too. */
+	static String withDateline(ArticleType type, String dateline, String html) {
+		if (type != ArticleType.NEWS_RELEASE || dateline == null || dateline.isBlank()) {
 			return html;
 		}
-		String dateline = "<span class=\"gazette-dateline\">" + HtmlUtils.htmlEscape(story.dateline())
-				+ "</span> &mdash; ";
-		return html.startsWith("<p>") ? "<p>" + dateline + html.substring(3) : "<p>" + dateline + "</p>" + html;
+		String line = "<span class=\"gazette-dateline\">" + HtmlUtils.htmlEscape(dateline.strip()) + "</span> &mdash; ";
+		return html.startsWith("<p>") ? "<p>" + line + html.substring(3) : "<p>" + line + "</p>" + html;
 	}
 
 	private Instant yearStart(Integer year) {

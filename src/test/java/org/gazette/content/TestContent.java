@@ -2,6 +2,7 @@ package org.gazette.content;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The content service on a test database, wired by hand (no Spring context needed). */
@@ -11,10 +12,16 @@ public final class TestContent {
 	}
 
 	public static Content content(JdbcClient jdbc, Clock clock) {
+		return content(jdbc, clock, (event) -> {
+		});
+	}
+
+	/** Content whose events (author and topic changes) go to the given publisher. */
+	public static Content content(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		AuthorRepository authors = new AuthorRepository(jdbc);
 		TopicRepository topics = new TopicRepository(jdbc);
 		return new Content(new ArticleRepository(jdbc), new RevisionRepository(jdbc), authors, topics,
-				new MarkdownRenderer(), clock);
+				new ArticleListRepository(jdbc), new MarkdownRenderer(), events, clock);
 	}
 
 }

@@ -60,11 +60,16 @@ public final class BackOffice {
 		return postRaw(path, fields, headers);
 	}
 
-	/** Posts exactly these fields, without adding the form token. */
+	/**
+	 * Posts exactly these fields, without adding the form token. A field sent more than
+	 * once is given as several keys that differ after a NUL character
+	 * ({@code "authorIds"}, {@code "authorIds\u00001"}); the NUL and what follows are not
+	 * sent.
+	 */
 	public Page postRaw(String path, Map<String, String> fields, String... headers) {
 		String body = fields.entrySet()
 			.stream()
-			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.map((e) -> encode(e.getKey().split("\u0000", 2)[0]) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")

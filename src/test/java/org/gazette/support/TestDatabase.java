@@ -126,7 +126,12 @@ public final class TestDatabase implements AutoCloseable {
 	}
 
 	private static TestDatabase migrated(TestDatabase database) {
-		var flyway = Flyway.configure().dataSource(database.dataSource).locations("classpath:db/migration");
+		// As spring.flyway.locations does with {vendor}: shared migrations, then this
+		// database's own (the append-only triggers).
+		var flyway = Flyway.configure()
+			.dataSource(database.dataSource)
+			.locations("classpath:db/migration",
+					"classpath:db/vendor/" + (database.isPostgres() ? "postgresql" : "h2"));
 		if (database.schema != null) {
 			flyway.schemas(database.schema);
 		}

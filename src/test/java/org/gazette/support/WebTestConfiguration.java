@@ -1,5 +1,7 @@
 package org.gazette.support;
 
+import javax.sql.DataSource;
+
 import org.gazette.accounts.Accounts;
 import org.gazette.content.Content;
 import org.gazette.publishing.Publishing;
@@ -48,8 +50,8 @@ public class WebTestConfiguration {
 	}
 
 	@Bean
-	TestNewsroom testNewsroom(JdbcClient jdbc, MutableClock clock, ApplicationEventPublisher events) {
-		return new TestNewsroom(jdbc, clock, events);
+	TestNewsroom testNewsroom(DataSource dataSource, MutableClock clock, ApplicationEventPublisher events) {
+		return new TestNewsroom(dataSource, clock, events);
 	}
 
 }

@@ -1,0 +1,106 @@
+package org.gazette.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gazette.content.DiffSegment;
+
+/** The view records of the story editor's pages, one per template. */
+public final class EditorPages {
+
+	private EditorPages() {
+	}
+
+	/**
+	 * A choice in a list.
+	 *
+	 * @param value what the form posts
+	 * @param label what people read
+	 * @param selected whether it is chosen
+	 */
+	public record Choice(String value, String label, boolean selected) {
+	}
+
+	/**
+	 * One position in the byline.
+	 *
+	 * @param position 1 for the first name printed
+	 * @param authors the authors to choose from, with the chosen one selected
+	 */
+	public record BylineSlot(int position, List<Choice> authors) {
+
+		public boolean filled() {
+			return this.authors.stream().anyMatch(Choice::selected);
+		}
+
+	}
+
+	/**
+	 * The story editor, for a new story or a saved one.
+	 *
+	 * @param chrome layout
+	 * @param heading the page heading
+	 * @param action where the form saves
+	 * @param previewAction where the preview button posts
+	 * @param autosaveUrl where the page saves on its own, or null when it does not (new
+	 * stories, public stories)
+	 * @param historyUrl the story's history, or null for a new story
+	 * @param publicUrl the story's public page, or null when it was never published
+	 * @param storageKey names this story's unsaved copy in the browser's storage
+	 * @param form the fields as stored or as typed
+	 * @param types kinds of story
+	 * @param bylines byline positions
+	 * @param topics topics to tick
+	 * @param isPublic whether readers have seen the story (asks for the kind of change)
+	 * @param slugEditable whether the address can still change
+	 * @param savedBy who saved the shown revision and when, or null for a new story
+	 * @param notice a confirmation, or null
+	 * @param errors field name to message, in the order of the form
+	 * @param summaryMax the summary's limit
+	 */
+	public record EditorPage(AdminChrome chrome, String heading, String action, String previewAction,
+			String autosaveUrl, String historyUrl, String publicUrl, String storageKey, ArticleForm form,
+			List<Choice> types, List<BylineSlot> bylines, List<Choice> topics, boolean isPublic, boolean slugEditable,
+			String savedBy, String notice, Map<String, String> errors, int summaryMax) {
+
+		public boolean hasError(String field) {
+			return this.errors.containsKey(field);
+		}
+
+		public String describedBy(String field, String hint) {
+			String ids = (hasError(field) ? field + "-error " : "") + ((hint != null) ? hint : "");
+			return ids.isBlank() ? null : ids.strip();
+		}
+
+	}
+
+	/**
+	 * A save refused because someone else saved first.
+	 *
+	 * @param chrome layout
+	 * @param action where the choices post
+	 * @param editUrl their version in the editor
+	 * @param theirsBy who saved their version
+	 * @param theirsAt when
+	 * @param theirsNumber its revision number
+	 * @param mine what this person tried to save, with the version to save against now
+	 * @param changes the fields that differ
+	 * @param unchanged the fields that do not, listed
+	 */
+	public record ConflictPage(AdminChrome chrome, String action, String editUrl, String theirsBy, String theirsAt,
+			int theirsNumber, ArticleForm mine, List<DiffRow> changes, String unchanged) {
+	}
+
+	/**
+	 * One field that differs between their version and mine.
+	 *
+	 * @param label the field
+	 * @param segments word-level differences: removed is only in theirs, added only in
+	 * mine
+	 * @param theirs their value
+	 * @param mine my value
+	 */
+	public record DiffRow(String label, List<DiffSegment> segments, String theirs, String mine) {
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.gazette.publishing;
+
+import java.util.List;
+
+import org.gazette.content.AuthorChanged;
+import org.gazette.content.TopicChanged;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bylines and topic links are read through the author and topic rows, so editing or
+ * merging one changes public pages: every published story that credits it gets a change
+ * event, in the transaction of the edit (the listener runs synchronously inside it).
+ */
+@Component
+class ProfileChanges {
+
+	private final ProfileChangeRepository stories;
+
+	private final ChangeEvents changes;
+
+	ProfileChanges(ProfileChangeRepository stories, ChangeEvents changes) {
+		this.stories = stories;
+		this.changes = changes;
+	}
+
+	@EventListener
+	void on(AuthorChanged changed) {
+		announce(this.stories.creditingAuthor(changed.authorId(), changed.mergedId()));
+	}
+
+	@EventListener
+	void on(TopicChanged changed) {
+		announce(this.stories.aboutTopic(changed.topicId(), changed.mergedId()));
+	}
+
+	private void announce(List<Long> articleIds) {
+		this.changes.articlesChanged("updated", articleIds, null);
+	}
+
+}
