@@ -45,9 +45,6 @@ public final class AdminPages {
 	public record LinkExpiredPage(AdminChrome chrome, boolean reset) {
 	}
 
-	public record DashboardPage(AdminChrome chrome) {
-	}
-
 	public record AccountsPage(AdminChrome chrome, List<Account> accounts) {
 	}
 

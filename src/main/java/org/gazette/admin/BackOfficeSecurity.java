@@ -72,6 +72,8 @@ class BackOfficeSecurity {
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/audit", "/admin/audit/**",
 					"/admin/audit.csv")
 			.hasRole("ADMIN")
+			.requestMatchers("/admin/authors", "/admin/authors/**", "/admin/topics", "/admin/topics/**")
+			.hasRole("EDITOR")
 			.anyRequest()
 			.hasRole("CONTRIBUTOR"));
 		http.formLogin((form) -> form.loginPage(SIGN_IN)

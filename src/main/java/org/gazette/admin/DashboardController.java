@@ -1,25 +1,51 @@
 package org.gazette.admin;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.gazette.content.ArticleFilter;
+import org.gazette.content.ArticleListing;
+import org.gazette.content.ArticleSort;
+import org.gazette.content.ArticleStatus;
+import org.gazette.content.Content;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The back office's start page. */
+/** The back office's start page: what the person was working on, and what moved. */
 @Controller
 class DashboardController {
 
+	/** Rows in each of the dashboard's lists; the article list has the rest. */
+	static final int ROWS = 5;
+
+	private final Content content;
+
 	private final AdminChromeFactory chrome;
 
-	DashboardController(AdminChromeFactory chrome) {
+	private final AdminFormats formats;
+
+	DashboardController(Content content, AdminChromeFactory chrome, AdminFormats formats) {
+		this.content = content;
 		this.chrome = chrome;
+		this.formats = formats;
 	}
 
 	@GetMapping("/admin")
 	ModelAndView dashboard(HttpServletRequest request) {
+		String me = AdminChromeFactory.currentUser().email();
+		List<ArticleListing> changed = first(this.content.findArticles(ArticleFilter.ALL).articles());
+		List<ArticleListing> published = first(this.content
+			.findArticles(new ArticleFilter(null, null, null, null, ArticleStatus.PUBLISHED, ArticleSort.RELEASE, 1))
+			.articles());
 		return AdminViews.view("admin/dashboard",
-				new AdminPages.DashboardPage(this.chrome.chrome(request, "Dashboard", "/admin")));
+				new ArticleListPages.DashboardPage(this.chrome.chrome(request, "Dashboard", "/admin"), this.formats,
+						this.content.findDraftsSavedBy(me, ROWS), changed, published));
+	}
+
+	private static List<ArticleListing> first(List<ArticleListing> rows) {
+		return rows.subList(0, Math.min(ROWS, rows.size()));
 	}
 
 }

@@ -46,13 +46,23 @@ class ArticleListRepository {
 	}
 
 	List<ArticleListing> page(Criteria criteria, Instant now, int limit, long offset) {
+		return page(criteria, null, null, now, limit, offset);
+	}
+
+	private List<ArticleListing> page(Criteria criteria, String savedBy, String by, Instant now, int limit,
+			long offset) {
 		record Row(long id, String slug, String title, ArticleType type, ArticleStatus status, Long revisionId,
 				Instant updatedAt, String updatedBy, Instant releaseAt) {
 		}
 		String sql = "select a.id, a.slug, a.working_title, a.working_type_code, a.working_revision_id, a.updated_at,"
 				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a where " + where(criteria)
-				+ " order by " + order(criteria.filter().sort()) + " limit :limit offset :offset";
-		List<Row> rows = bind(this.jdbc.sql(sql), criteria, now).param("limit", limit)
+				+ ((savedBy != null) ? " and " + savedBy : "") + " order by " + order(criteria.filter().sort())
+				+ " limit :limit offset :offset";
+		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), criteria, now);
+		if (savedBy != null) {
+			statement = statement.param("by", by);
+		}
+		List<Row> rows = statement.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("working_title"),
 					ArticleType.fromCode(rs.getString("working_type_code")).orElse(null),
@@ -66,6 +76,16 @@ class ArticleListRepository {
 					bylines.getOrDefault(row.revisionId(), List.of()), row.updatedAt(), row.updatedBy(),
 					row.releaseAt()))
 			.toList();
+	}
+
+	/**
+	 * Drafts (never published) whose latest save is by this person, most recent first.
+	 * Drafts are few, so the published-revision index finds them without a scan.
+	 */
+	List<ArticleListing> draftsSavedBy(String by, int limit) {
+		Criteria drafts = new Criteria(new ArticleFilter(null, null, null, null, ArticleStatus.DRAFT, null, 1),
+				List.of(), List.of());
+		return page(drafts, "a.updated_by = :by", by, Instant.EPOCH, limit, 0);
 	}
 
 	/** Byline names per revision, merged authors shown as their survivor, each once. */

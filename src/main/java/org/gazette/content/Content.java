@@ -265,6 +265,14 @@ public class Content {
 		return new ArticleList(rows, total, filter.page(), ArticleFilter.PAGE_SIZE);
 	}
 
+	/**
+	 * Someone's drafts for their dashboard: stories never published whose latest save is
+	 * theirs, most recent first.
+	 */
+	public List<ArticleListing> findDraftsSavedBy(String by, int limit) {
+		return this.list.draftsSavedBy(by, limit);
+	}
+
 	public Optional<Revision> revision(long revisionId) {
 		return this.revisions.find(revisionId);
 	}

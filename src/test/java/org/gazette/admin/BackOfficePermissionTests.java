@@ -13,9 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gazette.accounts.Role;
+import org.gazette.content.Author;
 import org.gazette.content.Content;
+import org.gazette.content.Topic;
 import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
+import org.gazette.support.Stories;
 import org.gazette.support.TestAccounts;
 import org.gazette.support.TestAccounts.Person;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,16 +50,31 @@ class BackOfficePermissionTests {
 	TestAccounts accounts;
 
 	@Autowired
-	Content content;
-
-	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
+	@Autowired
+	Stories stories;
+
+	@Autowired
+	Content content;
+
 	private final Map<String, Person> people = new LinkedHashMap<>();
+
+	private long articleId;
+
+	private Author author;
+
+	private Topic topic;
 
 	@BeforeEach
 	void people() {
+		String name = "Matrix " + TestAccounts.freshEmail("x").replaceAll("[^a-z0-9]", " ");
+		this.author = this.stories.author(name);
+		this.topic = this.stories.topic(name);
+		// Saved twice, so that revision 1 is an old version to restore.
+		this.articleId = this.stories.story(name).by(this.author).about(this.topic).draft();
+		this.stories.revise(this.articleId, "Revised " + name);
 		this.accounts.forgetFailedSignIns();
 		for (Role role : Role.values()) {
 			this.people.put(role.code(), this.accounts.person(role));
@@ -80,15 +98,20 @@ class BackOfficePermissionTests {
 					assertThat(client.signIn(person.email(), person.password()).status()).isEqualTo(302);
 					client.get("/admin");
 				}
-				// A story is a draft of whoever asks (someone's draft for anyone), which
-				// every role may edit; EditorTests covers someone else's.
-				long article = this.content.createArticle(null, EditorTests.draft("Matrix story"),
-						who.equals("anyone") ? target.email() : this.people.get(who).email());
+				// Writing rows use a draft of whoever asks (someone's draft for anyone),
+				// which every role may edit (EditorTests covers someone else's); list and
+				// history rows use someone else's story.
+				boolean ownDraft = !rule.path().matches(".*/(history|compare|restore)$");
+				long article = ownDraft ? this.content.createArticle(null, EditorTests.draft("Matrix story"),
+						who.equals("anyone") ? target.email() : this.people.get(who).email()) : this.articleId;
 				String path = rule.path()
+					.replace("{account}", Long.toString(target.id()))
 					.replace("{article}", Long.toString(article))
+					.replace("{author}", Long.toString(this.author.id()))
+					.replace("{topic}", Long.toString(this.topic.id()))
 					.replace("{token}", "A".repeat(43));
 				BackOffice.Page answer = rule.method().equals("GET") ? client.get(path)
-						: client.post(path, formFor(path, target));
+						: client.post(path, formFor(rule.path(), target, this.author, this.topic));
 				boolean toSignIn = answer.status() == 302 && answer.location().startsWith("/admin/sign-in")
 						&& !rule.path().startsWith("/admin/sign-in") && !rule.path().equals("/admin/sign-out");
 				boolean allowed = answer.status() != 403 && !toSignIn;
@@ -130,7 +153,25 @@ class BackOfficePermissionTests {
 		assertThat(documented).containsExactlyInAnyOrderElementsOf(served);
 	}
 
-	private Map<String, String> formFor(String path, Person target) {
+	private static Map<String, String> formFor(String path, Person target, Author author, Topic topic) {
+		if (path.endsWith("/restore")) {
+			// An old version: refused with a conflict page, so the matrix changes
+			// nothing.
+			return Map.of("revision", "1", "version", "1");
+		}
+		if (path.endsWith("/merge")) {
+			// Into nothing: refused with a message, so the matrix merges nothing.
+			return Map.of("into", "0");
+		}
+		if (path.equals("/admin/authors") || path.equals("/admin/topics")) {
+			return Map.of("name", "Matrix " + TestAccounts.freshEmail("profile").replaceAll("[^a-z0-9]", " "));
+		}
+		if (path.equals("/admin/authors/{author}")) {
+			return Map.of("name", author.name(), "slug", author.slug(), "jobTitle", "Matrix");
+		}
+		if (path.equals("/admin/topics/{topic}")) {
+			return Map.of("name", topic.name(), "slug", topic.slug(), "description", "Matrix");
+		}
 		if (path.startsWith("/admin/articles") && !path.endsWith("/edit") && !path.endsWith("/new")) {
 			return EditorTests.form("Matrix story saved", "1");
 		}

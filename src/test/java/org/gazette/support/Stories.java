@@ -44,6 +44,24 @@ public final class Stories {
 	}
 
 	/**
+	 * Saves a new revision of the story with another title and body, as someone editing
+	 * it would; returns the new revision's number.
+	 */
+	public int revise(long articleId, String title, String body, String by, String message) {
+		RevisionDraft working = this.content.workingRevision(articleId).orElseThrow().toDraft();
+		RevisionDraft changed = new RevisionDraft(working.type(), title, working.summary(), working.dateline(), body,
+				working.authorIds(), working.topicIds(), working.changeKind(), working.changeNote(), message);
+		this.content.revise(articleId, changed, by);
+		return this.content.history(articleId).get(0).number();
+	}
+
+	/** As {@link #revise(long, String, String, String, String)}, keeping the body. */
+	public int revise(long articleId, String title) {
+		String body = this.content.workingRevision(articleId).orElseThrow().bodyMarkdown();
+		return revise(articleId, title, body, "tester", null);
+	}
+
+	/**
 	 * A story under construction; {@link #draft()} saves it, {@link #publish()} also
 	 * publishes it.
 	 */

@@ -1,0 +1,80 @@
+package org.gazette.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gazette.content.ArticleList;
+import org.gazette.content.ArticleListing;
+
+/** The view records of the dashboard and the article list. */
+public final class ArticleListPages {
+
+	private ArticleListPages() {
+	}
+
+	/**
+	 * A choice in a select.
+	 *
+	 * @param value what the form sends
+	 * @param label what the person reads
+	 * @param selected whether it is the current choice
+	 */
+	public record Option(String value, String label, boolean selected) {
+	}
+
+	/**
+	 * A sortable column heading.
+	 *
+	 * @param label the heading
+	 * @param url the list sorted by this column
+	 * @param ariaSort {@code ascending} or {@code descending} when the list is sorted by
+	 * it, else null
+	 */
+	public record SortHeading(String label, String url, String ariaSort) {
+
+		public boolean current() {
+			return this.ariaSort != null;
+		}
+
+	}
+
+	/**
+	 * Links between pages of the list; each null when there is no such page.
+	 */
+	public record Pagination(String first, String previous, String next, String last) {
+	}
+
+	/**
+	 * @param form the search and filters as typed
+	 * @param types kinds of story to filter by
+	 * @param topics topics to filter by
+	 * @param authors authors to filter by
+	 * @param statuses statuses to filter by
+	 * @param sorts orders to choose
+	 * @param sortedBy the current order in words, for the table caption
+	 * @param headings the sortable column headings: title, updated, release
+	 * @param list this page of results, or null when the filters have problems
+	 * @param pagination links to other pages
+	 * @param errors field name to message
+	 */
+	public record ArticleListPage(AdminChrome chrome, AdminFormats formats, ArticleListForm form, List<Option> types,
+			List<Option> topics, List<Option> authors, List<Option> statuses, List<Option> sorts, String sortedBy,
+			Map<String, SortHeading> headings, ArticleList list, Pagination pagination, Map<String, String> errors) {
+
+		public boolean filtered() {
+			return this.form.q() != null || this.form.type() != null || this.form.topic() != null
+					|| this.form.author() != null || this.form.status() != null;
+		}
+
+	}
+
+	/**
+	 * @param myDrafts stories never published whose latest save is this person's
+	 * @param recentlyChanged most recently saved stories
+	 * @param recentlyPublished most recently released public stories
+	 */
+	public record DashboardPage(AdminChrome chrome, AdminFormats formats, List<ArticleListing> myDrafts,
+			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished) {
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.gazette.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gazette.content.FieldDiff;
+import org.gazette.content.RevisionSummary;
+
+/** The view records of a story's history, comparisons and restore. */
+public final class HistoryPages {
+
+	private HistoryPages() {
+	}
+
+	/**
+	 * One field's differences, labelled for people.
+	 *
+	 * @param label the field as the edit form names it
+	 * @param diff its runs of kept, added and removed text
+	 * @param block whether the text is long prose kept with its line breaks
+	 */
+	public record FieldChange(String label, FieldDiff diff, boolean block) {
+	}
+
+	/**
+	 * @param articleId the story
+	 * @param title its working title
+	 * @param revisions every revision, newest first
+	 * @param mayRestore whether this person may restore revisions of it
+	 * @param notice a confirmation, or null
+	 */
+	public record HistoryPage(AdminChrome chrome, AdminFormats formats, long articleId, String title,
+			List<RevisionSummary> revisions, boolean mayRestore, String notice) {
+
+		/**
+		 * The revision before the newest, to compare with it by default; or the newest.
+		 */
+		public int defaultFrom() {
+			return this.revisions.get(Math.min(1, this.revisions.size() - 1)).number();
+		}
+
+	}
+
+	/**
+	 * @param articleId the story
+	 * @param title its working title
+	 * @param revisions every revision, newest first, for choosing others
+	 * @param from the older side as typed
+	 * @param to the newer side as typed
+	 * @param fromRevision the older side, or null when the choice has problems
+	 * @param toRevision the newer side, or null
+	 * @param changes the fields that differ
+	 * @param errors field name to message
+	 */
+	public record ComparePage(AdminChrome chrome, AdminFormats formats, long articleId, String title,
+			List<RevisionSummary> revisions, String from, String to, RevisionSummary fromRevision,
+			RevisionSummary toRevision, List<FieldChange> changes, Map<String, String> errors) {
+	}
+
+	/**
+	 * @param articleId the story
+	 * @param title its working title
+	 * @param revision the revision to restore
+	 * @param working the newest revision, which the restore would follow
+	 * @param version the story's version this page was made from, sent back with the form
+	 * @param changes how restoring would change the newest revision
+	 * @param errors field name to message
+	 */
+	public record RestorePage(AdminChrome chrome, AdminFormats formats, long articleId, String title,
+			RevisionSummary revision, RevisionSummary working, int version, List<FieldChange> changes,
+			Map<String, String> errors) {
+	}
+
+}

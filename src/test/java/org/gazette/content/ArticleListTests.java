@@ -1,0 +1,174 @@
+package org.gazette.content;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.gazette.publishing.TestPublishing;
+import org.gazette.support.Databases;
+import org.gazette.support.DatabaseTest;
+import org.gazette.support.MutableClock;
+import org.gazette.support.Stories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin article list: search, filters, status, sort and pages, on H2 and PostgreSQL.
+ */
+class ArticleListTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private Content content;
+
+	private TestPublishing publishing;
+
+	private Stories stories;
+
+	private void open(Databases.Lazy db) {
+		this.content = TestContent.content(db.get().jdbc(), this.clock);
+		this.publishing = new TestPublishing(db.get().jdbc(), this.content, this.clock);
+		this.stories = new Stories(this.content, this.publishing.publishing());
+	}
+
+	@DatabaseTest
+	void listsEveryStoryMostRecentlySavedFirstWithItsStatus(Databases.Lazy db) {
+		open(db);
+		Author jane = this.stories.author("Jane Doe");
+		Author ann = this.stories.author("Ann Lee");
+		Instant now = this.clock.instant();
+		long draft = this.stories.story("A draft").by(ann, jane).draft();
+		tick();
+		long scheduled = this.stories.story("Scheduled")
+			.type(ArticleType.STATEMENT)
+			.releasedAt(now.plus(Duration.ofDays(1)))
+			.publish();
+		tick();
+		long published = this.stories.story("Published").releasedAt(now.minus(Duration.ofDays(3))).publish();
+		tick();
+		long unpublished = this.stories.story("Withdrawn").publish();
+		this.publishing.publishing().unpublish(unpublished);
+		tick();
+		this.content.revise(draft, 1, this.content.workingRevision(draft).orElseThrow().toDraft(), "chief");
+
+		ArticleList list = this.content.findArticles(ArticleFilter.ALL);
+		assertThat(list.total()).isEqualTo(4);
+		assertThat(list.articles()).extracting(ArticleListing::id)
+			.containsExactly(draft, unpublished, published, scheduled);
+		assertThat(list.articles()).extracting(ArticleListing::status)
+			.containsExactly(ArticleStatus.DRAFT, ArticleStatus.UNPUBLISHED, ArticleStatus.PUBLISHED,
+					ArticleStatus.SCHEDULED);
+		ArticleListing first = list.articles().get(0);
+		assertThat(first.title()).isEqualTo("A draft");
+		assertThat(first.slug()).isEqualTo("a-draft");
+		assertThat(first.type()).isEqualTo(ArticleType.NEWS_RELEASE);
+		assertThat(first.authors()).containsExactly("Ann Lee", "Jane Doe");
+		assertThat(first.updatedBy()).isEqualTo("chief");
+		assertThat(first.updatedAt()).isEqualTo(this.clock.instant());
+		assertThat(first.releaseAt()).isNull();
+		assertThat(list.articles().get(3).releaseAt()).isEqualTo(now.plus(Duration.ofDays(1)));
+
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.SCHEDULED))).containsExactly(scheduled);
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.PUBLISHED))).containsExactly(published);
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.DRAFT))).containsExactly(draft);
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.UNPUBLISHED))).containsExactly(unpublished);
+		// The clock passes the embargo: scheduled becomes published, with no job run.
+		this.clock.set(now.plus(Duration.ofDays(1)));
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.SCHEDULED))).isEmpty();
+		assertThat(ids(filter(null, null, null, null, ArticleStatus.PUBLISHED))).containsExactly(published, scheduled);
+	}
+
+	@DatabaseTest
+	void searchesTitlesAndFiltersByTypeTopicAndAuthor(Databases.Lazy db) {
+		open(db);
+		Author jane = this.stories.author("Jane Doe");
+		Author duplicate = this.content.createAuthor(new NewAuthor("j-doe", "J. Doe", null, null));
+		Topic trade = this.stories.topic("Trade");
+		Topic commerce = this.stories.topic("Commerce");
+		long lanes = this.stories.story("New Lanes Open at Laredo").by(jane).about(trade).draft();
+		tick();
+		long percent = this.stories.story("Exports up 100% in May_2026")
+			.type(ArticleType.STATEMENT)
+			.by(duplicate)
+			.about(commerce)
+			.draft();
+		tick();
+		long other = this.stories.story("Ports reopen").type(ArticleType.STATEMENT).draft();
+
+		assertThat(ids(filter("lanes", null, null, null, null))).containsExactly(lanes);
+		assertThat(ids(filter("  LAREDO ", null, null, null, null))).containsExactly(lanes);
+		// LIKE wildcards in the search are plain characters.
+		assertThat(ids(filter("100%", null, null, null, null))).containsExactly(percent);
+		assertThat(ids(filter("y_2", null, null, null, null))).containsExactly(percent);
+		assertThat(ids(filter("%", null, null, null, null))).containsExactly(percent);
+		assertThat(ids(filter("_", null, null, null, null))).containsExactly(percent);
+		assertThat(ids(filter("nothing like it", null, null, null, null))).isEmpty();
+		assertThat(ids(filter(" ", null, null, null, null))).containsExactly(other, percent, lanes);
+
+		assertThat(ids(filter(null, ArticleType.STATEMENT, null, null, null))).containsExactly(other, percent);
+		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(lanes);
+		assertThat(ids(filter(null, null, null, duplicate.id(), null))).containsExactly(percent);
+		assertThat(ids(filter(null, ArticleType.STATEMENT, commerce.id(), duplicate.id(), null)))
+			.containsExactly(percent);
+		assertThat(ids(filter("reopen", ArticleType.STATEMENT, commerce.id(), null, null))).isEmpty();
+		assertThat(ids(filter(null, null, 404L, null, null))).isEmpty();
+		assertThat(ids(filter(null, null, null, 404L, null))).isEmpty();
+
+		// After a merge the survivor's filter finds the duplicate's stories, shown under
+		// the survivor's name.
+		this.content.mergeAuthor(duplicate.id(), jane.id());
+		this.content.mergeTopic(commerce.id(), trade.id());
+		assertThat(ids(filter(null, null, null, jane.id(), null))).containsExactly(percent, lanes);
+		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(percent, lanes);
+		assertThat(this.content.findArticles(filter("exports", null, null, null, null)).articles().get(0).authors())
+			.containsExactly("Jane Doe");
+	}
+
+	@DatabaseTest
+	void sortsByTitleAndByReleaseAndPagesThroughTwentyFiveAtATime(Databases.Lazy db) {
+		open(db);
+		Instant now = this.clock.instant();
+		long draft = this.stories.story("b draft").draft();
+		long old = this.stories.story("C old").releasedAt(now.minus(Duration.ofDays(9))).publish();
+		long future = this.stories.story("a future").releasedAt(now.plus(Duration.ofDays(9))).publish();
+		assertThat(ids(sorted(ArticleSort.TITLE))).containsExactly(future, draft, old);
+		assertThat(ids(sorted(ArticleSort.RELEASE))).containsExactly(future, old, draft);
+
+		for (int i = 0; i < 27; i++) {
+			tick();
+			this.stories.story(String.format("Story %02d", i)).draft();
+		}
+		ArticleList first = this.content.findArticles(ArticleFilter.ALL);
+		ArticleList second = this.content.findArticles(ArticleFilter.ALL.page(2));
+		assertThat(first.total()).isEqualTo(30);
+		assertThat(first.pages()).isEqualTo(2);
+		assertThat(first.pageSize()).isEqualTo(ArticleFilter.PAGE_SIZE);
+		assertThat(first.articles()).hasSize(25);
+		assertThat(first.articles().get(0).title()).isEqualTo("Story 26");
+		assertThat(second.page()).isEqualTo(2);
+		assertThat(second.articles()).extracting(ArticleListing::title)
+			.containsExactly("Story 01", "Story 00", "a future", "C old", "b draft");
+		assertThat(this.content.findArticles(ArticleFilter.ALL.page(3)).articles()).isEmpty();
+		assertThat(this.content.findArticles(ArticleFilter.ALL.page(3)).total()).isEqualTo(30);
+		assertThat(this.content.findArticles(ArticleFilter.ALL.page(-4)).page()).isEqualTo(1);
+		assertThat(this.content.findArticles(filter("nothing", null, null, null, null)).pages()).isEqualTo(1);
+	}
+
+	private void tick() {
+		this.clock.advance(Duration.ofMinutes(1));
+	}
+
+	private List<Long> ids(ArticleFilter filter) {
+		return this.content.findArticles(filter).articles().stream().map(ArticleListing::id).toList();
+	}
+
+	private static ArticleFilter filter(String title, ArticleType type, Long topicId, Long authorId,
+			ArticleStatus status) {
+		return new ArticleFilter(title, type, topicId, authorId, status, null, 1);
+	}
+
+	private static ArticleFilter sorted(ArticleSort sort) {
+		return new ArticleFilter(null, null, null, null, null, sort, 1);
+	}
+
+}
