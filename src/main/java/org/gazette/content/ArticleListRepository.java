@@ -40,8 +40,7 @@ class ArticleListRepository {
 	}
 
 	long count(Criteria criteria, Instant now) {
-		return bind(this.jdbc.sql("select count(*) from article a where " + where(criteria)), criteria, now)
-			.query(Long.class)
+		return bind(this.jdbc.sql("select count(*) from article a" + where(criteria)), criteria, now).query(Long.class)
 			.single();
 	}
 
@@ -54,10 +53,13 @@ class ArticleListRepository {
 		record Row(long id, String slug, String title, ArticleType type, ArticleStatus status, Long revisionId,
 				Instant updatedAt, String updatedBy, Instant releaseAt) {
 		}
+		String conditions = where(criteria);
+		if (savedBy != null) {
+			conditions = conditions.isEmpty() ? " where " + savedBy : conditions + " and " + savedBy;
+		}
 		String sql = "select a.id, a.slug, a.working_title, a.working_type_code, a.working_revision_id, a.updated_at,"
-				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a where " + where(criteria)
-				+ ((savedBy != null) ? " and " + savedBy : "") + " order by " + order(criteria.filter().sort())
-				+ " limit :limit offset :offset";
+				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a" + conditions
+				+ " order by " + order(criteria.filter().sort()) + " limit :limit offset :offset";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), criteria, now);
 		if (savedBy != null) {
 			statement = statement.param("by", by);
@@ -110,8 +112,10 @@ class ArticleListRepository {
 
 	private static String where(Criteria criteria) {
 		ArticleFilter filter = criteria.filter();
+		// Every committed article has a working revision (createArticle sets it in the
+		// same transaction), so no condition is needed for that: an unfiltered count is
+		// then the table's row count.
 		List<String> conditions = new ArrayList<>();
-		conditions.add("a.working_revision_id is not null");
 		if (filter.title() != null) {
 			conditions.add("a.title_key like lower(:title) escape '\\'");
 		}
@@ -136,7 +140,7 @@ class ArticleListRepository {
 					"a.published_revision_id is not null and a.unpublished_at is null and a.release_at <= :now";
 			});
 		}
-		return String.join(" and ", conditions);
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
 	private static String order(ArticleSort sort) {
