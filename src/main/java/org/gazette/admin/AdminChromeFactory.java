@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.accounts.Role;
+import org.gazette.accounts.SignInStage;
 import org.gazette.accounts.SignedInUser;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.SiteUrls;
@@ -20,7 +21,8 @@ class AdminChromeFactory {
 	static final List<AdminChrome.NavLink> NAVIGATION = List.of(
 			new AdminChrome.NavLink("Dashboard", "/admin", Role.CONTRIBUTOR),
 			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
-			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN));
+			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN),
+			new AdminChrome.NavLink("My account", "/admin/account", Role.CONTRIBUTOR));
 
 	private final GazetteProperties properties;
 
@@ -39,9 +41,14 @@ class AdminChromeFactory {
 				(CsrfToken) request.getAttribute(CsrfToken.class.getName()), links, current, this.urls);
 	}
 
+	/** The person fully signed in (past any second factor), or null. */
 	static SignedInUser currentUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) ? user : null;
+		return SignInStage.isComplete(authentication) ? SignInStage.user(authentication) : null;
+	}
+
+	static Authentication currentAuthentication() {
+		return SecurityContextHolder.getContext().getAuthentication();
 	}
 
 }

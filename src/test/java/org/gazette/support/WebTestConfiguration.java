@@ -1,6 +1,8 @@
 package org.gazette.support;
 
 import org.gazette.accounts.Accounts;
+import org.gazette.accounts.AccountsProperties;
+import org.gazette.accounts.SecondFactors;
 import org.gazette.content.Content;
 import org.gazette.publishing.Publishing;
 
@@ -38,8 +40,9 @@ public class WebTestConfiguration {
 	}
 
 	@Bean
-	TestAccounts testAccounts(Accounts accounts, JdbcClient jdbc) {
-		return new TestAccounts(accounts, jdbc);
+	TestAccounts testAccounts(Accounts accounts, SecondFactors factors, AccountsProperties properties,
+			MutableClock clock, JdbcClient jdbc) {
+		return new TestAccounts(accounts, factors, properties, clock, jdbc);
 	}
 
 	@Bean
