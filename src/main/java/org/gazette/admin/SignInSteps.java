@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -116,7 +117,10 @@ final class SignInSteps {
 		return (request, response, denied) -> {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			String step = pendingStep(authentication);
-			if (step != null) {
+			if (denied instanceof CsrfException) {
+				forbidden.handle(request, response, denied);
+			}
+			else if (step != null) {
 				response.sendRedirect(step);
 			}
 			else if (SignInStage.isComplete(authentication) && (request.getRequestURI().startsWith(SECOND_FACTOR)
