@@ -33,4 +33,32 @@ final class AccountEmails {
 				""".formatted(account.displayName(), resetPage);
 	}
 
+	/**
+	 * A change to how the person signs in: a factor added or removed, new recovery codes,
+	 * a new password or email address.
+	 */
+	static String securityChanged(Account account, String change, String resetPage) {
+		return """
+				Hello %s,
+
+				%s
+
+				If this was you, there is nothing more to do. If it was not, reset your password now at \
+				%s and tell your site administrator at once.
+				""".formatted(account.displayName(), change, resetPage);
+	}
+
+	static String factorsReset(Account account, String signInPage) {
+		return """
+				Hello %s,
+
+				A site administrator removed the security keys, authenticator app and recovery codes from \
+				your back-office account, for example because a key was lost.
+
+				The next time you sign in at %s you will be asked to set up a new one.
+
+				If you did not ask for this, tell your site administrator at once.
+				""".formatted(account.displayName(), signInPage);
+	}
+
 }

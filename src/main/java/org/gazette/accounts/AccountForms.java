@@ -17,6 +17,20 @@ final class AccountForms {
 		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
 	}
 
+	/**
+	 * The address, normalised, or a refusal with a message for the {@code email} field.
+	 */
+	static String checkEmail(String typed) {
+		String email = normaliseEmail(typed);
+		if (email.isEmpty()) {
+			throw new InvalidAccountException(Map.of("email", "Enter an email address."));
+		}
+		if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+			throw new InvalidAccountException(Map.of("email", "Enter an email address like name@agency.gov."));
+		}
+		return email;
+	}
+
 	static NewAccount check(NewAccount account) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String email = normaliseEmail(account.email());

@@ -90,6 +90,13 @@ class AccountRepository {
 			.update();
 	}
 
+	void setEmail(long id, String email) {
+		this.jdbc.sql("update account set email = :email, version = version + 1 where id = :id")
+			.param("email", email)
+			.param("id", id)
+			.update();
+	}
+
 	void setDisplayName(long id, String name) {
 		this.jdbc.sql("update account set display_name = :name, version = version + 1 where id = :id")
 			.param("name", name)

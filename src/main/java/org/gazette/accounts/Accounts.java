@@ -32,6 +32,8 @@ public class Accounts {
 
 	private final OneTimeTokenRepository tokens;
 
+	private final SecondFactorRepository factors;
+
 	private final PasswordEncoder passwords;
 
 	private final PasswordPolicy policy = PasswordPolicy.load();
@@ -48,11 +50,12 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(AccountRepository accounts, OneTimeTokenRepository tokens, PasswordEncoder passwords,
-			AccountSessions sessions, AuditLog audit, OutgoingMail mail, SiteUrls urls, GazetteProperties properties,
-			Clock clock) {
+	Accounts(AccountRepository accounts, OneTimeTokenRepository tokens, SecondFactorRepository factors,
+			PasswordEncoder passwords, AccountSessions sessions, AuditLog audit, OutgoingMail mail, SiteUrls urls,
+			GazetteProperties properties, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.factors = factors;
 		this.passwords = passwords;
 		this.sessions = sessions;
 		this.audit = audit;
@@ -227,6 +230,71 @@ public class Accounts {
 		this.audit.record(AuditRecord.of(by, "account.sessions-ended", "account", accountId,
 				ended + " session(s) of " + account.email()));
 		return ended;
+	}
+
+	/**
+	 * Changes a signed-in person's password: the current one must be right and the new
+	 * one must meet the policy. Ends their other sessions and tells them by email.
+	 */
+	@Transactional
+	public void changePassword(long accountId, String current, String password, String confirmation,
+			String keepSessionId, String client) {
+		Account account = require(accountId);
+		String hash = this.accounts.credentials(account.email())
+			.map(AccountRepository.Credentials::passwordHash)
+			.orElse(null);
+		Map<String, String> errors = new java.util.LinkedHashMap<>();
+		if (current == null || current.isEmpty()) {
+			errors.put("current", "Enter your current password.");
+		}
+		else if (hash == null || current.length() > 1024 || !this.passwords.matches(current, hash)) {
+			errors.put("current", "That is not your current password.");
+		}
+		this.policy.problem(password, account.email()).ifPresent((problem) -> errors.put("password", problem));
+		if (!errors.containsKey("password") && !password.equals(confirmation)) {
+			errors.put("confirmation", "The two passwords are not the same. Type the same password twice.");
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidAccountException(errors);
+		}
+		this.accounts.setPassword(accountId, this.passwords.encode(password), this.clock.instant());
+		this.audit.record(new AuditRecord(account.email(), "account.password-changed", "account",
+				Long.toString(accountId), "", client));
+		this.sessions.endAll(account.email(), keepSessionId);
+		this.mail.send(account.email(), "Your " + siteName() + " password was changed",
+				AccountEmails.securityChanged(account,
+						"The password for your back-office account was just changed, and you were signed out on"
+								+ " your other devices.",
+						this.urls.absolute("/admin/reset-password")));
+	}
+
+	/**
+	 * Changes a signed-in person's sign-in address. Both the old and the new address are
+	 * told, so that a stolen session cannot quietly take the account; other sessions end.
+	 */
+	@Transactional
+	public Account changeEmail(long accountId, String email, String keepSessionId, String client) {
+		Account account = require(accountId);
+		String clean = AccountForms.checkEmail(email);
+		if (clean.equals(account.email())) {
+			throw new InvalidAccountException(Map.of("email", "This is already your email address."));
+		}
+		if (this.accounts.findByEmail(clean).isPresent()) {
+			throw new InvalidAccountException(Map.of("email", "Another account uses this email address."));
+		}
+		this.accounts.setEmail(accountId, clean);
+		this.factors.renameWebAuthnUser(account.email(), clean);
+		this.audit.record(new AuditRecord(clean, "account.email-changed", "account", Long.toString(accountId),
+				account.email() + " to " + clean, client));
+		this.sessions.endAll(account.email(), keepSessionId);
+		String change = "The email address of your back-office account was changed from " + account.email() + " to "
+				+ clean + ". You were signed out on your other devices.";
+		String resetPage = this.urls.absolute("/admin/reset-password");
+		this.mail.send(account.email(), "Your " + siteName() + " email address was changed",
+				AccountEmails.securityChanged(account, change, resetPage));
+		this.mail.send(clean, "Your " + siteName() + " email address was changed",
+				AccountEmails.securityChanged(account, change, resetPage));
+		return require(accountId);
 	}
 
 	@Transactional(readOnly = true)

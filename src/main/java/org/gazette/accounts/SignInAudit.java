@@ -23,7 +23,10 @@ class SignInAudit {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		record(event.getAuthentication(), "sign-in.succeeded", "");
+		Authentication authentication = event.getAuthentication();
+		String details = SignInStage.awaitsSecondFactor(authentication) ? "password; second factor next"
+				: SignInStage.awaitsEnrolment(authentication) ? "password; must set up a second factor" : "";
+		record(authentication, "sign-in.succeeded", details);
 	}
 
 	@EventListener

@@ -27,6 +27,9 @@ class SignInThrottle {
 
 	static final Limits PER_CLIENT = new Limits(20, 50);
 
+	/** Prefix of second-factor subjects; no email address contains a space. */
+	private static final String SECOND_FACTOR = "second factor ";
+
 	private final SignInThrottleRepository counts;
 
 	private final Clock clock;
@@ -58,6 +61,25 @@ class SignInThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void succeeded(String email) {
 		this.counts.forget(addressKey(email));
+	}
+
+	/**
+	 * The same rule for second factors (codes and keys), counted apart from passwords for
+	 * the account but together with them for the client.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Duration> waitForSecondFactor(String email, String client) {
+		return waitFor(SECOND_FACTOR + email, client);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void secondFactorFailed(String email, String client) {
+		failed(SECOND_FACTOR + email, client);
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void secondFactorSucceeded(String email) {
+		succeeded(SECOND_FACTOR + email);
 	}
 
 	private Duration wait(String key, Limits limits, Instant now) {

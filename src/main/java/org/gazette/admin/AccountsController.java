@@ -11,6 +11,7 @@ import org.gazette.accounts.InvalidAccountException;
 import org.gazette.accounts.Invitation;
 import org.gazette.accounts.NewAccount;
 import org.gazette.accounts.Role;
+import org.gazette.accounts.SecondFactors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -35,11 +36,14 @@ class AccountsController {
 
 	private final AccountSessions sessions;
 
+	private final SecondFactors factors;
+
 	private final AdminChromeFactory chrome;
 
-	AccountsController(Accounts accounts, AccountSessions sessions, AdminChromeFactory chrome) {
+	AccountsController(Accounts accounts, AccountSessions sessions, SecondFactors factors, AdminChromeFactory chrome) {
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.factors = factors;
 		this.chrome = chrome;
 	}
 
@@ -128,11 +132,22 @@ class AccountsController {
 				"New link made; earlier links no longer work.", Map.of(), HttpStatus.OK);
 	}
 
+	/** For a lost key: the person sets up a new factor at their next sign-in. */
+	@PostMapping(SECTION + "/{id}/factors/reset")
+	ModelAndView resetFactors(HttpServletRequest request, @PathVariable long id) {
+		require(id);
+		this.factors.reset(id, actor());
+		return page(request, require(id), null,
+				"Security keys, authenticator app and recovery codes removed. We emailed the person.", Map.of(),
+				HttpStatus.OK);
+	}
+
 	private ModelAndView page(HttpServletRequest request, Account account, String link, String notice,
 			Map<String, String> errors, HttpStatus status) {
 		return AdminViews.view("admin/account",
 				new AdminPages.AccountPage(this.chrome.chrome(request, account.displayName(), SECTION), account,
-						this.sessions.count(account.email()), ROLES, link, notice, errors),
+						this.sessions.count(account.email()), ROLES, link, notice, errors,
+						this.factors.factors(account.id())),
 				status);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.accounts.Role;
+import org.gazette.accounts.SignInStage;
 import org.gazette.accounts.SignedInUser;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.SiteUrls;
@@ -23,7 +24,8 @@ class AdminChromeFactory {
 			new AdminChrome.NavLink("Authors", "/admin/authors", Role.EDITOR),
 			new AdminChrome.NavLink("Topics", "/admin/topics", Role.EDITOR),
 			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
-			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN));
+			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN),
+			new AdminChrome.NavLink("My account", "/admin/account", Role.CONTRIBUTOR));
 
 	private final GazetteProperties properties;
 
@@ -42,9 +44,14 @@ class AdminChromeFactory {
 				(CsrfToken) request.getAttribute(CsrfToken.class.getName()), links, current, this.urls);
 	}
 
+	/** The person fully signed in (past any second factor), or null. */
 	static SignedInUser currentUser() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) ? user : null;
+		return SignInStage.isComplete(authentication) ? SignInStage.user(authentication) : null;
+	}
+
+	static Authentication currentAuthentication() {
+		return SecurityContextHolder.getContext().getAuthentication();
 	}
 
 }

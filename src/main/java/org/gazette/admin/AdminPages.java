@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.gazette.accounts.Account;
 import org.gazette.accounts.Role;
+import org.gazette.accounts.SecondFactors;
 import org.gazette.audit.AuditEntry;
 
 /** The view records of the back-office pages, one per template. */
@@ -63,9 +64,10 @@ public final class AdminPages {
 	 * @param setPasswordUrl a new invitation link to show once, or null
 	 * @param notice a confirmation, or null
 	 * @param errors field name to message
+	 * @param factors the account's second factors
 	 */
 	public record AccountPage(AdminChrome chrome, Account account, int sessions, List<Role> roles,
-			String setPasswordUrl, String notice, Map<String, String> errors) {
+			String setPasswordUrl, String notice, Map<String, String> errors, SecondFactors.Factors factors) {
 	}
 
 	/**
@@ -82,6 +84,70 @@ public final class AdminPages {
 
 	/** An error inside the back office. */
 	public record AdminErrorPage(AdminChrome chrome, int status, String heading, String message) {
+	}
+
+	/**
+	 * The second step of signing in, or confirming it is you before a change.
+	 *
+	 * @param confirming whether this confirms a change (rather than finishing a sign-in)
+	 * @param askPassword whether the password is asked for first (confirming only)
+	 * @param authenticatorApp whether to offer a code from an authenticator app
+	 * @param securityKeys whether to offer a security key or passkey
+	 * @param action where the code forms post, followed by /code or /recovery-code
+	 * @param errors field name to message
+	 */
+	public record SecondFactorPage(AdminChrome chrome, boolean confirming, boolean askPassword,
+			boolean authenticatorApp, boolean securityKeys, String action, Map<String, String> errors) {
+	}
+
+	/**
+	 * Setting up a second factor: a security key or passkey, or an authenticator app.
+	 *
+	 * @param required whether the person must do this before anything else
+	 * @param setup the new authenticator secret
+	 * @param qrCode the secret as a QR code image (a data: address)
+	 * @param action where the forms post, followed by /authenticator or /security-key
+	 * @param keyName the key name as typed
+	 * @param errors field name to message
+	 */
+	public record EnrolPage(AdminChrome chrome, boolean required, SecondFactors.AuthenticatorSetup setup, String qrCode,
+			String action, String keyName, Map<String, String> errors) {
+	}
+
+	/**
+	 * Recovery codes, shown once.
+	 *
+	 * @param codes the codes
+	 * @param continueUrl where to go next
+	 */
+	public record RecoveryCodesPage(AdminChrome chrome, List<String> codes, String continueUrl) {
+	}
+
+	/**
+	 * The person's own account.
+	 *
+	 * @param account their account
+	 * @param factors their second factors
+	 * @param confirmed whether they recently confirmed it is them (changes allowed)
+	 * @param sessions how many devices they are signed in on
+	 * @param email the new address as typed
+	 * @param notice a confirmation, or null
+	 * @param errors field name to message
+	 */
+	public record MyAccountPage(AdminChrome chrome, Account account, SecondFactors.Factors factors, boolean confirmed,
+			int sessions, String email, String notice, Map<String, String> errors) {
+	}
+
+	/**
+	 * The person's second factors.
+	 *
+	 * @param factors what they have
+	 * @param confirmed whether they recently confirmed it is them (changes allowed)
+	 * @param notice a confirmation, or null
+	 * @param errors field name to message
+	 */
+	public record FactorsPage(AdminChrome chrome, SecondFactors.Factors factors, boolean confirmed, String notice,
+			Map<String, String> errors) {
 	}
 
 }

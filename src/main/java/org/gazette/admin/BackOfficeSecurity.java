@@ -3,6 +3,9 @@ package org.gazette.admin;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gazette.accounts.SecondFactorSignIn;
+import org.gazette.accounts.SignInStage;
+import org.gazette.accounts.SignInThrottledException;
 import org.gazette.accounts.SsoProperties;
 import org.gazette.accounts.SsoSignIn;
 import org.gazette.accounts.ThrottledPasswordSignIn;
@@ -15,12 +18,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -33,6 +39,10 @@ class BackOfficeSecurity {
 
 	static final String SIGN_IN = "/admin/sign-in";
 
+	static final String WEBAUTHN_OPTIONS = "/webauthn/authenticate/options";
+
+	static final String WEBAUTHN_SIGN_IN = "/login/webauthn";
+
 	/**
 	 * No inline script or style, nothing from elsewhere, no framing. The back office
 	 * loads no analytics.
@@ -44,9 +54,12 @@ class BackOfficeSecurity {
 	@Bean
 	@Order(1)
 	SecurityFilterChain backOffice(HttpSecurity http, ThrottledPasswordSignIn passwords,
-			AuthenticationEventPublisher events, ObjectProvider<ClientRegistrationRepository> identityProviders,
-			SsoSignIn sso, SsoProperties ssoProperties, GazetteProperties properties) throws Exception {
-		http.securityMatcher("/admin", "/admin/**");
+			SecondFactorSignIn secondFactors, AuthenticationEventPublisher events,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, SsoSignIn sso, SsoProperties ssoProperties,
+			GazetteProperties properties) throws Exception {
+		// Spring Security's WebAuthn sign-in answers at its own addresses; they belong to
+		// the back office.
+		http.securityMatcher("/admin", "/admin/**", WEBAUTHN_OPTIONS, WEBAUTHN_SIGN_IN);
 		List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwords));
 		ClientRegistrationRepository registrations = identityProviders.getIfAvailable();
 		if (registrations != null) {
@@ -69,6 +82,10 @@ class BackOfficeSecurity {
 			.requestMatchers(SIGN_IN, SIGN_IN + "/**", "/admin/set-password/**", "/admin/reset-password",
 					"/admin/reset-password/**")
 			.permitAll()
+			.requestMatchers(SignInSteps.SECOND_FACTOR, SignInSteps.SECOND_FACTOR + "/**")
+			.hasAuthority(SignInStage.SECOND_FACTOR_PENDING)
+			.requestMatchers(SignInSteps.ENROL, SignInSteps.ENROL + "/**")
+			.hasAuthority(SignInStage.ENROLMENT_PENDING)
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/audit", "/admin/audit/**",
 					"/admin/audit.csv")
 			.hasRole("ADMIN")
@@ -80,12 +97,30 @@ class BackOfficeSecurity {
 			.loginProcessingUrl(SIGN_IN)
 			.usernameParameter("email")
 			.passwordParameter("password")
-			.defaultSuccessUrl("/admin", false)
+			.successHandler(SignInSteps.afterPassword())
 			.failureHandler(new SignInFailureHandler()));
+		// Security keys and passkeys only complete a password sign-in or confirm a
+		// change: our provider replaces Spring Security's, which would sign in with
+		// the key alone. Keys are registered from the account pages, not Spring's.
+		ProviderManager keys = new ProviderManager(secondFactors);
+		http.webAuthn((webAuthn) -> webAuthn.disableDefaultRegistrationPage(true)
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationManager(keys);
+					filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+					filter.setAuthenticationSuccessHandler(SignInSteps.securityKeyAccepted());
+					filter.setAuthenticationFailureHandler((request, response, failure) -> SignInSteps.json(response,
+							(failure instanceof SignInThrottledException) ? 429 : 401, "{\"authenticated\":false}"));
+					return filter;
+				}
+			}));
 		// A story saved after the session ended fails its form-token check; instead of a
 		// dead end, the writer is sent to sign in and back to the editor, where the text
-		// their browser kept is offered again (see static/js/storyEditor.js).
-		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new EditorSessionEnded()));
+		// their browser kept is offered again (see static/js/storyEditor.js). Anyone
+		// between sign-in steps is sent back to their step.
+		http.exceptionHandling((exceptions) -> exceptions
+			.accessDeniedHandler(new EditorSessionEnded(SignInSteps.sendToPendingStep())));
 		http.logout((logout) -> logout.logoutUrl("/admin/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out"));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -13,7 +13,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
@@ -26,7 +25,11 @@ class EditorSessionEnded implements AccessDeniedHandler {
 
 	private static final Pattern STORY_POST = Pattern.compile("^/admin/articles(?:/(\\d{1,18})(?:/[a-z]+)?)?$");
 
-	private final AccessDeniedHandler refuse = new AccessDeniedHandlerImpl();
+	private final AccessDeniedHandler refuse;
+
+	EditorSessionEnded(AccessDeniedHandler otherwise) {
+		this.refuse = otherwise;
+	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)

@@ -98,7 +98,7 @@ class SignInTests {
 		Person admin = this.accounts.person(Role.ADMIN);
 		Person editor = this.accounts.person(Role.EDITOR);
 		BackOffice adminBrowser = new BackOffice(this.port);
-		adminBrowser.signIn(admin.email(), admin.password());
+		this.accounts.signIn(adminBrowser, admin);
 		adminBrowser.get("/admin/accounts/" + editor.id());
 		assertThat(
 				adminBrowser.post("/admin/accounts/" + editor.id() + "/enabled", Map.of("enabled", "false")).status())
@@ -198,7 +198,10 @@ class SignInTests {
 		Person admin = this.accounts.person(Role.ADMIN);
 		BackOffice browser = new BackOffice(this.port);
 		assertThat(browser.get("/admin/audit?action=sign-in.").location()).isEqualTo("/admin/sign-in");
-		var answer = browser.signIn(admin.email(), admin.password());
+		var password = browser.signIn(admin.email(), admin.password());
+		assertThat(password.location()).as("admins have a second factor").isEqualTo("/admin/second-factor");
+		browser.get("/admin/second-factor");
+		var answer = browser.post("/admin/second-factor/code", Map.of("code", this.accounts.nextCode(admin)));
 		assertThat(answer.location()).isEqualTo("/admin/audit?action=sign-in.&continue");
 	}
 

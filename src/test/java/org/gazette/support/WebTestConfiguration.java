@@ -3,6 +3,8 @@ package org.gazette.support;
 import javax.sql.DataSource;
 
 import org.gazette.accounts.Accounts;
+import org.gazette.accounts.AccountsProperties;
+import org.gazette.accounts.SecondFactors;
 import org.gazette.content.Content;
 import org.gazette.publishing.Publishing;
 
@@ -40,8 +42,9 @@ public class WebTestConfiguration {
 	}
 
 	@Bean
-	TestAccounts testAccounts(Accounts accounts, JdbcClient jdbc) {
-		return new TestAccounts(accounts, jdbc);
+	TestAccounts testAccounts(Accounts accounts, SecondFactors factors, AccountsProperties properties,
+			MutableClock clock, JdbcClient jdbc) {
+		return new TestAccounts(accounts, factors, properties, clock, jdbc);
 	}
 
 	@Bean
