@@ -44,6 +44,8 @@ final class StoryDocument {
 
 	static final String TOPIC = "topic";
 
+	static final String TOPIC_NAME = "topicName";
+
 	static final String AUTHOR = "author";
 
 	static final String YEAR = "year";
@@ -64,8 +66,9 @@ final class StoryDocument {
 		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
-		doc.add(new TextField(SPELL, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names,
-				Field.Store.NO));
+		String topics = String.join("\n", story.topics().stream().map(TopicLink::name).toList());
+		doc.add(new TextField(SPELL,
+				story.title() + "\n" + story.summary() + "\n" + body + "\n" + names + "\n" + topics, Field.Store.NO));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new LongPoint(RELEASE, release));
 		doc.add(new NumericDocValuesField(RELEASE, release));
@@ -80,6 +83,8 @@ final class StoryDocument {
 		}
 		for (TopicLink topic : story.topics()) {
 			doc.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
+			// Readers type a topic's name ("Agriculture") as often as words of the story.
+			doc.add(new TextField(TOPIC_NAME, topic.name(), Field.Store.NO));
 			doc.add(new SortedSetDocValuesFacetField(TOPIC, topic.slug()));
 		}
 		String year = Integer.toString(story.releaseAt().atZone(zone).getYear());

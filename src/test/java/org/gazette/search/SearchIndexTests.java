@@ -35,7 +35,7 @@ class SearchIndexTests {
 	void index(IndexableStory... stories) {
 		this.index = new SearchIndex(this.folder, ZoneId.of("America/New_York"));
 		this.index.rebuild((after) -> (after == 0) ? List.of(stories) : List.of(), 1);
-		this.search = new Search(this.index, this.clock);
+		this.search = new Search(this.index, this.clock, SearchProperties.in(this.folder));
 	}
 
 	@AfterEach
