@@ -34,8 +34,8 @@ record SearchProperties(@DefaultValue("./data/search-index") Path indexDirectory
 		return new SearchProperties(indexDirectory, 1000, 2000, 200, 5000, Duration.ofMinutes(10));
 	}
 
-	SearchProperties withExactCountLimit(int limit) {
-		return new SearchProperties(this.indexDirectory, limit, this.sampleSize, this.rescoreWindow, this.cacheEntries,
+	SearchProperties withCounting(int limit, int sample) {
+		return new SearchProperties(this.indexDirectory, limit, sample, this.rescoreWindow, this.cacheEntries,
 				this.cacheTimeToLive);
 	}
 
