@@ -121,7 +121,9 @@ final class QueryBuilder {
 			}
 			perField.add(new BoostQuery(q, WEIGHTS[i]));
 		}
-		return new DisjunctionMaxQuery(perField, 0.1f);
+		// The best field alone (no tie-breaker): only then can Lucene tell each field's
+		// postings the score a story must beat, and skip blocks that cannot.
+		return new DisjunctionMaxQuery(perField, 0f);
 	}
 
 	/**

@@ -113,19 +113,20 @@ public class Search {
 					? new BooleanQuery.Builder().add(words, Occur.MUST).add(visible, Occur.FILTER).build()
 					: new ConstantScoreQuery(visible);
 			int wanted = request.page() * request.pageSize();
-			int limit = this.properties.exactCountLimit();
 			TopDocs top;
+			// No total-hits threshold beyond the hits wanted: Lucene may skip from the
+			// start, and SearchCounts counts (up to its limit) without scoring.
 			if (request.newestFirst() || !QueryBuilder.ranksByWords(words)) {
 				top = searcher.search(filtered(base, request),
-						new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, limit));
+						new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted));
 			}
 			else {
-				TopDocs best = searcher.search(filtered(base, request), new TopScoreDocCollectorManager(
-						Math.max(this.properties.rescoreWindow(), wanted), null, limit));
+				int window = Math.max(this.properties.rescoreWindow(), wanted);
+				TopDocs best = searcher.search(filtered(base, request),
+						new TopScoreDocCollectorManager(window, null, window));
 				top = new RecencyRescorer(now.toEpochMilli()).rescore(searcher, best, wanted);
 			}
-			SearchCounts.Counts counted = this.counts.count(searcher, base, (query) -> filtered(query, request),
-					top.totalHits);
+			SearchCounts.Counts counted = this.counts.count(searcher, base, (query) -> filtered(query, request));
 			List<SearchResults.Hit> hits = hits(searcher, top, request, words);
 			String suggestion = (counted.totalExact() && counted.total() < FEW_RESULTS) ? suggestion(searcher, user)
 					: null;

@@ -22,7 +22,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
-import org.apache.lucene.search.TotalHits;
 
 /**
  * The total and the facet counts of a search. Counting costs as much as there are
@@ -30,8 +29,8 @@ import org.apache.lucene.search.TotalHits;
  * words match (the filters aside, as a selected facet still shows the other values to
  * switch to) when those are at most {@code limit}; above it, over a pseudo-random sample
  * of about {@code sampleSize} of them, scaled up and rounded, and marked as estimates
- * (unless the sample would have been all of them anyway). The total is the one top-k
- * collection counted when it counted to the end, else estimated from the same sample.
+ * (unless the sample would have been all of them anyway). The total is counted when it is
+ * at most {@code limit}, else estimated from the same sample (and never below the limit).
  */
 final class SearchCounts {
 
@@ -61,35 +60,29 @@ final class SearchCounts {
 	/**
 	 * @param base the words and the visibility rule, without facet filters
 	 * @param filtered adds the reader's facet filters to a query
-	 * @param top the total as top-k collection left it: exact, or a lower bound
 	 */
-	Counts count(StorySearcher searcher, Query base, Function<Query, DrillDownQuery> filtered, TotalHits top)
-			throws IOException {
-		double share = share(searcher, base);
+	Counts count(StorySearcher searcher, Query base, Function<Query, DrillDownQuery> filtered) throws IOException {
+		DrillDownQuery all = filtered.apply(base);
+		Reach found = reach(searcher, all);
+		Reach words = (all.getDrillDownQueries().length == 0) ? found : reach(searcher, base);
+		double share = (words.matches <= this.limit) ? 1 : Math.min(1, this.sampleSize / words.estimate(searcher));
 		Query counted = (share < 1)
 				? new BooleanQuery.Builder().add(base, Occur.MUST).add(new SampleQuery(share), Occur.FILTER).build()
 				: base;
 		DrillSideways sideways = new DrillSideways(searcher, StoryDocument.FACETS, searcher.facets());
 		DrillSideways.ConcurrentDrillSidewaysResult<Integer> result = sideways.search(filtered.apply(counted),
 				new TotalHitCountCollectorManager());
-		boolean totalExact = top.relation == TotalHits.Relation.EQUAL_TO;
-		long total = totalExact ? top.value : Math.max(top.value, about(result.collectorResult / share));
+		boolean totalExact = found.matches <= this.limit || share == 1;
+		long total = (found.matches <= this.limit) ? found.matches : (share == 1) ? result.collectorResult
+				: Math.max(found.matches, about(result.collectorResult / share));
 		return new Counts(total, totalExact, facets(result.facets, share), share == 1);
 	}
 
-	/**
-	 * The share of the base query's matches to count: all of them up to the limit, else
-	 * enough for a sample of about {@code sampleSize}. How far into the index the first
-	 * {@code limit + 1} matches reach tells roughly how many there are in all.
-	 */
-	private double share(StorySearcher searcher, Query base) throws IOException {
+	/** Counts the query's matches up to one past the limit. */
+	private Reach reach(StorySearcher searcher, Query query) throws IOException {
 		Reach reach = new Reach(this.limit);
-		searcher.search(base, reach.manager());
-		if (reach.matches <= this.limit) {
-			return 1;
-		}
-		double estimate = (double) reach.matches * searcher.getIndexReader().maxDoc() / (reach.lastDoc + 1);
-		return Math.min(1, this.sampleSize / estimate);
+		searcher.search(query, reach.manager());
+		return reach;
 	}
 
 	private static List<SearchResults.Facet> facets(Facets facets, double share) throws IOException {
@@ -120,7 +113,10 @@ final class SearchCounts {
 		return Math.round(Math.round(estimate / unit) * unit);
 	}
 
-	/** Counts matches in index order and stops one past the limit. */
+	/**
+	 * Counts matches in index order and stops one past the limit; how far into the index
+	 * that took tells roughly how many matches there are in all.
+	 */
 	private static final class Reach implements Collector {
 
 		private final int limit;
@@ -131,6 +127,10 @@ final class SearchCounts {
 
 		Reach(int limit) {
 			this.limit = limit;
+		}
+
+		double estimate(StorySearcher searcher) {
+			return (double) this.matches * searcher.getIndexReader().maxDoc() / (this.lastDoc + 1);
 		}
 
 		CollectorManager<Reach, Void> manager() {
