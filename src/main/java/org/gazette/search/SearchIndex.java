@@ -15,10 +15,12 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -38,9 +40,16 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "2";
+	static final String SCHEMA = "4";
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
+
+	private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+		@Override
+		public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+			return new StorySearcher(reader);
+		}
+	};
 
 	private final Path root;
 
@@ -86,7 +95,7 @@ final class SearchIndex implements AutoCloseable {
 				IOUtils.closeWhileHandlingException(writer, directory);
 				return false;
 			}
-			this.live = new Live(folder, directory, writer, new SearcherManager(writer, null));
+			this.live = new Live(folder, directory, writer, new SearcherManager(writer, SEARCHERS));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -128,7 +137,7 @@ final class SearchIndex implements AutoCloseable {
 				}
 			}
 			commit(writer, eventId);
-			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, null)));
+			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, SEARCHERS)));
 			return count;
 		}
 		catch (IOException ex) {
@@ -160,7 +169,7 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	/** Runs a search against the newest searcher; empty when there is no index yet. */
-	<T> T search(Function<IndexSearcher, T> search, T whenClosed) {
+	<T> T search(Function<StorySearcher, T> search, T whenClosed) {
 		Live current = this.live;
 		if (current == null) {
 			return whenClosed;
@@ -168,7 +177,7 @@ final class SearchIndex implements AutoCloseable {
 		try {
 			IndexSearcher searcher = current.searchers().acquire();
 			try {
-				return search.apply(searcher);
+				return search.apply((StorySearcher) searcher);
 			}
 			finally {
 				current.searchers().release(searcher);
