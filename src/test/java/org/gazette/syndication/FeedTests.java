@@ -122,9 +122,9 @@ class FeedTests {
 				assertThat(nasty.getAuthors()).extracting("name").containsExactly("Jane Doe", "Ann Lee");
 			}
 			else {
-				assertThat(((com.rometools.rome.feed.module.DCModule) nasty.getModule(
-						com.rometools.rome.feed.module.DCModule.URI))
-					.getCreators()).containsExactly("Jane Doe", "Ann Lee");
+				assertThat(((com.rometools.rome.feed.module.DCModule) nasty
+					.getModule(com.rometools.rome.feed.module.DCModule.URI)).getCreators())
+					.containsExactly("Jane Doe", "Ann Lee");
 			}
 			assertThat(nasty.getCategories()).extracting("name").containsExactlyInAnyOrder("Trade", "Ports");
 			assertThat(nasty.getDescription().getValue()).contains("Summary with & and <b>tags</b>");
