@@ -24,10 +24,12 @@ import org.gazette.platform.SiteUrls;
  * @param dapScriptUrl Digital Analytics Program script address, or null when off
  * @param urls the site's addresses
  * @param messages the words readers see
+ * @param meta Open Graph type, feeds and structured data
  */
 public record Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
 		String canonicalUrl, List<Views.Link> navigation, String currentNav,
-		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls, Messages messages) {
+		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls, Messages messages,
+		PageMeta meta) {
 
 	/** A message for the page, with escaped arguments. */
 	public Content t(String key, Object... args) {

@@ -46,8 +46,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Feeds {
 
-	static final int ENTRIES = 50;
-
 	static final String RSS_TYPE = "application/rss+xml;charset=UTF-8";
 
 	static final String ATOM_TYPE = "application/atom+xml;charset=UTF-8";
@@ -66,8 +64,11 @@ class Feeds {
 
 	private final String host;
 
+	private final int entries;
+
 	Feeds(Newsroom newsroom, Content content, SiteUrls urls, GazetteProperties properties, MessageSource messages,
-			Clock clock) {
+			SyndicationProperties syndication, Clock clock) {
+		this.entries = syndication.feedEntries();
 		this.newsroom = newsroom;
 		this.content = content;
 		this.urls = urls;
@@ -107,7 +108,7 @@ class Feeds {
 	/** The feed as bytes; {@code format} is {@code rss} or {@code atom}. */
 	Rendered render(FeedScope scope, String format) {
 		boolean atom = "atom".equals(format);
-		List<IndexableStory> stories = this.newsroom.latestInFull(scope.query(), ENTRIES);
+		List<IndexableStory> stories = this.newsroom.latestInFull(scope.query(), this.entries);
 		Instant now = this.clock.instant();
 		Instant updated = stories.stream()
 			.map(Feeds::updated)
