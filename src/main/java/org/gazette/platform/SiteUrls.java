@@ -50,6 +50,43 @@ public class SiteUrls {
 	}
 
 	/**
+	 * A feed of every story; {@code format} is {@code rss} or {@code atom}. Feeds end in
+	 * their format so that a static host serves them with the right type.
+	 */
+	public String feed(String format) {
+		return "/feeds/all." + format;
+	}
+
+	public String typeFeed(String typeCode, String format) {
+		return "/feeds/types/" + typeCode + "." + format;
+	}
+
+	public String topicFeed(String slug, String format) {
+		return "/feeds/topics/" + slug + "." + format;
+	}
+
+	public String authorFeed(String slug, String format) {
+		return "/feeds/authors/" + slug + "." + format;
+	}
+
+	public String sitemapIndex() {
+		return "/sitemap.xml";
+	}
+
+	/** A child sitemap, such as {@code pages} or {@code stories-1}. */
+	public String sitemap(String name) {
+		return "/sitemaps/" + name + ".xml";
+	}
+
+	public String robots() {
+		return "/robots.txt";
+	}
+
+	public String apiArticle(String slug) {
+		return "/api/v1/articles/" + slug;
+	}
+
+	/**
 	 * A path with a query string built from the non-blank parameters, in the order given.
 	 */
 	public String withQuery(String path, Map<String, String> parameters) {

@@ -66,6 +66,40 @@ public class Newsroom {
 		return this.repository.indexable(ids);
 	}
 
+	/**
+	 * The newest public stories matching the query, each with its full body, bylines and
+	 * topics: what a feed carries.
+	 */
+	public List<IndexableStory> latestInFull(StoryQuery query, int count) {
+		List<Long> ids = this.repository.pageOfIds(query, this.clock.instant(), count, 0);
+		List<IndexableStory> stories = new java.util.ArrayList<>(this.repository.indexable(ids));
+		stories.sort(java.util.Comparator.comparing((IndexableStory story) -> ids.indexOf(story.id())));
+		return stories;
+	}
+
+	/**
+	 * Public stories newest first, strictly after the given position (null for the first
+	 * page): keyset pagination that stays stable while stories are published.
+	 */
+	public List<StoryCard> listAfter(StoryQuery query, StoryPosition after, int limit) {
+		return this.repository.cards(this.repository.idsAfter(query, this.clock.instant(), after, limit));
+	}
+
+	/** How many public stories match. */
+	public long count(StoryQuery query) {
+		return this.repository.count(query, this.clock.instant());
+	}
+
+	/** Addresses and dates of public stories in a stable order, a slice at a time. */
+	public List<PublicStamp> stamps(long offset, int limit) {
+		return this.repository.stamps(this.clock.instant(), offset, limit);
+	}
+
+	/** When what the public can read last changed, if anything is public. */
+	public Optional<Instant> lastPublicUpdate() {
+		return this.repository.lastPublicUpdate(this.clock.instant());
+	}
+
 	/** Release instants of the oldest and newest public stories, when there are any. */
 	public Optional<ReleaseSpan> releaseSpan() {
 		return this.repository.releaseSpan(this.clock.instant());

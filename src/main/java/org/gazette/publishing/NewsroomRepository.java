@@ -40,6 +40,47 @@ class NewsroomRepository {
 		return bind(statement, query, now).query(Long.class).list();
 	}
 
+	/**
+	 * Ids in release order (newest first) strictly after the given position, for keyset
+	 * pagination: a page does not shift when stories are published above it.
+	 */
+	List<Long> idsAfter(StoryQuery query, Instant now, StoryPosition after, int limit) {
+		String keyset = (after != null)
+				? " and (a.release_at < :afterAt or (a.release_at = :afterAt and a.id < :afterId))" : "";
+		var statement = this.jdbc
+			.sql("select a.id from article a" + where(query) + keyset
+					+ " order by a.release_at desc, a.id desc limit :limit")
+			.param("limit", limit);
+		if (after != null) {
+			statement = statement.param("afterAt", Db.utc(after.releaseAt())).param("afterId", after.id());
+		}
+		return bind(statement, query, now).query(Long.class).list();
+	}
+
+	/** Addresses and dates of public stories in id order, for sitemaps. */
+	List<PublicStamp> stamps(Instant now, long offset, int limit) {
+		return this.jdbc
+			.sql("select a.id, a.slug, a.release_at, a.last_public_update_at from article a where "
+					+ Visibility.PUBLIC_ARTICLE + " order by a.id limit :limit offset :offset")
+			.param("now", Db.utc(now))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> new PublicStamp(rs.getLong("id"), rs.getString("slug"), Db.instant(rs, "release_at"),
+					Db.instant(rs, "last_public_update_at")))
+			.list();
+	}
+
+	/** The newest public change, for the Last-Modified of what lists every story. */
+	Optional<Instant> lastPublicUpdate(Instant now) {
+		return this.jdbc
+			.sql("select max(coalesce(a.last_public_update_at, a.release_at)) as at from article a where "
+					+ Visibility.PUBLIC_ARTICLE)
+			.param("now", Db.utc(now))
+			.query((rs, n) -> Db.instant(rs, "at"))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
 	long count(StoryQuery query, Instant now) {
 		return bind(this.jdbc.sql("select count(*) from article a" + where(query)), query, now).query(Long.class)
 			.single();

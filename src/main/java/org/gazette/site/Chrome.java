@@ -24,21 +24,22 @@ import org.gazette.platform.SiteUrls;
  * @param dapScriptUrl Digital Analytics Program script address, or null when off
  * @param urls the site's addresses
  * @param messages the words readers see
+ * @param meta Open Graph type, feeds and structured data
  * @param preview for a back-office preview of an unsaved or unpublished story: the notice
  * and the way back to the editor it shows above the page; null on every public page
  */
 public record Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
 		String canonicalUrl, List<Views.Link> navigation, String currentNav,
 		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls, Messages messages,
-		Views.Link preview) {
+		PageMeta meta, Views.Link preview) {
 
 	/** Chrome of a public page. */
 	public Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
 			String canonicalUrl, List<Views.Link> navigation, String currentNav,
 			List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls,
-			Messages messages) {
+			Messages messages, PageMeta meta) {
 		this(siteName, agencyName, agencyUrl, title, description, canonicalUrl, navigation, currentNav, identifierLinks,
-				dapScriptUrl, urls, messages, null);
+				dapScriptUrl, urls, messages, meta, null);
 	}
 
 	/**
@@ -48,7 +49,7 @@ public record Chrome(String siteName, String agencyName, String agencyUrl, Strin
 	Chrome asPreview(Views.Link backToEditor) {
 		return new Chrome(this.siteName, this.agencyName, this.agencyUrl,
 				this.messages.text("preview.title", this.title), this.description, null, this.navigation, null,
-				this.identifierLinks, null, this.urls, this.messages, backToEditor);
+				this.identifierLinks, null, this.urls, this.messages, this.meta, backToEditor);
 	}
 
 	/** A message for the page, with escaped arguments. */

@@ -45,6 +45,10 @@ class ChromeFactory {
 				: null;
 	}
 
+	String siteName() {
+		return this.properties.siteName();
+	}
+
 	/**
 	 * Chrome for a page.
 	 * @param heading the page's own title; the site name is added after it
@@ -53,11 +57,16 @@ class ChromeFactory {
 	 * @param currentNav the navigation entry to mark current, or null
 	 */
 	Chrome chrome(String heading, String description, String canonicalPath, String currentNav) {
+		return chrome(heading, description, canonicalPath, currentNav, PageMeta.website(List.of()));
+	}
+
+	/** Chrome for a page with its own feeds or structured data. */
+	Chrome chrome(String heading, String description, String canonicalPath, String currentNav, PageMeta meta) {
 		String title = (heading == null) ? this.properties.siteName() : heading + " | " + this.properties.siteName();
 		return new Chrome(this.properties.siteName(), this.properties.agencyName(),
 				this.properties.agencyUrl().toString(), title, description,
 				(canonicalPath != null) ? this.urls.absolute(canonicalPath) : null, this.navigation, currentNav,
-				this.properties.identifierLinks(), this.dapScriptUrl, this.urls, this.messages);
+				this.properties.identifierLinks(), this.dapScriptUrl, this.urls, this.messages, meta);
 	}
 
 }

@@ -42,8 +42,11 @@ class NewsroomPages {
 
 	private final SiteUrls urls;
 
+	private final JsonLd jsonLd;
+
 	NewsroomPages(Newsroom newsroom, Content content, ChromeFactory chrome, Formats formats, Messages messages,
-			SiteUrls urls) {
+			SiteUrls urls, JsonLd jsonLd) {
+		this.jsonLd = jsonLd;
 		this.newsroom = newsroom;
 		this.content = content;
 		this.chrome = chrome;
@@ -53,9 +56,9 @@ class NewsroomPages {
 	}
 
 	Pages.HomePage home() {
-		return new Pages.HomePage(
-				this.chrome.chrome(null, this.messages.text("home.description"), this.urls.home(), this.urls.home()),
-				cards(this.newsroom.latest(HOME_STORIES)), this.urls.news());
+		return new Pages.HomePage(this.chrome.chrome(null, this.messages.text("home.description"), this.urls.home(),
+				this.urls.home(), PageMeta.website(allFeeds())), cards(this.newsroom.latest(HOME_STORIES)),
+				this.urls.news());
 	}
 
 	Pages.ListingPage news(ListingParameters parameters) {
@@ -75,7 +78,7 @@ class NewsroomPages {
 				? this.urls.news(Map.of("type", parameters.type().code())) : filtered ? null : this.urls.news();
 		return listing(
 				this.chrome.chrome(pageTitle(heading, parameters.page()), this.messages.text("news.description"), path,
-						current),
+						current, PageMeta.website(newsFeeds(parameters.type(), topic))),
 				heading, "", false, list, this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
 				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)));
 	}
@@ -89,7 +92,9 @@ class NewsroomPages {
 		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.author(slug), pageOnly(n));
 		return listing(
 				this.chrome.chrome(pageTitle(heading, page), this.messages.text("author.description", author.name()),
-						pageUrl.apply(page), null),
+						pageUrl.apply(page), null,
+						PageMeta.website(feeds(this.urls.authorFeed(slug, "rss"), this.urls.authorFeed(slug, "atom"),
+								this.messages.text("feed.author.title", author.name(), this.chrome.siteName())))),
 				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl);
 	}
 
@@ -99,7 +104,9 @@ class NewsroomPages {
 		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.topic(slug), pageOnly(n));
 		String description = topic.description().isBlank() ? this.messages.text("topic.description", topic.name())
 				: topic.description();
-		return listing(this.chrome.chrome(pageTitle(topic.name(), page), description, pageUrl.apply(page), null),
+		PageMeta meta = PageMeta.website(feeds(this.urls.topicFeed(slug, "rss"), this.urls.topicFeed(slug, "atom"),
+				this.messages.text("feed.topic.title", topic.name(), this.chrome.siteName())));
+		return listing(this.chrome.chrome(pageTitle(topic.name(), page), description, pageUrl.apply(page), null, meta),
 				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl);
 	}
 
@@ -107,8 +114,9 @@ class NewsroomPages {
 		PublicStory story = this.newsroom.story(slug).orElseThrow(NotFoundException::new);
 		boolean updated = story.updatedAfterRelease();
 		return new Pages.StoryPage(
-				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null), story.title(),
-				this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
+				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null,
+						new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story))),
+				story.title(), this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
 				this.formats.isoDate(story.releaseAt()), updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
 				updated ? this.formats.isoDate(story.lastPublicUpdateAt()) : null,
 				this.formats.bylines(story.bylines()), withDateline(story),
@@ -131,6 +139,29 @@ class NewsroomPages {
 						(list.page() - 1) * list.pageSize() + list.stories().size(), list.total());
 		return new Pages.ListingPage(chrome, heading, intro, introIsHtml, summary, cards(list.stories()), emptyMessage,
 				filters, Paginations.of(list.page(), list.pageCount(), pageUrl));
+	}
+
+	private List<Views.Feed> allFeeds() {
+		return feeds(this.urls.feed("rss"), this.urls.feed("atom"),
+				this.messages.text("feed.all.title", this.chrome.siteName()));
+	}
+
+	/** The listing's feed: of its kind or topic when it shows only one, else of all. */
+	private List<Views.Feed> newsFeeds(ArticleType type, Topic topic) {
+		if (type != null && topic == null) {
+			return feeds(this.urls.typeFeed(type.code(), "rss"), this.urls.typeFeed(type.code(), "atom"),
+					this.messages.text("feed.type.title", this.formats.typePlural(type), this.chrome.siteName()));
+		}
+		if (topic != null && type == null) {
+			return feeds(this.urls.topicFeed(topic.slug(), "rss"), this.urls.topicFeed(topic.slug(), "atom"),
+					this.messages.text("feed.topic.title", topic.name(), this.chrome.siteName()));
+		}
+		return allFeeds();
+	}
+
+	private List<Views.Feed> feeds(String rss, String atom, String title) {
+		return List.of(new Views.Feed(this.messages.text("feed.rss"), title, rss, "application/rss+xml"),
+				new Views.Feed(this.messages.text("feed.atom"), title, atom, "application/atom+xml"));
 	}
 
 	/** The page is past the end of its listing: served as a 404 with a link back. */

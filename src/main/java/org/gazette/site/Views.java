@@ -82,4 +82,15 @@ public final class Views {
 
 	}
 
+	/**
+	 * A feed a page offers.
+	 *
+	 * @param label what the reader sees ("RSS feed")
+	 * @param title the feed's title, for feed readers
+	 * @param url the feed's address
+	 * @param mediaType {@code application/rss+xml} or {@code application/atom+xml}
+	 */
+	public record Feed(String label, String title, String url, String mediaType) {
+	}
+
 }

@@ -1,0 +1,19 @@
+package org.gazette.site;
+
+import java.util.List;
+
+/**
+ * What a page tells search engines, social sites and feed readers about itself, beyond
+ * its title and description.
+ *
+ * @param ogType Open Graph type: {@code article} for stories, {@code website} otherwise
+ * @param feeds the feeds that carry what this page lists, linked in the head and shown
+ * @param jsonLd schema.org data as JSON, already escaped for a script element, or null
+ */
+public record PageMeta(String ogType, List<Views.Feed> feeds, String jsonLd) {
+
+	static PageMeta website(List<Views.Feed> feeds) {
+		return new PageMeta("website", feeds, null);
+	}
+
+}

@@ -1,0 +1,124 @@
+package org.gazette.site;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.gazette.support.GazetteWebTest;
+import org.gazette.support.Http;
+import org.gazette.support.Stories;
+import org.gazette.support.TestNewsroom;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every public page says about itself: a unique title, a description, a canonical
+ * address, Open Graph and Twitter card tags, feed links; and schema.org NewsArticle data
+ * on stories that stays valid JSON whatever the headline holds.
+ */
+@GazetteWebTest
+class PageMetadataTests {
+
+	static final String BREAKOUT = "Budget </script><script>alert(1)</script> & \"more\" \u2028 <!--";
+
+	static final String[] PAGES = { "/", "/news", "/news?page=2", "/news?type=statement", "/news?topic=trade",
+			"/news/ports-reopen", "/news/breakout", "/authors/jane-doe", "/topics/trade" };
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Stories stories;
+
+	@Autowired
+	TestNewsroom newsroom;
+
+	Http http;
+
+	@BeforeEach
+	void newsroom() {
+		this.newsroom.reset();
+		this.http = new Http(this.port);
+		var jane = this.stories.author("Jane Doe");
+		var trade = this.stories.topic("Trade");
+		for (int i = 0; i < 21; i++) {
+			this.stories.story("Filler " + i).by(jane).publish();
+		}
+		this.stories.story("Ports Reopen").slug("ports-reopen").by(jane).about(trade).publish();
+		this.stories.story(BREAKOUT).slug("breakout").summary(BREAKOUT).by(jane).publish();
+	}
+
+	@Test
+	void everyPublicPageHasAUniqueTitleDescriptionCanonicalAndSocialTags() {
+		Set<String> titles = new HashSet<>();
+		for (String path : PAGES) {
+			var response = this.http.get(path);
+			assertThat(response.status()).as(path).isEqualTo(200);
+			Document page = response.document();
+			String title = page.title();
+			assertThat(titles.add(title)).as("unique title " + title).isTrue();
+			assertThat(page.select("meta[name=description]").attr("content")).as(path).isNotBlank();
+			String canonical = page.select("link[rel=canonical]").attr("href");
+			assertThat(canonical).as(path).startsWith("https://news.example.gov/");
+			assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo(canonical);
+			assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo(title);
+			assertThat(page.select("meta[property=og:description]").attr("content")).as(path).isNotBlank();
+			assertThat(page.select("meta[property=og:site_name]").attr("content")).isEqualTo("Newsroom");
+			assertThat(page.select("meta[property=og:type]").attr("content"))
+				.isEqualTo(path.startsWith("/news/") ? "article" : "website");
+			assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+			assertThat(page.select("link[rel=alternate][type=application/rss+xml]")).as(path).hasSize(1);
+			assertThat(page.select("link[rel=alternate][type=application/atom+xml]")).as(path).hasSize(1);
+		}
+	}
+
+	@Test
+	void listingsOfferTheirOwnFeedsVisibly() {
+		assertThat(this.http.get("/topics/trade").document().select(".gazette-feeds a").eachAttr("href"))
+			.containsExactly("/feeds/topics/trade.rss", "/feeds/topics/trade.atom");
+		assertThat(this.http.get("/authors/jane-doe").document().select(".gazette-feeds a").eachAttr("href"))
+			.containsExactly("/feeds/authors/jane-doe.rss", "/feeds/authors/jane-doe.atom");
+		assertThat(this.http.get("/news?type=statement").document().select(".gazette-feeds a").eachAttr("href"))
+			.containsExactly("/feeds/types/statement.rss", "/feeds/types/statement.atom");
+		assertThat(this.http.get("/").document().select(".gazette-feeds a").eachAttr("href"))
+			.containsExactly("/feeds/all.rss", "/feeds/all.atom");
+		for (String page : new String[] { "/", "/topics/trade", "/authors/jane-doe", "/news?type=statement" }) {
+			for (String feed : this.http.get(page).document().select(".gazette-feeds a").eachAttr("href")) {
+				assertThat(this.http.get(feed).status()).as(feed).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void storiesCarryNewsArticleJsonLdThatAHeadlineCannotBreakOutOf() {
+		Document page = this.http.get("/news/breakout").document();
+		// The script element holds everything up to the first "</script": with the
+		// escaping, the whole JSON.
+		assertThat(page.select("script[type=application/ld+json]")).hasSize(1);
+		assertThat(page.select("script:not([type=application/ld+json]):not([src])")).isEmpty();
+		String raw = this.http.get("/news/breakout").body();
+		String json = raw.substring(raw.indexOf("<script type=\"application/ld+json\">") + 35);
+		json = json.substring(0, json.indexOf("</script>"));
+		assertThat(json).doesNotContain("<", ">");
+		JsonNode data = JsonMapper.builder().build().readTree(json);
+		assertThat(data.get("@context").asString()).isEqualTo("https://schema.org");
+		assertThat(data.get("@type").asString()).isEqualTo("NewsArticle");
+		assertThat(data.get("headline").asString()).isEqualTo(BREAKOUT);
+		assertThat(data.get("datePublished").asString()).isEqualTo("2026-11-27T15:00-05:00");
+		assertThat(data.get("dateModified").asString()).isNotBlank();
+		assertThat(data.get("author").get(0).get("name").asString()).isEqualTo("Jane Doe");
+		assertThat(data.get("author").get(0).get("url").asString())
+			.isEqualTo("https://news.example.gov/authors/jane-doe");
+		assertThat(data.get("publisher").get("name").asString()).isNotBlank();
+		assertThat(data.get("mainEntityOfPage").asString()).isEqualTo("https://news.example.gov/news/breakout");
+		assertThat(this.http.get("/news").document().select("script[type=application/ld+json]")).isEmpty();
+	}
+
+}
