@@ -58,8 +58,8 @@ class ArticleListRepository {
 			conditions = conditions.isEmpty() ? " where " + savedBy : conditions + " and " + savedBy;
 		}
 		String sql = "select a.id, a.slug, a.working_title, a.working_type_code, a.working_revision_id, a.updated_at,"
-				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a" + conditions
-				+ " order by " + order(criteria.filter().sort()) + " limit :limit offset :offset";
+				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a" + conditions + " order by "
+				+ order(criteria.filter().sort()) + " limit :limit offset :offset";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), criteria, now);
 		if (savedBy != null) {
 			statement = statement.param("by", by);
