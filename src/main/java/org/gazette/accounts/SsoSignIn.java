@@ -1,9 +1,12 @@
 package org.gazette.accounts;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -25,9 +28,38 @@ public class SsoSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final SsoProperties properties;
 
-	SsoSignIn(Accounts accounts, SsoProperties properties) {
+	private final SecondFactors factors;
+
+	private final AccountsProperties accountsProperties;
+
+	private final Clock clock;
+
+	SsoSignIn(Accounts accounts, SsoProperties properties, SecondFactors factors, AccountsProperties accountsProperties,
+			Clock clock) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.factors = factors;
+		this.accountsProperties = accountsProperties;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a sign-in through the provider leads to: a complete sign-in when the provider
+	 * enforces multi-factor sign-in itself, otherwise the same second step a password
+	 * sign-in gets (the person's own factor, or setting one up when their role needs it).
+	 */
+	public Authentication afterProvider(Authentication signedIn) {
+		if (this.properties.providesMfa() || !(signedIn.getPrincipal() instanceof SsoUser user)) {
+			return signedIn;
+		}
+		Instant now = this.clock.instant();
+		if (this.factors.hasFactor(user.accountId())) {
+			return SignInStage.pending(user, SignInStage.SECOND_FACTOR_PENDING, now, signedIn.getDetails());
+		}
+		if (this.accountsProperties.requiresMfa(user.role())) {
+			return SignInStage.pending(user, SignInStage.ENROLMENT_PENDING, now, signedIn.getDetails());
+		}
+		return signedIn;
 	}
 
 	@Override

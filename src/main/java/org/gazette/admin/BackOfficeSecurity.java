@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
@@ -70,7 +71,15 @@ class BackOfficeSecurity {
 						SingleSignOn.requestResolver(registrations, properties.baseUrl(), ssoProperties.acrValues())))
 				.redirectionEndpoint((callback) -> callback.baseUri(SingleSignOn.CALLBACK + "/*"))
 				.userInfoEndpoint((user) -> user.oidcUserService(sso))
-				.defaultSuccessUrl("/admin", false)
+				.successHandler((request, response, authentication) -> {
+					// The provider's sign-in stands in for the password: the second step
+					// follows unless the provider enforces one itself.
+					Authentication next = sso.afterProvider(authentication);
+					if (next != authentication) {
+						SignInSteps.signIn(request, response, authentication, next);
+					}
+					SignInSteps.afterPassword().onAuthenticationSuccess(request, response, next);
+				})
 				.failureUrl(SIGN_IN + "?sso-failed"));
 		}
 		// Only these providers, with no parent to fall back on: a failure is tried (and

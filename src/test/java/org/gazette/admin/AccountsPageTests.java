@@ -46,7 +46,7 @@ class AccountsPageTests {
 		this.accounts.forgetFailedSignIns();
 		this.admin = this.accounts.person(Role.ADMIN);
 		this.browser = new BackOffice(this.port);
-		this.browser.signIn(this.admin.email(), this.admin.password());
+		this.accounts.signIn(this.browser, this.admin);
 		this.browser.get("/admin/accounts");
 	}
 

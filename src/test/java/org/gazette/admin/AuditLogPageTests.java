@@ -36,7 +36,7 @@ class AuditLogPageTests {
 		this.accounts.forgetFailedSignIns();
 		Person person = this.accounts.person(Role.ADMIN);
 		this.admin = new BackOffice(this.port);
-		this.admin.signIn(person.email(), person.password());
+		this.accounts.signIn(this.admin, person);
 		this.admin.get("/admin");
 	}
 

@@ -81,6 +81,11 @@ class BackOfficeAccessibilityBrowserTests {
 		Person editor = this.accounts.person(Role.EDITOR);
 		browser.open("/admin/sign-in");
 		signInWith(admin.email(), admin.password());
+		browser.waitUntil((driver) -> driver.getCurrentUrl().endsWith("/admin/second-factor"));
+		check("/admin/second-factor");
+		browser.driver().findElement(By.id("code")).sendKeys(this.accounts.nextCode(admin));
+		browser.driver().findElement(By.cssSelector("form[action$='/code'] button")).click();
+		browser.waitUntil((driver) -> driver.getCurrentUrl().matches(".*/admin(\\?continue)?$"));
 		for (boolean phone : new boolean[] { false, true }) {
 			if (phone) {
 				browser.phone();

@@ -95,7 +95,7 @@ class BackOfficePermissionTests {
 				client.get("/admin/sign-in");
 				if (!who.equals("anyone")) {
 					Person person = this.people.get(who);
-					assertThat(client.signIn(person.email(), person.password()).status()).isEqualTo(302);
+					assertThat(this.accounts.signIn(client, person).status()).isEqualTo(302);
 					client.get("/admin");
 				}
 				// Writing rows use a draft of whoever asks (someone's draft for anyone),

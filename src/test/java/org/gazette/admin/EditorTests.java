@@ -458,7 +458,7 @@ class EditorTests {
 
 	private BackOffice signedIn(Person person) {
 		BackOffice client = new BackOffice(this.port);
-		assertThat(client.signIn(person.email(), person.password()).status()).isEqualTo(302);
+		assertThat(this.accounts.signIn(client, person).status()).isEqualTo(302);
 		client.get("/admin");
 		return client;
 	}

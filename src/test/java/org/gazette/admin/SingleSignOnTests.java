@@ -96,11 +96,27 @@ class SingleSignOnTests {
 				List.of("newsroom-admins", "newsroom-editors")));
 		BackOffice browser = new BackOffice(this.port);
 		browser.get("/admin/sign-in");
-		assertThat(singleSignOn(browser).location()).isEqualTo("/admin");
+		assertThat(singleSignOn(browser).location()).as("an admin must set up a second factor first")
+			.isEqualTo("/admin/enrol");
+		assertThat(browser.get("/admin/accounts").location()).isEqualTo("/admin/enrol");
 		assertThat(this.service.findByEmail(email)).hasValueSatisfying((account) -> {
 			assertThat(account.role()).as("the strongest mapped role").isEqualTo(Role.ADMIN);
 			assertThat(account.passwordSet()).isFalse();
 		});
+	}
+
+	@Test
+	void someoneWithASecondFactorIsAskedForItAfterTheProvider() {
+		var editor = this.accounts.withAuthenticator(this.accounts.personWithoutFactors(Role.EDITOR));
+		issuer.signInAs(Map.of("email", editor.email(), "email_verified", true, "groups", List.of()));
+		BackOffice browser = new BackOffice(this.port);
+		browser.get("/admin/sign-in");
+		assertThat(singleSignOn(browser).location()).isEqualTo("/admin/second-factor");
+		assertThat(browser.get("/admin").location()).isEqualTo("/admin/second-factor");
+		browser.get("/admin/second-factor");
+		assertThat(browser.post("/admin/second-factor/code", Map.of("code", this.accounts.nextCode(editor))).status())
+			.isEqualTo(302);
+		assertThat(browser.get("/admin").status()).isEqualTo(200);
 	}
 
 	@Test
