@@ -16,9 +16,7 @@
 # Settings (environment): N=100000 SEARCH_PORT=18090 CLIENTS=8 THREADS=2 WARMUP=30s DURATION=20s
 # ROUNDS=3 QUERIES=240 JAVA_OPTS="-Xms2g -Xmx2g" BENCH_WORK=/tmp/gazette-bench GAZETTE_ARGS=""
 # BUILD_TIMEOUT=900 (seconds allowed for the index build) QUIET_TIMEOUT=3600 (seconds to wait for the
-# machine) KEEP_INDEX=0 (1 keeps the built index in the run directory) INDEX_DIR="" (an index folder
-# kept by an earlier run, KEEP_INDEX=1, of the same jar: opened instead of built, so the build is not
-# timed; for measuring other settings without waiting for a build) BUILD_JAR=0 (1 rebuilds
+# machine) KEEP_INDEX=0 (1 keeps the built index in the run directory) BUILD_JAR=0 (1 rebuilds
 # target/gazette.jar first).
 set -euo pipefail
 
@@ -38,7 +36,6 @@ GAZETTE_ARGS="${GAZETTE_ARGS:-}"
 BUILD_TIMEOUT="${BUILD_TIMEOUT:-900}"
 QUIET_TIMEOUT="${QUIET_TIMEOUT:-3600}"
 KEEP_INDEX="${KEEP_INDEX:-0}"
-INDEX_DIR="${INDEX_DIR:-}"
 BUILD_JAR="${BUILD_JAR:-0}"
 export BENCH_WORK="$work"
 
@@ -77,11 +74,6 @@ corpus="$work/corpus-$N/articles.jsonl"
 
 gazette_pid=""
 index="$run/search-index"
-if [ -n "$INDEX_DIR" ]; then
-  [ -f "$INDEX_DIR/current" ] || die "no index in $INDEX_DIR (keep one with KEEP_INDEX=1)"
-  index="$INDEX_DIR"
-  KEEP_INDEX=1
-fi
 cleanup() {
   set +e
   if [ -n "$gazette_pid" ] && kill -0 "$gazette_pid" 2>/dev/null; then kill "$gazette_pid"; wait "$gazette_pid" 2>/dev/null; fi
@@ -132,36 +124,21 @@ java $JAVA_OPTS -jar "$run/gazette.jar" --server.address=127.0.0.1 --server.port
   --gazette.demo-content=false --spring.datasource.url="$db_url" --gazette.search.index-directory="$index" \
   $GAZETTE_ARGS >"$run/gazette.log" 2>&1 &
 gazette_pid=$!
-if [ -n "$INDEX_DIR" ]; then
-  for _ in $(seq 1 $((BUILD_TIMEOUT * 4))); do
-    kill -0 "$gazette_pid" 2>/dev/null || { tail -40 "$run/gazette.log"; die "Gazette exited"; }
-    grep -q 'Search index rebuilt' "$run/gazette.log" && die "the index in $INDEX_DIR was rebuilt (another jar's schema?): not measured"
-    curl -s -o /dev/null "$g/api/v1/search?q=a" && break
-    sleep 0.25
-  done
-  built="Search index opened (not built) from $INDEX_DIR"
-  wall=$(since "$start")
-  stories=$N
-  build_ms=""
-  started=$(grep -m1 -o 'Started [A-Za-z]* in [0-9.]* seconds' "$run/gazette.log" | awk '{ print $4 }' || true)
-  log "$built"
-else
-  built=""
-  for _ in $(seq 1 $((BUILD_TIMEOUT * 4))); do
-    kill -0 "$gazette_pid" 2>/dev/null || { tail -40 "$run/gazette.log"; die "Gazette exited"; }
-    built=$(grep -m1 -o 'Search index rebuilt: [0-9]* stories in [0-9]* ms' "$run/gazette.log" || true)
-    [ -n "$built" ] && break
-    grep -q 'Search index rebuild failed' "$run/gazette.log" && { tail -60 "$run/gazette.log"; die "the index rebuild failed"; }
-    sleep 0.25
-  done
-  [ -n "$built" ] || die "no \"Search index rebuilt\" line after $BUILD_TIMEOUT s; see $run/gazette.log"
-  wall=$(since "$start")
-  stories=$(echo "$built" | awk '{ print $4 }')
-  build_ms=$(echo "$built" | awk '{ print $7 }')
-  started=$(grep -m1 -o 'Started [A-Za-z]* in [0-9.]* seconds' "$run/gazette.log" | awk '{ print $4 }' || true)
-  log "$built (Spring started in ${started:-?} s; ${wall} s from launch to the log line)"
-  [ "$stories" = "$N" ] || log "WARNING: indexed $stories stories, expected $N"
-fi
+built=""
+for _ in $(seq 1 $((BUILD_TIMEOUT * 4))); do
+  kill -0 "$gazette_pid" 2>/dev/null || { tail -40 "$run/gazette.log"; die "Gazette exited"; }
+  built=$(grep -m1 -o 'Search index rebuilt: [0-9]* stories in [0-9]* ms' "$run/gazette.log" || true)
+  [ -n "$built" ] && break
+  grep -q 'Search index rebuild failed' "$run/gazette.log" && { tail -60 "$run/gazette.log"; die "the index rebuild failed"; }
+  sleep 0.25
+done
+[ -n "$built" ] || die "no \"Search index rebuilt\" line after $BUILD_TIMEOUT s; see $run/gazette.log"
+wall=$(since "$start")
+stories=$(echo "$built" | awk '{ print $4 }')
+build_ms=$(echo "$built" | awk '{ print $7 }')
+started=$(grep -m1 -o 'Started [A-Za-z]* in [0-9.]* seconds' "$run/gazette.log" | awk '{ print $4 }' || true)
+log "$built (Spring started in ${started:-?} s; ${wall} s from launch to the log line)"
+[ "$stories" = "$N" ] || log "WARNING: indexed $stories stories, expected $N"
 folder="$index/$(cat "$index/current")"
 index_bytes=$(du -sb "$folder" | cut -f1)
 index_files=$(find "$folder" -type f | wc -l)
@@ -207,18 +184,14 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$run/machi
 # 8. the summary
 {
   echo
-  if [ -n "$build_ms" ]; then
-    echo "index build: $stories stories in $build_ms ms (log line); ${wall} s from JVM launch to the log line, Spring up after ${started:-?} s"
-  else
-    echo "index build: not measured (index opened from $INDEX_DIR)"
-  fi
+  echo "index build: $stories stories in $build_ms ms (log line); ${wall} s from JVM launch to the log line, Spring up after ${started:-?} s"
   echo "index size: $index_bytes bytes ($(awk -v b="$index_bytes" 'BEGIN { printf "%.0f MiB, %.0f bytes a story", b / 1048576, b / '"${stories:-1}"' }')), $index_files files"
   echo "heap used after full GC: ${heap_used:-?} MiB (of $JAVA_OPTS); process RSS ${rss:-?} MiB (the index is memory-mapped, outside the heap)"
   echo "latency, wrk -t$THREADS -c$CLIENTS -d$DURATION through /api/v1/search, $QUERIES mixed queries cycled:"
   sed 's/^/  /' "$run/results.txt"
   echo "single client, warm JVM, each query once (bench/search-check.py), median and max ms per kind:"
   sed 's/^/  /' "$run/check-warm.txt"
-  [ -z "$build_ms" ] || awk -v ms="$build_ms" 'BEGIN { printf "target build < 120 s: %s\n", (ms < 120000 ? "met" : "MISSED") }'
+  awk -v ms="$build_ms" 'BEGIN { printf "target build < 120 s: %s\n", (ms < 120000 ? "met" : "MISSED") }'
   p95s=$(grep -o 'p95=[0-9.]*' "$run/results.txt" | cut -d= -f2 | sort -n || true)
   if [ -n "$p95s" ]; then
     n=$(echo "$p95s" | wc -l)

@@ -21,16 +21,15 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns a {@link UserQuery} into a Lucene query: each word or phrase must match in the
- * title (weighted 3), the summary (2), the body (1), an author's name (2) or a topic's
- * name (2), BM25 scoring each; the words together as a phrase, or near each other, score
- * higher.
+ * title (weighted 3), the summary (2), the body (1) or an author's name (2), BM25 scoring
+ * each; the words together as a phrase, or near each other, score higher.
  */
 final class QueryBuilder {
 
 	private static final String[] FIELDS = { StoryDocument.TITLE, StoryDocument.SUMMARY, StoryDocument.BODY,
-			StoryDocument.BYLINE, StoryDocument.TOPIC_NAME };
+			StoryDocument.BYLINE };
 
-	private static final float[] WEIGHTS = { 3f, 2f, 1f, 2f, 2f };
+	private static final float[] WEIGHTS = { 3f, 2f, 1f, 2f };
 
 	private final Analyzer analyzer;
 
@@ -87,15 +86,6 @@ final class QueryBuilder {
 		return builder.build();
 	}
 
-	/**
-	 * Whether a query built here scores stories by their words; one with only excluded
-	 * words matches everything else alike, and is better shown newest first.
-	 */
-	static boolean ranksByWords(Query built) {
-		return built instanceof BooleanQuery query
-				&& query.clauses().stream().noneMatch((clause) -> clause.getQuery() instanceof MatchAllDocsQuery);
-	}
-
 	private Query clause(UserQuery.Clause clause) {
 		List<Token> tokens = tokens(clause.text());
 		List<String> terms = tokens.stream().map(Token::term).toList();
@@ -121,9 +111,7 @@ final class QueryBuilder {
 			}
 			perField.add(new BoostQuery(q, WEIGHTS[i]));
 		}
-		// The best field alone (no tie-breaker): only then can Lucene tell each field's
-		// postings the score a story must beat, and skip blocks that cannot.
-		return new DisjunctionMaxQuery(perField, 0f);
+		return new DisjunctionMaxQuery(perField, 0.1f);
 	}
 
 	/**

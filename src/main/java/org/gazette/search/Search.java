@@ -5,28 +5,30 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -42,12 +44,6 @@ import org.springframework.web.util.HtmlUtils;
  * holds published stories with their release instants and every search filters on release
  * at or before the injected clock's now (the visibility rule); unpublished stories are
  * removed from the index as soon as their change event arrives.
- * <p>
- * Ranking is BM25 over the words, with the phrase and proximity boosts, so Lucene can
- * skip the stories that cannot reach the page; the freshness boost then reorders the best
- * few hundred ({@link RecencyRescorer}). Totals and facet counts are exact up to a limit
- * and estimated above it ({@link SearchCounts}); answers are reused until the index
- * changes or a story is released ({@link SearchAnswers}).
  */
 @Service
 public class Search {
@@ -55,12 +51,8 @@ public class Search {
 	/** Deepest page served; nobody reads result 1,001, and deep pages cost memory. */
 	public static final int MAX_PAGE = 100;
 
-	/** Fewer results than this and the words are checked for misspellings. */
-	static final int FEW_RESULTS = 3;
-
-	private static final Sort NEWEST_FIRST = new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true));
-
-	private static final Sort SOONEST_FIRST = new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG));
+	static final String[] DIMENSIONS = { StoryDocument.TYPE, StoryDocument.TOPIC, StoryDocument.AUTHOR,
+			StoryDocument.YEAR };
 
 	private final SearchIndex index;
 
@@ -68,107 +60,59 @@ public class Search {
 
 	private final Clock clock;
 
-	private final SearchProperties properties;
-
-	private final SearchCounts counts;
-
-	private final SearchAnswers answers;
-
 	private final DirectSpellChecker spelling = new DirectSpellChecker();
 
 	@Autowired
-	Search(SearchIndexer indexer, Clock clock, SearchProperties properties) {
-		this(indexer.index(), clock, properties);
+	Search(SearchIndexer indexer, Clock clock) {
+		this(indexer.index(), clock);
 	}
 
-	Search(SearchIndex index, Clock clock, SearchProperties properties) {
+	Search(SearchIndex index, Clock clock) {
 		this.index = index;
 		this.queries = new QueryBuilder(this.index.analyzer());
 		this.clock = clock;
-		this.properties = properties;
-		this.counts = new SearchCounts(properties.exactCountLimit(), properties.sampleSize());
-		this.answers = new SearchAnswers(properties.cacheEntries(), properties.cacheTimeToLive());
 	}
 
 	public SearchResults search(SearchQuery request) {
-		UserQuery user = UserQuery.parse(request.text()).lowerCased();
-		SearchKey key = SearchKey.of(user, request);
-		return this.index.search((searcher) -> {
-			Instant now = this.clock.instant();
-			return this.answers.answer(searcher, now, key, () -> nextRelease(searcher, now),
-					() -> run(searcher, request, user, now));
-		}, SearchResults.none(request));
+		UserQuery user = UserQuery.parse(request.text());
+		Query words = this.queries.build(user);
+		Instant now = this.clock.instant();
+		BooleanQuery.Builder base = new BooleanQuery.Builder()
+			.add((words != null) ? FunctionScoreQuery.boostByValue(words,
+					new RecencyBoost(StoryDocument.RELEASE, now.toEpochMilli())) : new MatchAllDocsQuery(), Occur.MUST)
+			.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
+		return this.index.search((searcher) -> run(searcher, request, user, words, base.build()), empty);
 	}
 
-	private SearchResults run(StorySearcher searcher, SearchQuery request, UserQuery user, Instant now) {
+	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base) {
 		try {
-			if (searcher.facets() == null) {
+			if (FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+				.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
 				// No story has ever been indexed: nothing to find, and no facets to
 				// count.
-				return SearchResults.none(request);
+				return new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
 			}
-			Query words = this.queries.build(user);
-			Query visible = visible(now);
-			Query base = (words != null)
-					? new BooleanQuery.Builder().add(words, Occur.MUST).add(visible, Occur.FILTER).build()
-					: new ConstantScoreQuery(visible);
-			int wanted = request.page() * request.pageSize();
-			TopDocs top;
-			// No total-hits threshold beyond the hits wanted: Lucene may skip from the
-			// start, and SearchCounts counts (up to its limit) without scoring.
-			if (request.newestFirst() || !QueryBuilder.ranksByWords(words)) {
-				top = searcher.search(filtered(base, request),
-						new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, wanted));
-			}
-			else {
-				int window = Math.max(this.properties.rescoreWindow(), wanted);
-				TopDocs best = searcher.search(filtered(base, request),
-						new TopScoreDocCollectorManager(window, null, window));
-				top = new RecencyRescorer(now.toEpochMilli()).rescore(searcher, best, wanted);
-			}
-			SearchCounts.Counts counted = this.counts.count(searcher, base, (query) -> filtered(query, request));
-			List<SearchResults.Hit> hits = hits(searcher, top, request, words);
-			String suggestion = (counted.totalExact() && counted.total() < FEW_RESULTS) ? suggestion(searcher, user)
-					: null;
-			return new SearchResults(hits, counted.total(), counted.totalExact(), request.page(), request.pageSize(),
-					counted.facets(), counted.facetsExact(), suggestion);
+			DrillDownQuery query = new DrillDownQuery(StoryDocument.FACETS, base);
+			addFilter(query, StoryDocument.TYPE, request.type());
+			addFilter(query, StoryDocument.TOPIC, request.topic());
+			addFilter(query, StoryDocument.AUTHOR, request.author());
+			addFilter(query, StoryDocument.YEAR, (request.year() != null) ? request.year().toString() : null);
+			var state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), StoryDocument.FACETS);
+			DrillSideways sideways = new DrillSideways(searcher, StoryDocument.FACETS, state);
+			int top = request.page() * request.pageSize();
+			boolean newest = request.newestFirst() || words == null;
+			DrillSideways.DrillSidewaysResult result = newest
+					? sideways.search(query, null, null, top,
+							new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false)
+					: sideways.search(query, top);
+			List<SearchResults.Hit> hits = hits(searcher, result.hits, request, words);
+			return new SearchResults(hits, result.hits.totalHits.value, request.page(), request.pageSize(),
+					facets(result.facets), (result.hits.totalHits.value < 3) ? suggestion(searcher, user) : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * Released at or before now. Doc values check the few candidates of a narrow search;
-	 * points serve a broad one.
-	 */
-	private static Query visible(Instant now) {
-		long millis = now.toEpochMilli();
-		return new IndexOrDocValuesQuery(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, millis),
-				NumericDocValuesField.newSlowRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, millis));
-	}
-
-	/** The first release instant after now in this view of the index, or null. */
-	private static Instant nextRelease(StorySearcher searcher, Instant now) {
-		try {
-			TopDocs next = searcher.search(
-					LongPoint.newRangeQuery(StoryDocument.RELEASE, now.toEpochMilli() + 1, Long.MAX_VALUE), 1,
-					SOONEST_FIRST);
-			return (next.scoreDocs.length == 0) ? null
-					: Instant.ofEpochMilli((Long) ((FieldDoc) next.scoreDocs[0]).fields[0]);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static DrillDownQuery filtered(Query base, SearchQuery request) {
-		DrillDownQuery query = new DrillDownQuery(StoryDocument.FACETS, base);
-		addFilter(query, StoryDocument.TYPE, request.type());
-		addFilter(query, StoryDocument.TOPIC, request.topic());
-		addFilter(query, StoryDocument.AUTHOR, request.author());
-		addFilter(query, StoryDocument.YEAR, (request.year() != null) ? request.year().toString() : null);
-		return query;
 	}
 
 	private static void addFilter(DrillDownQuery query, String dimension, String value) {
@@ -177,20 +121,20 @@ public class Search {
 		}
 	}
 
-	private List<SearchResults.Hit> hits(StorySearcher searcher, TopDocs top, SearchQuery request, Query words)
+	private List<SearchResults.Hit> hits(IndexSearcher searcher, TopDocs top, SearchQuery request, Query words)
 			throws IOException {
 		int from = (request.page() - 1) * request.pageSize();
 		if (from >= top.scoreDocs.length) {
 			return List.of();
 		}
-		ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+		ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
 		Map<String, String[]> snippets = Map.of();
 		if (words != null) {
 			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
 				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 				.withMaxLength(200_000)
 				.build();
-			int[] docIds = Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
+			int[] docIds = java.util.Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
 			snippets = highlighter.highlightFields(new String[] { StoryDocument.SUMMARY, StoryDocument.BODY }, words,
 					docIds, new int[] { 1, 2 });
 		}
@@ -223,11 +167,26 @@ public class Search {
 		return (values != null && i < values.length) ? values[i] : null;
 	}
 
+	private static List<SearchResults.Facet> facets(Facets facets) throws IOException {
+		List<SearchResults.Facet> result = new ArrayList<>();
+		for (String dimension : DIMENSIONS) {
+			FacetResult counts = facets.getTopChildren(50, dimension);
+			List<SearchResults.FacetValue> values = new ArrayList<>();
+			if (counts != null) {
+				for (LabelAndValue value : counts.labelValues) {
+					values.add(new SearchResults.FacetValue(value.label, value.value.longValue()));
+				}
+			}
+			result.add(new SearchResults.Facet(dimension, values));
+		}
+		return result;
+	}
+
 	/**
 	 * The query with each word the index does not know replaced by its closest known
 	 * word.
 	 */
-	private String suggestion(StorySearcher searcher, UserQuery user) throws IOException {
+	private String suggestion(IndexSearcher searcher, UserQuery user) throws IOException {
 		List<String> words = user.positiveWords();
 		if (words.isEmpty() || words.size() > 8) {
 			return null;
@@ -235,7 +194,7 @@ public class Search {
 		List<String> corrected = new ArrayList<>();
 		boolean changed = false;
 		for (String word : words) {
-			String normalized = word.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+			String normalized = word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
 			if (normalized.length() < 3) {
 				corrected.add(word);
 				continue;

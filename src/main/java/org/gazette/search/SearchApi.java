@@ -30,15 +30,15 @@ class SearchApi {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
 			.header("Access-Control-Allow-Origin", "*")
-			.body(Map.of("query", (q != null) ? q : "", "total", results.total(), "totalExact", results.totalExact(),
-					"page", results.page(), "pageCount", results.pageCount(), "results",
+			.body(Map.of("query", (q != null) ? q : "", "total", results.total(), "page", results.page(), "pageCount",
+					results.pageCount(), "results",
 					results.hits()
 						.stream()
 						.map((hit) -> Map.of("slug", hit.slug(), "url", "/news/" + hit.slug(), "title", hit.title(),
 								"type", hit.type(), "releaseDate", hit.releaseAt().toString(), "bylines", hit.bylines(),
 								"snippetHtml", hit.snippetHtml()))
 						.toList(),
-					"facets", results.facets(), "facetCountsExact", results.facetCountsExact(), "suggestion",
+					"facets", results.facets(), "suggestion",
 					(results.suggestion() != null) ? results.suggestion() : ""));
 	}
 

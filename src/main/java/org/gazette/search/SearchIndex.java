@@ -15,12 +15,10 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -40,16 +38,9 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "4";
+	static final String SCHEMA = "2";
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
-
-	private static final SearcherFactory SEARCHERS = new SearcherFactory() {
-		@Override
-		public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-			return new StorySearcher(reader);
-		}
-	};
 
 	private final Path root;
 
@@ -95,7 +86,7 @@ final class SearchIndex implements AutoCloseable {
 				IOUtils.closeWhileHandlingException(writer, directory);
 				return false;
 			}
-			this.live = new Live(folder, directory, writer, new SearcherManager(writer, SEARCHERS));
+			this.live = new Live(folder, directory, writer, new SearcherManager(writer, null));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -137,7 +128,7 @@ final class SearchIndex implements AutoCloseable {
 				}
 			}
 			commit(writer, eventId);
-			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, SEARCHERS)));
+			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, null)));
 			return count;
 		}
 		catch (IOException ex) {
@@ -169,7 +160,7 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	/** Runs a search against the newest searcher; empty when there is no index yet. */
-	<T> T search(Function<StorySearcher, T> search, T whenClosed) {
+	<T> T search(Function<IndexSearcher, T> search, T whenClosed) {
 		Live current = this.live;
 		if (current == null) {
 			return whenClosed;
@@ -177,7 +168,7 @@ final class SearchIndex implements AutoCloseable {
 		try {
 			IndexSearcher searcher = current.searchers().acquire();
 			try {
-				return search.apply((StorySearcher) searcher);
+				return search.apply(searcher);
 			}
 			finally {
 				current.searchers().release(searcher);

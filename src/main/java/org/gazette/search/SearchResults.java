@@ -7,24 +7,13 @@ import java.util.List;
  * One page of search results with facet counts.
  *
  * @param hits the stories on this page
- * @param total how many stories match; an estimate (rounded) unless {@code totalExact}
- * @param totalExact whether {@code total} was counted rather than estimated: searches
- * matching more than a limit (1,000 by default) are not counted to the end, and readers
- * must be told "about"
+ * @param total how many stories match
  * @param page page number from 1
  * @param pageSize results per page
  * @param facets counts per facet: "type", "topic", "author", "year"
- * @param facetCountsExact whether the facet counts were counted over every match rather
- * than estimated from a sample (shown as "about")
- * @param suggestion a corrected query when the words look misspelled and little or
- * nothing was found, or null
+ * @param suggestion a corrected query when the words look misspelled, or null
  */
-public record SearchResults(List<Hit> hits, long total, boolean totalExact, int page, int pageSize, List<Facet> facets,
-		boolean facetCountsExact, String suggestion) {
-
-	static SearchResults none(SearchQuery query) {
-		return new SearchResults(List.of(), 0, true, query.page(), query.pageSize(), List.of(), true, null);
-	}
+public record SearchResults(List<Hit> hits, long total, int page, int pageSize, List<Facet> facets, String suggestion) {
 
 	public int pageCount() {
 		return (int) Math.max(1, (this.total + this.pageSize - 1) / this.pageSize);

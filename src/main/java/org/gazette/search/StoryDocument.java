@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -16,7 +15,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.gazette.publishing.Byline;
 import org.gazette.publishing.IndexableStory;
 import org.gazette.publishing.TopicLink;
@@ -46,19 +44,11 @@ final class StoryDocument {
 
 	static final String TOPIC = "topic";
 
-	static final String TOPIC_NAME = "topicName";
-
 	static final String AUTHOR = "author";
 
 	static final String YEAR = "year";
 
 	static final FacetsConfig FACETS = facets();
-
-	/**
-	 * Text that snippets are cut from: its postings keep each word's offsets, so the
-	 * highlighter reads them instead of analyzing the whole body again for every hit.
-	 */
-	private static final FieldType HIGHLIGHTED = highlighted();
 
 	private StoryDocument() {
 	}
@@ -69,14 +59,13 @@ final class StoryDocument {
 		doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.YES));
 		doc.add(new StoredField(SLUG, story.slug()));
 		doc.add(new TextField(TITLE, story.title(), Field.Store.YES));
-		doc.add(new Field(SUMMARY, story.summary(), HIGHLIGHTED));
-		doc.add(new Field(BODY, body, HIGHLIGHTED));
+		doc.add(new TextField(SUMMARY, story.summary(), Field.Store.YES));
+		doc.add(new TextField(BODY, body, Field.Store.YES));
 		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
-		String topics = String.join("\n", story.topics().stream().map(TopicLink::name).toList());
-		doc.add(new TextField(SPELL,
-				story.title() + "\n" + story.summary() + "\n" + body + "\n" + names + "\n" + topics, Field.Store.NO));
+		doc.add(new TextField(SPELL, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names,
+				Field.Store.NO));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new LongPoint(RELEASE, release));
 		doc.add(new NumericDocValuesField(RELEASE, release));
@@ -91,8 +80,6 @@ final class StoryDocument {
 		}
 		for (TopicLink topic : story.topics()) {
 			doc.add(new StringField(TOPIC, topic.slug(), Field.Store.NO));
-			// Readers type a topic's name ("Agriculture") as often as words of the story.
-			doc.add(new TextField(TOPIC_NAME, topic.name(), Field.Store.NO));
 			doc.add(new SortedSetDocValuesFacetField(TOPIC, topic.slug()));
 		}
 		String year = Integer.toString(story.releaseAt().atZone(zone).getYear());
@@ -119,13 +106,6 @@ final class StoryDocument {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static FieldType highlighted() {
-		FieldType type = new FieldType(TextField.TYPE_STORED);
-		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		type.freeze();
-		return type;
 	}
 
 	private static FacetsConfig facets() {

@@ -48,23 +48,6 @@ record UserQuery(List<List<Clause>> groups, List<Clause> excluded) {
 		return words;
 	}
 
-	/**
-	 * The same query in lower case, as the analyzer reads it anyway (code point by code
-	 * point, as Lucene's LowerCaseFilter does): one cache entry and one spelling
-	 * suggestion for "Tariffs" and "tariffs".
-	 */
-	UserQuery lowerCased() {
-		return new UserQuery(
-				this.groups.stream().map((group) -> group.stream().map(UserQuery::lower).toList()).toList(),
-				this.excluded.stream().map(UserQuery::lower).toList());
-	}
-
-	private static Clause lower(Clause clause) {
-		StringBuilder text = new StringBuilder(clause.text().length());
-		clause.text().codePoints().map(Character::toLowerCase).forEach(text::appendCodePoint);
-		return new Clause(text.toString(), clause.phrase());
-	}
-
 	static UserQuery parse(String input) {
 		String text = (input == null) ? "" : input;
 		if (text.length() > MAX_LENGTH) {

@@ -87,8 +87,7 @@ public final class Pages {
 	 * @param chrome layout
 	 * @param heading "Search results for ..."
 	 * @param query what the reader typed, to keep in the box
-	 * @param resultSummary "Showing 1–10 of 52 results" ("of about 12,000" when
-	 * estimated), or empty
+	 * @param resultSummary "Showing 1–10 of 52 results", or empty
 	 * @param hits results on this page
 	 * @param emptyMessage what to say when there are none
 	 * @param facets counts to narrow the results by
@@ -134,12 +133,11 @@ public final class Pages {
 	 * A facet value.
 	 *
 	 * @param label what the reader sees
-	 * @param count matching stories, as the reader sees it: "1,204", or "about 1,200"
-	 * when the search matched too many stories to count them all
+	 * @param count matching stories
 	 * @param url the search with this value selected (or removed, when selected)
 	 * @param selected whether it is in force
 	 */
-	public record FacetLink(String label, String count, String url, boolean selected) {
+	public record FacetLink(String label, long count, String url, boolean selected) {
 	}
 
 }

@@ -74,9 +74,7 @@ class SearchPages {
 				Map<String, String> with = new LinkedHashMap<>(parameters);
 				boolean selected = value.value().equals(parameters.get(facet.dimension()));
 				with.put(facet.dimension(), selected ? null : value.value());
-				links.add(new Pages.FacetLink(
-						labels.get(facet.dimension()).apply(value.value()), this.messages
-							.text(results.facetCountsExact() ? "search.count" : "search.count.about", value.count()),
+				links.add(new Pages.FacetLink(labels.get(facet.dimension()).apply(value.value()), value.count(),
 						url.apply(with), selected));
 			}
 			if (!links.isEmpty()) {
@@ -107,8 +105,7 @@ class SearchPages {
 		String heading = query.text().isBlank() ? this.messages.text("search.heading")
 				: this.messages.text("search.heading.for", query.text());
 		String summary = results.hits().isEmpty() ? ""
-				: this.messages.text(results.totalExact() ? "search.showing" : "search.showing.about",
-						(results.page() - 1) * results.pageSize() + 1,
+				: this.messages.text("search.showing", (results.page() - 1) * results.pageSize() + 1,
 						(results.page() - 1) * results.pageSize() + results.hits().size(), results.total());
 		String suggestionUrl = null;
 		if (results.suggestion() != null) {

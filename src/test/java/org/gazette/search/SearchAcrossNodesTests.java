@@ -33,11 +33,11 @@ class SearchAcrossNodesTests {
 		var jdbc = db.get().jdbc();
 		TestPublishing nodeA = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
 		TestPublishing nodeB = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
-		SearchIndexer indexerB = new SearchIndexer(SearchProperties.in(this.folder.resolve("b")), site(),
+		SearchIndexer indexerB = new SearchIndexer(new SearchProperties(this.folder.resolve("b")), site(),
 				nodeB.newsroom(), nodeB.changeLog());
 		indexerB.start();
 		indexerB.rebuild();
-		Search searchOnB = new Search(indexerB.index(), this.clock, SearchProperties.in(this.folder));
+		Search searchOnB = new Search(indexerB.index(), this.clock);
 		try {
 			long id = new Stories(TestContent.content(jdbc, this.clock), nodeA.publishing())
 				.story("Canine Team Feature")

@@ -1,6 +1,5 @@
 package org.gazette.search;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -34,10 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counting kinds, topics, authors and years with SQL over their published revisions gives
  * the same numbers the index gives; with no words at all they equal the public listings'
  * totals from {@link Newsroom}; and filtering on a facet value finds exactly as many
- * stories as its count said. That holds while the words match at most
- * {@code gazette.search.exact-count-limit} stories (1,000), which every demo search does;
- * above it the counts come from a sample and say so ({@code facetCountsExact} false,
- * "about" on the page).
+ * stories as its count said.
  */
 @DemoNewsroomTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,8 +78,6 @@ class SearchFacetCountTests {
 		SearchResults results = search(new SearchQuery(query, null, null, null, null, false, 1, 1000));
 		List<String> slugs = results.hits().stream().map(SearchResults.Hit::slug).toList();
 		assertThat(slugs).as("every match on one page").hasSize((int) results.total()).isNotEmpty();
-		assertThat(results.totalExact()).isTrue();
-		assertThat(results.facetCountsExact()).as("below the limit").isTrue();
 		assertThat(counts(results, "type")).as("type").isEqualTo(countBySql(slugs, "r.type_code", ""));
 		assertThat(counts(results, "topic")).as("topic")
 			.isEqualTo(countBySql(slugs, "t.slug",
@@ -164,35 +158,6 @@ class SearchFacetCountTests {
 				assertThat(search(filtered).total()).as(facet.dimension() + "=" + v).isEqualTo(value.count());
 			}
 		}
-	}
-
-	@ParameterizedTest(name = "\"{0}\"")
-	@ValueSource(strings = { "", "trade" })
-	void theCountsAreExactUpToTheLimitAndMarkedAsEstimatesAboveIt(String query) {
-		SearchQuery request = new SearchQuery(query, null, null, null, null, false, 1, 10);
-		SearchResults counted = search(request);
-		int matches = (int) counted.total();
-		assertThat(matches).isGreaterThan(4);
-
-		SearchResults atTheLimit = withCounting(matches, matches / 2).search(request);
-		assertThat(atTheLimit.facetCountsExact()).isTrue();
-		assertThat(atTheLimit.facets()).isEqualTo(counted.facets());
-
-		SearchResults aboveTheLimit = withCounting(matches - 1, matches / 2).search(request);
-		assertThat(aboveTheLimit.facetCountsExact()).isFalse();
-		if (aboveTheLimit.totalExact()) {
-			assertThat(aboveTheLimit.total()).isEqualTo(matches);
-		}
-		else {
-			assertThat(aboveTheLimit.total()).isGreaterThanOrEqualTo(matches - 1);
-		}
-		assertThat(aboveTheLimit.hits()).as("the same stories, whatever the counting").isEqualTo(counted.hits());
-	}
-
-	/** A search over this application's index counting exactly up to the given limit. */
-	private Search withCounting(int limit, int sampleSize) {
-		return new Search(this.indexer.index(), this.clock,
-				SearchProperties.in(Path.of("unused")).withCounting(limit, sampleSize).withCacheEntries(0));
 	}
 
 	private SearchResults search(SearchQuery query) {

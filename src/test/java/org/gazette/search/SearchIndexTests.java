@@ -33,17 +33,9 @@ class SearchIndexTests {
 	Search search;
 
 	void index(IndexableStory... stories) {
-		index(SearchProperties.in(this.folder), stories);
-	}
-
-	void index(SearchProperties properties, IndexableStory... stories) {
 		this.index = new SearchIndex(this.folder, ZoneId.of("America/New_York"));
 		this.index.rebuild((after) -> (after == 0) ? List.of(stories) : List.of(), 1);
-		this.search = new Search(this.index, this.clock, properties);
-	}
-
-	SearchResults search(String q) {
-		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10));
+		this.search = new Search(this.index, this.clock);
 	}
 
 	@AfterEach
@@ -193,112 +185,6 @@ class SearchIndexTests {
 		java.nio.file.Files.writeString(this.folder.resolve("current"), "index-missing");
 		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
 		this.index = null;
-	}
-
-	@Test
-	void aRepeatedSearchIsAnsweredFromTheCacheUntilTheNextReleaseInstant() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		Instant release = this.clock.instant().plus(Duration.ofHours(2));
-		index(story(1, "Tariff Talks Resume", "Talks.", "Tariffs were discussed.", day),
-				story(2, "Embargoed Tariff Decision", "Decision.", "Tariffs change.", release));
-		SearchResults first = search("tariff");
-		assertThat(first.hits()).extracting(SearchResults.Hit::title).containsExactly("Tariff Talks Resume");
-		assertThat(search("tariff")).as("the same answer, reused").isSameAs(first);
-		assertThat(search("  TARIFF ")).as("case and spacing do not matter").isSameAs(first);
-		assertThat(search("tariff talks")).isNotSameAs(first);
-		this.clock.advance(Duration.ofMinutes(5));
-		assertThat(search("tariff")).as("nothing released since").isSameAs(first);
-		this.clock.set(release.minusMillis(1));
-		assertThat(search("tariff")).as("after the time to live, computed again").isNotSameAs(first).isEqualTo(first);
-		this.clock.set(release);
-		assertThat(search("tariff").hits()).as("released: the cached answer is dropped at once")
-			.extracting(SearchResults.Hit::title)
-			.containsExactlyInAnyOrder("Tariff Talks Resume", "Embargoed Tariff Decision");
-		this.clock.set(release.minus(Duration.ofHours(1)));
-		assertThat(search("tariff").hits()).as("and the clock set back sees the embargo again")
-			.extracting(SearchResults.Hit::title)
-			.containsExactly("Tariff Talks Resume");
-	}
-
-	@Test
-	void aChangeToTheIndexDropsCachedAnswers() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		index(story(1, "Tariff Talks Resume", "Talks.", "Tariffs were discussed.", day),
-				story(2, "Tariff Ruling", "Ruling.", "Tariffs ruled on.", day));
-		assertThat(search("tariff").total()).isEqualTo(2);
-		this.index.update(List.of(2L), List.of(), 2);
-		assertThat(search("tariff").hits()).extracting(SearchResults.Hit::title).containsExactly("Tariff Talks Resume");
-		this.index.update(List.of(3L), List.of(story(3, "Tariff Appeal", "Appeal.", "Tariffs appealed.", day)), 3);
-		assertThat(search("tariff").total()).isEqualTo(2);
-	}
-
-	@Test
-	void withTheCacheOffEverySearchIsComputed() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		index(SearchProperties.in(this.folder).withCacheEntries(0),
-				story(1, "Tariff Talks Resume", "Talks.", "Tariffs were discussed.", day));
-		SearchResults first = search("tariff");
-		assertThat(search("tariff")).isNotSameAs(first).isEqualTo(first);
-	}
-
-	@Test
-	void countsAreExactUpToTheLimitAndEstimatedFromASampleAbove() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		IndexableStory[] stories = new IndexableStory[40];
-		for (int i = 0; i < stories.length; i++) {
-			stories[i] = story(i + 1, "Port Report " + i, "Port.", (i < 10) ? "Customs at the port." : "The port.",
-					day);
-		}
-		index(SearchProperties.in(this.folder).withCounting(10, 8), stories);
-		SearchResults customs = search("customs");
-		assertThat(customs.total()).isEqualTo(10);
-		assertThat(customs.totalExact()).isTrue();
-		assertThat(customs.facetCountsExact()).as("10 matches, at the limit").isTrue();
-		assertThat(facet(customs, "type")).containsExactly(new SearchResults.FacetValue("news-release", 10));
-
-		SearchResults port = search("port");
-		assertThat(port.totalExact()).as("40 matches, above the limit").isFalse();
-		assertThat(port.total()).as("estimated, and more than the limit").isBetween(11L, 160L);
-		assertThat(port.hits()).as("the ranking does not depend on the counting").hasSize(10);
-		assertThat(port.facetCountsExact()).as("40 matches, above the limit: a sample of about 8").isFalse();
-		long estimate = facet(port, "type").get(0).count();
-		assertThat(estimate).isBetween(10L, 160L);
-
-		SearchResults filtered = this.search
-			.search(new SearchQuery("customs", null, "trade", null, null, false, 1, 10));
-		assertThat(filtered.facetCountsExact()).as("what the words match decides, filters aside").isTrue();
-	}
-
-	@Test
-	void estimatesAreRoundedToTwoDigits() {
-		assertThat(SearchCounts.about(12_345)).isEqualTo(12_000);
-		assertThat(SearchCounts.about(1_050)).isEqualTo(1_100);
-		assertThat(SearchCounts.about(999.6)).isEqualTo(1_000);
-		assertThat(SearchCounts.about(47.4)).isEqualTo(47);
-		assertThat(SearchCounts.about(7.4)).isEqualTo(7);
-		assertThat(SearchCounts.about(0.2)).as("a value seen in the sample exists").isEqualTo(1);
-	}
-
-	@Test
-	void suggestsASpellingOnlyWhenLittleOrNothingIsFound() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		index(story(1, "Inspection Lanes Open", "Inspection.", "New inspection lanes opened at Laredo.", day),
-				story(2, "Inspection Hours", "Inspection.", "Inspection hours change.", day),
-				story(3, "Inspection Staff", "Inspection.", "More inspection staff.", day));
-		assertThat(search("inspektion").suggestion()).isEqualTo("inspection");
-		assertThat(search("inspection OR inspektion").total()).isEqualTo(3);
-		assertThat(search("inspection OR inspektion").suggestion()).as("three results are enough").isNull();
-	}
-
-	@Test
-	void findsStoriesByTheNameOfTheirTopic() {
-		Instant day = this.clock.instant().minus(Duration.ofDays(1));
-		IndexableStory travel = new IndexableStory(2, "winter-hours", ArticleType.ANNOUNCEMENT, "Winter Hours",
-				"Crossings change hours.", "<p>Hours change at northern crossings.</p>", day, day, List.of(),
-				List.of(new TopicLink("Border Travel", "border-travel")));
-		index(story(1, "Port One", "Port.", "Port news.", day), travel);
-		assertThat(titles("travel")).containsExactly("Winter Hours");
-		assertThat(titles("\"border travel\"")).containsExactly("Winter Hours");
 	}
 
 	private static List<SearchResults.FacetValue> facet(SearchResults results, String dimension) {
