@@ -86,6 +86,7 @@ class BackOfficePermissionTests {
 						who.equals("anyone") ? target.email() : this.people.get(who).email());
 				String path = rule.path()
 					.replace("{article}", Long.toString(article))
+					.replace("{account}", Long.toString(target.id()))
 					.replace("{token}", "A".repeat(43));
 				BackOffice.Page answer = rule.method().equals("GET") ? client.get(path)
 						: client.post(path, formFor(path, target));
