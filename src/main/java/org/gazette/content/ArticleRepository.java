@@ -18,7 +18,9 @@ class ArticleRepository {
 			Instant releaseAt, String createdBy) {
 	}
 
-	private static final String COLUMNS = "id, slug, state, version, working_revision_id, published_revision_id, release_at, created_by";
+	private static final String COLUMNS = "id, slug, state, version, working_revision_id, published_revision_id, release_at, "
+			// The creator is whoever saved the first revision, which is never changed.
+			+ "(select r.created_by from revision r where r.article_id = article.id and r.number = 1) as created_by";
 
 	private final JdbcClient jdbc;
 
@@ -28,10 +30,9 @@ class ArticleRepository {
 
 	long insert(String slug, Instant now, String by) {
 		var keys = new GeneratedKeyHolder();
-		this.jdbc.sql("insert into article (slug, created_at, created_by) values (:slug, :now, :by)")
+		this.jdbc.sql("insert into article (slug, created_at) values (:slug, :now)")
 			.param("slug", slug)
 			.param("now", Db.utc(now))
-			.param("by", by)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}

@@ -44,12 +44,15 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * payloads, not the policy alone.
  */
 @GazetteWebTest
-class XssBrowserTests {
+public class XssBrowserTests {
 
 	@RegisterExtension
 	static final Browser browser = new Browser();
 
-	static final List<String> PAYLOADS = List.of(
+	/**
+	 * Shared with the back office's editor test, which enters them through the editor.
+	 */
+	public static final List<String> PAYLOADS = List.of(
 			// Script elements.
 			"<script>__xss=1</script>", "<SCRIPT SRC=data:text/javascript,__xss=1></SCRIPT>",
 			"<script>document.body.append(Object.assign(document.createElement('b'),{id:'xss'}))</script>",
@@ -114,7 +117,7 @@ class XssBrowserTests {
 	 * Installed before each page's own scripts: records CSP violations, and calls to the
 	 * dialogs a payload might open, where the findings script reads them.
 	 */
-	static final String TRIPWIRE = """
+	public static final String TRIPWIRE = """
 			if (!window.__tripwire) {
 				window.__tripwire = true;
 				window.__cspViolations = [];
