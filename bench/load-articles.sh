@@ -41,7 +41,7 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 [ -f "$jar" ] || { echo "no $jar: build it with ./mvnw -q -DskipTests package" >&2; exit 1; }
 # The database is tied to the jar's Flyway migrations: when they change, Flyway refuses the old
 # database (checksum mismatch), so it is built again.
-schema=$(unzip -Z1 "$jar" | grep -E '^BOOT-INF/classes/db/migration/.+' | sort | while read -r f; do unzip -p "$jar" "$f"; done \
+schema=$(unzip -Z1 "$jar" | grep -E '^BOOT-INF/classes/db/(migration|vendor)/.+' | sort | while read -r f; do unzip -p "$jar" "$f"; done \
   | sha256sum | cut -c1-16)
 if [ "$force" = 0 ] && [ -f "$db/.loaded" ]; then
   if grep -q "schema=$schema" "$db/.loaded"; then
@@ -108,9 +108,15 @@ log "schema created in $t_schema s"
 h2jar="$work/h2.jar"
 entry=$(unzip -Z1 "$jar" | grep -E '^BOOT-INF/lib/h2-[0-9.]+\.jar$' | head -1)
 unzip -p "$jar" "$entry" >"$h2jar"
+# The append-only triggers (db/vendor/h2) name a class inside Gazette; H2 loads it as soon as a
+# guarded table is written or read, so every H2 tool run on the database needs it on its classpath.
+triggers="$work/h2-triggers"
+rm -rf "$triggers"
+unzip -q -o "$jar" 'BOOT-INF/classes/org/gazette/platform/AppendOnlyTrigger.class' -d "$triggers"
+h2cp="$h2jar:$triggers/BOOT-INF/classes"
 t=$(now)
 log "loading with $(basename "$entry") RunScript"
-java -Xmx3g -cp "$h2jar" org.h2.tools.RunScript -url "$db_url" -user gazette -password "" \
+java -Xmx3g -cp "$h2cp" org.h2.tools.RunScript -url "$db_url" -user gazette -password "" \
   -script "$csvdir/load.sql"
 t_load=$(since "$t")
 log "rows inserted in $t_load s"
@@ -130,7 +136,7 @@ select 'authors', count(*) from author;
 select 'topics', count(*) from topic;
 select 'release span', min(release_at), max(release_at) from article;
 SQL
-java -cp "$h2jar" org.h2.tools.Shell -url "$db_url" -user gazette -password "" <"$csvdir/check.sql" \
+java -cp "$h2cp" org.h2.tools.Shell -url "$db_url" -user gazette -password "" <"$csvdir/check.sql" \
   | sed 's/^\(sql> \|\.\.\.> \)*//' | grep -F ' | ' | grep -vF '?column?' | tee "$db/counts.txt"
 total=$(since "$t_all")
 size=$(du -sh "$db/gazette.mv.db" | cut -f1)

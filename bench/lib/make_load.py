@@ -8,7 +8,9 @@ Python 3 standard library only. Every row respects the constraints of V1__newsro
   revision_body             sha256 = hex SHA-256 of "1\\n" + markdown (MarkdownRenderer.VERSION "1");
                             html = the Markdown rendered by render_html() below
   article                   state 'published', release_at = the corpus date (2015-2025, in the past),
-                            first_published_at = last_public_update_at = release_at
+                            first_published_at = last_public_update_at = release_at; the admin list's copy
+                            of the working revision (V3: working_title, title_key, working_type_code,
+                            updated_at = updated_by's save = the revision's created_at)
   revision                  one per article (number 1, change_kind 'major'), id = article id
   revision_author           one byline per story (position 0)
   revision_topic            the corpus' 1-3 topics
@@ -172,10 +174,12 @@ insert into topic (id, slug, name, description, created_at, updated_at)
          timestamp with time zone '2015-01-01 00:00:00+00' from {topics};
 commit;
 {bodies}insert into article (id, language, slug, state, working_revision_id, published_revision_id, release_at,
-                     first_published_at, last_public_update_at, unpublished_at, version, created_at)
+                     first_published_at, last_public_update_at, unpublished_at, version, created_at,
+                     working_title, title_key, working_type_code, updated_at, updated_by)
   select cast(id as bigint), 'en', slug, 'published', null, null,
          cast(release_at as timestamp with time zone), cast(release_at as timestamp with time zone),
-         cast(release_at as timestamp with time zone), null, 1, cast(created_at as timestamp with time zone)
+         cast(release_at as timestamp with time zone), null, 1, cast(created_at as timestamp with time zone),
+         title, lower(title), type_code, cast(created_at as timestamp with time zone), 'bench-import'
   from {stories};
 commit;
 insert into revision (id, article_id, number, type_code, title, summary, dateline, body_id, change_kind,

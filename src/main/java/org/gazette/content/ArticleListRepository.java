@@ -40,8 +40,7 @@ class ArticleListRepository {
 	}
 
 	long count(Criteria criteria, Instant now) {
-		return bind(this.jdbc.sql("select count(*) from article a where " + where(criteria)), criteria, now)
-			.query(Long.class)
+		return bind(this.jdbc.sql("select count(*) from article a" + where(criteria)), criteria, now).query(Long.class)
 			.single();
 	}
 
@@ -55,7 +54,7 @@ class ArticleListRepository {
 				Instant updatedAt, String updatedBy, Instant releaseAt) {
 		}
 		String sql = "select a.id, a.slug, a.working_title, a.working_type_code, a.working_revision_id, a.updated_at,"
-				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a where " + where(criteria)
+				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a" + where(criteria)
 				+ ((savedBy != null) ? " and " + savedBy : "") + " order by " + order(criteria.filter().sort())
 				+ " limit :limit offset :offset";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), criteria, now);
@@ -80,7 +79,8 @@ class ArticleListRepository {
 
 	/**
 	 * Drafts (never published) whose latest save is by this person, most recent first.
-	 * Drafts are few, so the published-revision index finds them without a scan.
+	 * Drafts are few, so the published-revision index finds them without a scan. The
+	 * draft filter makes the WHERE clause the extra condition joins.
 	 */
 	List<ArticleListing> draftsSavedBy(String by, int limit) {
 		Criteria drafts = new Criteria(new ArticleFilter(null, null, null, null, ArticleStatus.DRAFT, null, 1),
@@ -110,8 +110,10 @@ class ArticleListRepository {
 
 	private static String where(Criteria criteria) {
 		ArticleFilter filter = criteria.filter();
+		// Every committed article has a working revision (createArticle sets it in the
+		// same transaction), so no condition is needed for that: an unfiltered count is
+		// then the table's row count.
 		List<String> conditions = new ArrayList<>();
-		conditions.add("a.working_revision_id is not null");
 		if (filter.title() != null) {
 			conditions.add("a.title_key like lower(:title) escape '\\'");
 		}
@@ -136,7 +138,7 @@ class ArticleListRepository {
 					"a.published_revision_id is not null and a.unpublished_at is null and a.release_at <= :now";
 			});
 		}
-		return String.join(" and ", conditions);
+		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
 	private static String order(ArticleSort sort) {
