@@ -162,7 +162,7 @@ class HistoryPageTests {
 		assertThat(this.content.history(this.story)).hasSize(4);
 		String fresh = stale.document().select("input[name=version]").val();
 		assertThat(fresh).isNotEqualTo(version);
-		assertThat(stale.document().select(".gazette-diff del").eachText()).contains("[removed: Monday]");
+		assertThat(stale.document().select(".gazette-diff del").eachText()).contains("[removed: on Monday]");
 		var retried = this.browser.post("/admin/articles/" + this.story + "/restore",
 				Map.of("revision", "1", "version", fresh));
 		assertThat(retried.status()).isEqualTo(302);
