@@ -83,7 +83,13 @@ public final class AdminPages {
 	}
 
 	/** An error inside the back office. */
-	public record AdminErrorPage(AdminChrome chrome, int status, String heading, String message) {
+	public record AdminErrorPage(AdminChrome chrome, int status, String heading, String message,
+			org.gazette.site.Views.Link back) {
+
+		public AdminErrorPage(AdminChrome chrome, int status, String heading, String message) {
+			this(chrome, status, heading, message, null);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.gazette.admin;
 
+import org.gazette.site.Views;
+
 import java.util.List;
 import java.util.Map;
 
@@ -72,9 +74,32 @@ public final class ArticleListPages {
 	 * @param myDrafts stories never published whose latest save is this person's
 	 * @param recentlyChanged most recently saved stories
 	 * @param recentlyPublished most recently released public stories
+	 * @param notice a confirmation, or null
+	 * @param queues stories waiting for someone, each list with a heading
 	 */
 	public record DashboardPage(AdminChrome chrome, AdminFormats formats, List<ArticleListing> myDrafts,
-			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished) {
+			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished, String notice,
+			List<Queue> queues) {
+	}
+
+	/**
+	 * Stories waiting for someone.
+	 *
+	 * @param id the section's id
+	 * @param heading what they wait for
+	 * @param warning whether the list needs attention before anything else
+	 * @param rows the stories, each with a line about it
+	 * @param more a link to all of them, or null
+	 */
+	public record Queue(String id, String heading, boolean warning, List<QueueRow> rows, Views.Link more) {
+	}
+
+	/**
+	 * @param title the story's working title
+	 * @param url its editor page
+	 * @param line where it stands: "Scheduled for … (in 3 hours)", "Saved by … on …"
+	 */
+	public record QueueRow(String title, String url, String line) {
 	}
 
 }

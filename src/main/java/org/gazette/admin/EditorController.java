@@ -10,6 +10,8 @@ import org.gazette.content.DraftPreview;
 import org.gazette.content.EditConflictException;
 import org.gazette.content.EditableArticle;
 import org.gazette.content.SavedRevision;
+import org.gazette.publishing.Workflow;
+import org.gazette.publishing.WorkflowException;
 import org.gazette.site.StoryPreviews;
 import org.gazette.site.Views;
 
@@ -45,13 +47,19 @@ class EditorController {
 
 	private final Clock clock;
 
+	private final Workflow workflow;
+
+	private final StandingWords words;
+
 	EditorController(StoryEditing editing, EditorPageBuilder pages, StoryPreviews previews, AdminChromeFactory chrome,
-			Clock clock) {
+			Clock clock, Workflow workflow, StandingWords words) {
 		this.editing = editing;
 		this.pages = pages;
 		this.previews = previews;
 		this.chrome = chrome;
 		this.clock = clock;
+		this.workflow = workflow;
+		this.words = words;
 	}
 
 	@GetMapping(SECTION + "/new")
@@ -73,10 +81,15 @@ class EditorController {
 
 	@GetMapping(SECTION + "/{id}/edit")
 	ModelAndView edit(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) String saved,
-			@RequestParam(required = false) String created) {
+			@RequestParam(required = false) String created, @RequestParam(required = false) String done) {
 		EditableArticle article = this.editing.open(id, user());
 		String notice = (created != null) ? "Story created. It is a draft: readers cannot see it."
 				: (saved != null) ? "Saved." : null;
+		if (done != null && notice == null) {
+			notice = this.workflow.standing(id)
+				.map((story) -> WorkflowController.doneNotice(done, story, this.words))
+				.orElse(null);
+		}
 		return AdminViews.view("admin/storyEditor",
 				this.pages.edit(request, article, ArticleForm.of(article), Map.of(), notice));
 	}
@@ -99,6 +112,12 @@ class EditorController {
 		}
 		catch (EditConflictException ex) {
 			return AdminViews.view("admin/storyConflict", this.pages.conflict(request, id, ex, form),
+					HttpStatus.CONFLICT);
+		}
+		catch (WorkflowException ex) {
+			return AdminViews.view("admin/error",
+					new AdminPages.AdminErrorPage(this.chrome.chrome(request, "Not saved", SECTION), 409, "Not saved",
+							ex.getMessage(), new Views.Link("Back to the story", SECTION + "/" + id + "/edit")),
 					HttpStatus.CONFLICT);
 		}
 		catch (FormProblems ex) {

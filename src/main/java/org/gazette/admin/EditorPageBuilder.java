@@ -19,7 +19,12 @@ import org.gazette.content.FieldDiff;
 import org.gazette.content.RevisionDiff;
 import org.gazette.content.RevisionDraft;
 import org.gazette.content.Topic;
+import org.gazette.accounts.SignedInUser;
 import org.gazette.platform.GazetteProperties;
+import org.gazette.publishing.Actor;
+import org.gazette.publishing.ArticleStanding;
+import org.gazette.publishing.Workflow;
+import org.gazette.publishing.WorkflowAction;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -54,12 +59,25 @@ class EditorPageBuilder {
 
 	private final ZoneId zone;
 
-	EditorPageBuilder(Content content, AdminChromeFactory chrome, MessageSource messages,
-			GazetteProperties properties) {
+	private final Workflow workflow;
+
+	private final StandingWords words;
+
+	private final java.time.Clock clock;
+
+	EditorPageBuilder(Content content, AdminChromeFactory chrome, MessageSource messages, GazetteProperties properties,
+			Workflow workflow, StandingWords words, java.time.Clock clock) {
 		this.content = content;
 		this.chrome = chrome;
 		this.messages = messages;
 		this.zone = properties.timeZone();
+		this.workflow = workflow;
+		this.words = words;
+		this.clock = clock;
+	}
+
+	static Actor actor(SignedInUser user) {
+		return new Actor(user.email(), user.role());
 	}
 
 	EditorPages.EditorPage newStory(jakarta.servlet.http.HttpServletRequest request, ArticleForm form,
@@ -68,11 +86,24 @@ class EditorPageBuilder {
 				this.chrome.chrome(request, errors.isEmpty() ? "New story" : "Error: New story",
 						EditorController.SECTION),
 				"New story", "/admin/articles", "/admin/articles/preview", null, null, null, "new", form, types(form),
-				bylines(form), topics(form), false, true, null, null, ordered(errors), SUMMARY_MAX);
+				bylines(form), topics(form), false, true, null, null, ordered(errors), SUMMARY_MAX, null);
 	}
 
 	EditorPages.EditorPage edit(jakarta.servlet.http.HttpServletRequest request, EditableArticle article,
 			ArticleForm form, Map<String, String> errors, String notice) {
+		return edit(request, article, form, errors, notice, null);
+	}
+
+	/**
+	 * The editor page.
+	 * @param form what to show in the story's fields; null for the story as saved
+	 * @param typed what was typed into a workflow action's form that was refused, or null
+	 */
+	EditorPages.EditorPage edit(jakarta.servlet.http.HttpServletRequest request, EditableArticle article,
+			ArticleForm form, Map<String, String> errors, String notice, WorkflowController.WorkflowInput typed) {
+		if (form == null) {
+			form = ArticleForm.of(article);
+		}
 		String base = "/admin/articles/" + article.id();
 		String title = "Edit: " + article.workingRevision().title();
 		var saved = article.workingRevision();
@@ -84,7 +115,96 @@ class EditorPageBuilder {
 				Long.toString(article.id()), form, types(form), bylines(form), topics(form), article.everPublished(),
 				article.slugEditable(),
 				"Revision " + saved.number() + ", saved by " + saved.createdBy() + " on " + savedAt(saved.createdAt()),
-				notice, ordered(errors), SUMMARY_MAX);
+				notice, ordered(errors), SUMMARY_MAX, workflowPanel(article.id(), errors, typed));
+	}
+
+	private EditorPages.WorkflowPanel workflowPanel(long articleId, Map<String, String> errors,
+			WorkflowController.WorkflowInput typed) {
+		ArticleStanding story = this.workflow.standing(articleId).orElse(null);
+		if (story == null) {
+			return null;
+		}
+		Actor actor = actor(AdminChromeFactory.currentUser());
+		String base = "/admin/articles/" + articleId + "/";
+		List<EditorPages.ActionForm> actions = new ArrayList<>();
+		for (WorkflowAction action : this.workflow.actionsFor(story, actor)) {
+			actions.add(actionForm(action, story, base));
+		}
+		String warning = null;
+		if (story.secondApprovalDue()) {
+			warning = "Published without a second approval. An editor who neither wrote nor published it "
+					+ "should read it and confirm it.";
+		}
+		else if (this.workflow.twoPersonRule() && actor.is(story.lastAuthor())
+				&& this.workflow.whyNot(story, WorkflowAction.FORCE_PUBLISH, actor).isEmpty()) {
+			warning = "You saved the latest revision, so someone else must approve and publish it "
+					+ "(the two-person rule).";
+		}
+		java.time.ZonedDateTime suggestion = (story.releaseAt() != null && story.isScheduled(this.clock.instant()))
+				? story.releaseAt().atZone(this.zone)
+				: this.clock.instant()
+					.atZone(this.zone)
+					.plusDays(1)
+					.withHour(9)
+					.withMinute(0)
+					.withSecond(0)
+					.withNano(0);
+		Map<String, String> comments = new LinkedHashMap<>();
+		String date = suggestion.toLocalDate().toString();
+		String time = suggestion.toLocalTime().withSecond(0).withNano(0).toString();
+		if (typed != null) {
+			if (typed.comment() != null) {
+				comments.put(typed.action().code(), typed.comment());
+			}
+			if (WorkflowController.needsTime(typed.action())) {
+				date = (typed.releaseDate() != null) ? typed.releaseDate() : "";
+				time = (typed.releaseTime() != null) ? typed.releaseTime() : "";
+			}
+		}
+		return new EditorPages.WorkflowPanel(this.words.status(story), this.words.details(story), warning,
+				story.version(), actions,
+				this.zone.getDisplayName(java.time.format.TextStyle.FULL, Locale.US) + " (" + this.zone.getId() + ")",
+				date, time, comments, errors);
+	}
+
+	private static EditorPages.ActionForm actionForm(WorkflowAction action, ArticleStanding story, String base) {
+		String url = base + action.code();
+		return switch (action) {
+			case SUBMIT -> new EditorPages.ActionForm(action.code(), "Submit for review", url,
+					"Editors see it on their dashboard. It cannot be edited by its writer while in review.", false,
+					null, false, "primary");
+			case APPROVE -> new EditorPages.ActionForm(action.code(), "Approve", url,
+					"A publisher can then publish or schedule it.", false, null, false, "primary");
+			case SEND_BACK -> new EditorPages.ActionForm(action.code(), "Send back to the writer", url,
+					"The story goes back to being a draft; the writer sees your comment in its history.", true,
+					"What needs to change", false, "secondary");
+			case PUBLISH -> new EditorPages.ActionForm(action.code(),
+					story.hasPendingDraft() ? "Publish this update now" : "Publish now", url,
+					story.hasPendingDraft()
+							? "Readers get this revision at once. A major update shows its change note on the story."
+							: "Readers can read it at once: on the site, in search, feeds and the API.",
+					false, null, false, "primary");
+			case FORCE_PUBLISH -> new EditorPages.ActionForm(action.code(), "Publish alone (emergency)", url,
+					"Only when it cannot wait for a second person. The story is flagged on the dashboard until an "
+							+ "editor confirms it.",
+					true, "Why it cannot wait", false, "warning");
+			case SCHEDULE -> new EditorPages.ActionForm(action.code(), "Schedule", url,
+					"The story stays under embargo until then.", false, null, true, "primary");
+			case RESCHEDULE -> new EditorPages.ActionForm(action.code(), "Change the release time", url,
+					"The story stays under embargo until the new time.", false, null, true, "secondary");
+			case UNSCHEDULE -> new EditorPages.ActionForm(action.code(), "Call off the release", url,
+					"The story goes back to approved; readers never see it.", false, null, false, "secondary");
+			case UNPUBLISH -> new EditorPages.ActionForm(action.code(), "Take down", url,
+					"Readers can no longer see the story.", false, null, false, "warning");
+			case ARCHIVE -> new EditorPages.ActionForm(action.code(), "Archive", url,
+					"Keeps the story as it is; nobody can edit it until an admin takes it out of the archive.", false,
+					null, false, "secondary");
+			case UNARCHIVE -> new EditorPages.ActionForm(action.code(), "Take out of the archive", url,
+					"The story can be edited again.", false, null, false, "secondary");
+			case CONFIRM -> new EditorPages.ActionForm(action.code(), "Confirm what was published", url,
+					"Says you have read the published story and approve it.", false, null, false, "primary");
+			case EDIT -> throw new IllegalArgumentException("not a button");
+		};
 	}
 
 	EditorPages.ConflictPage conflict(jakarta.servlet.http.HttpServletRequest request, long articleId,

@@ -57,11 +57,13 @@ public final class EditorPages {
 	 * @param notice a confirmation, or null
 	 * @param errors field name to message, in the order of the form
 	 * @param summaryMax the summary's limit
+	 * @param workflow where the story stands and what this person can do with it, or null
+	 * for a new story
 	 */
 	public record EditorPage(AdminChrome chrome, String heading, String action, String previewAction,
 			String autosaveUrl, String historyUrl, String publicUrl, String storageKey, ArticleForm form,
 			List<Choice> types, List<BylineSlot> bylines, List<Choice> topics, boolean isPublic, boolean slugEditable,
-			String savedBy, String notice, Map<String, String> errors, int summaryMax) {
+			String savedBy, String notice, Map<String, String> errors, int summaryMax, WorkflowPanel workflow) {
 
 		public boolean hasError(String field) {
 			return this.errors.containsKey(field);
@@ -101,6 +103,61 @@ public final class EditorPages {
 	 * @param mine my value
 	 */
 	public record DiffRow(String label, List<DiffSegment> segments, String theirs, String mine) {
+	}
+
+	/**
+	 * Where a story stands in the workflow and the actions this person may take, each a
+	 * small form of its own.
+	 *
+	 * @param status one sentence: "Scheduled for December 2, 2026 at 9:30 AM EST (in 3
+	 * hours)."
+	 * @param details further lines
+	 * @param warning something that needs someone's attention, or null
+	 * @param version the story's version, sent back with every action
+	 * @param actions what this person may do now
+	 * @param zoneName the site's time zone, named for the time fields
+	 * @param releaseDate the date typed (kept after an error), or a suggestion
+	 * @param releaseTime the time typed, or a suggestion
+	 * @param comments comments typed, by action code (kept after an error)
+	 * @param errors problems with the action's own fields, by field id
+	 */
+	public record WorkflowPanel(String status, List<String> details, String warning, int version,
+			List<ActionForm> actions, String zoneName, String releaseDate, String releaseTime,
+			Map<String, String> comments, Map<String, String> errors) {
+
+		public String comment(String action) {
+			return this.comments.getOrDefault(action, "");
+		}
+
+		public String error(String field) {
+			return this.errors.get(field);
+		}
+
+	}
+
+	/**
+	 * One workflow action as a button (with its fields).
+	 *
+	 * @param code the action's code, also the last part of its address
+	 * @param label the button's words
+	 * @param url where the form posts
+	 * @param hint what happens, in a sentence
+	 * @param needsComment whether it asks for a comment
+	 * @param commentLabel the comment field's label
+	 * @param needsTime whether it asks for a release date and time
+	 * @param style "primary", "secondary" or "warning"
+	 */
+	public record ActionForm(String code, String label, String url, String hint, boolean needsComment,
+			String commentLabel, boolean needsTime, String style) {
+
+		public String buttonClass() {
+			return switch (this.style) {
+				case "primary" -> "usa-button";
+				case "warning" -> "usa-button usa-button--secondary";
+				default -> "usa-button usa-button--outline";
+			};
+		}
+
 	}
 
 }

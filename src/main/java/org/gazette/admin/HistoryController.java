@@ -14,6 +14,8 @@ import org.gazette.content.FieldDiff;
 import org.gazette.content.RevisionDiff;
 import org.gazette.content.RevisionSummary;
 import org.gazette.content.SavedRevision;
+import org.gazette.publishing.Workflow;
+import org.gazette.publishing.WorkflowEvent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,11 +48,18 @@ class HistoryController {
 
 	private final AdminFormats formats;
 
-	HistoryController(Content content, AuditedChanges changes, AdminChromeFactory chrome, AdminFormats formats) {
+	private final Workflow workflow;
+
+	private final StandingWords words;
+
+	HistoryController(Content content, AuditedChanges changes, AdminChromeFactory chrome, AdminFormats formats,
+			Workflow workflow, StandingWords words) {
 		this.content = content;
 		this.changes = changes;
 		this.chrome = chrome;
 		this.formats = formats;
+		this.workflow = workflow;
+		this.words = words;
 	}
 
 	@GetMapping(STORY + "/history")
@@ -62,7 +71,7 @@ class HistoryController {
 		return AdminViews.view("admin/history",
 				new HistoryPages.HistoryPage(this.chrome.chrome(request, "History of " + title(article), SECTION),
 						this.formats, id, title(article), this.content.history(id), this.changes.mayRestore(id, user()),
-						notice));
+						notice, steps(id)));
 	}
 
 	@GetMapping(STORY + "/compare")
@@ -180,6 +189,36 @@ class HistoryController {
 
 	private static SignedInUser user() {
 		return AdminChromeFactory.currentUser();
+	}
+
+	private List<HistoryPages.WorkflowStep> steps(long id) {
+		List<HistoryPages.WorkflowStep> steps = new java.util.ArrayList<>();
+		for (WorkflowEvent event : this.workflow.events(id)) {
+			steps.add(0,
+					new HistoryPages.WorkflowStep(event.occurredAt(), event.actor(), what(event), event.comment()));
+		}
+		return steps;
+	}
+
+	private String what(WorkflowEvent event) {
+		String revision = (event.revisionNumber() != null) ? "revision " + event.revisionNumber() : "the story";
+		return switch (event.action()) {
+			case SUBMIT -> "Submitted " + revision + " for review";
+			case APPROVE -> "Approved " + revision;
+			case SEND_BACK -> "Sent " + revision + " back to the writer";
+			case PUBLISH -> "Published " + revision;
+			case FORCE_PUBLISH -> "Published " + revision + " without a second approval";
+			case SCHEDULE -> "Scheduled " + revision + " for " + this.words.when(event.releaseAt());
+			case RESCHEDULE -> "Moved the release to " + this.words.when(event.releaseAt());
+			case UNSCHEDULE -> "Called off the release";
+			case UNPUBLISH -> "Took the story down";
+			case ARCHIVE -> "Archived the story";
+			case UNARCHIVE -> "Took the story out of the archive";
+			case CONFIRM -> "Confirmed the published story (second approval)";
+			case EDIT -> (event.to() == org.gazette.publishing.EditorialState.IN_REVIEW)
+					? "Saved " + revision + " after approval: it needs approving again"
+					: "Started " + revision + " as a new draft over the published story";
+		};
 	}
 
 }

@@ -28,9 +28,10 @@ public final class HistoryPages {
 	 * @param revisions every revision, newest first
 	 * @param mayRestore whether this person may restore revisions of it
 	 * @param notice a confirmation, or null
+	 * @param steps its workflow actions, newest first
 	 */
 	public record HistoryPage(AdminChrome chrome, AdminFormats formats, long articleId, String title,
-			List<RevisionSummary> revisions, boolean mayRestore, String notice) {
+			List<RevisionSummary> revisions, boolean mayRestore, String notice, List<WorkflowStep> steps) {
 
 		/**
 		 * The revision before the newest, to compare with it by default; or the newest.
@@ -69,6 +70,17 @@ public final class HistoryPages {
 	public record RestorePage(AdminChrome chrome, AdminFormats formats, long articleId, String title,
 			RevisionSummary revision, RevisionSummary working, int version, List<FieldChange> changes,
 			Map<String, String> errors) {
+	}
+
+	/**
+	 * One workflow action in a story's history.
+	 *
+	 * @param at when
+	 * @param by who
+	 * @param what what happened, in words: "Submitted revision 3 for review"
+	 * @param comment the comment given with it, or null
+	 */
+	public record WorkflowStep(java.time.Instant at, String by, String what, String comment) {
 	}
 
 }

@@ -16,6 +16,7 @@ import org.gazette.content.InvalidContentException;
 import org.gazette.content.RevisionDraft;
 import org.gazette.content.SavedRevision;
 import org.gazette.content.UnknownContentException;
+import org.gazette.publishing.Workflow;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,12 @@ class StoryEditing {
 
 	private final AuditLog audit;
 
-	StoryEditing(Content content, AuditLog audit) {
+	private final Workflow workflow;
+
+	StoryEditing(Content content, AuditLog audit, Workflow workflow) {
 		this.content = content;
 		this.audit = audit;
+		this.workflow = workflow;
 	}
 
 	/**
@@ -49,6 +53,11 @@ class StoryEditing {
 			throw new AccessDeniedException("Story " + articleId + " is not " + user.email() + "'s draft");
 		}
 		return article;
+	}
+
+	/** Whether the person may open the story in the editor. */
+	boolean mayOpen(long articleId, SignedInUser user) {
+		return this.content.editable(articleId).map((article) -> mayEdit(user, article)).orElse(false);
 	}
 
 	/**
@@ -96,6 +105,7 @@ class StoryEditing {
 						article.version());
 			}
 		}
+		this.workflow.checkEditable(articleId);
 		String slug = article.slugEditable() ? form.slugOrNull() : null;
 		SavedRevision saved;
 		try {
@@ -108,6 +118,7 @@ class StoryEditing {
 			throw FormProblems.of(ex, problems);
 		}
 		FormProblems.refuseIfAny(problems);
+		this.workflow.revised(articleId, user.email());
 		this.audit.record(AuditRecord.of(user.email(), autosave ? "story.autosaved" : "story.saved", "story", articleId,
 				"revision " + saved.number() + ": " + draft.title()));
 		return saved;

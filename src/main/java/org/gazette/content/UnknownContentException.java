@@ -13,7 +13,7 @@ public class UnknownContentException extends InvalidContentException {
 		super(List.of(message));
 	}
 
-	static UnknownContentException story(long id) {
+	public static UnknownContentException story(long id) {
 		return new UnknownContentException("There is no story " + id + ".");
 	}
 

@@ -57,7 +57,10 @@ public class Publishing {
 			release = (releaseAt != null) ? releaseAt : now;
 		}
 		Instant lastUpdate = released ? now : release;
-		Instant firstPublished = (state.firstPublishedAt() != null) ? state.firstPublishedAt() : release;
+		// A first release still to come (scheduled, now moved) is not a first
+		// publication.
+		Instant firstPublished = (state.firstPublishedAt() != null && !state.firstPublishedAt().isAfter(now))
+				? state.firstPublishedAt() : release;
 		this.articles.markPublished(articleId, revision.id(), release, firstPublished, lastUpdate);
 		this.articles.insertPublication(articleId, revision.id(), now, release,
 				revision.changeKind().name().toLowerCase(java.util.Locale.ROOT), revision.changeNote());
@@ -68,10 +71,49 @@ public class Publishing {
 	@Transactional
 	public void unpublish(long articleId) {
 		Instant now = this.clock.instant();
-		this.articles.lock(articleId)
-			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
+		lock(articleId);
 		this.articles.markUnpublished(articleId, now);
 		this.changes.articleChanged("unpublished", articleId, now);
+	}
+
+	/**
+	 * Moves a scheduled release to another instant; the revision stays the one that was
+	 * scheduled.
+	 * @throws InvalidContentException when the story is not scheduled
+	 */
+	@Transactional
+	public void reschedule(long articleId, Instant releaseAt) {
+		Instant now = this.clock.instant();
+		PublishingRepository.ArticleState state = lock(articleId);
+		if (state.publishedRevisionId() == null || state.unpublishedAt() != null || !state.releaseAt().isAfter(now)) {
+			throw new InvalidContentException(List.of("Story " + articleId + " is not scheduled."));
+		}
+		// Never public yet: its first release moves with it.
+		boolean firstRelease = state.releaseAt().equals(state.firstPublishedAt());
+		this.articles.moveRelease(articleId, releaseAt, firstRelease ? releaseAt : state.firstPublishedAt());
+		this.changes.articleChanged("rescheduled", articleId, releaseAt);
+	}
+
+	/**
+	 * Calls off a first release still to come: the story goes back to having no published
+	 * revision. Its publication row stays, as every record does.
+	 * @throws InvalidContentException when the story is not waiting for its first release
+	 */
+	@Transactional
+	public void unschedule(long articleId) {
+		Instant now = this.clock.instant();
+		PublishingRepository.ArticleState state = lock(articleId);
+		if (state.publishedRevisionId() == null || state.unpublishedAt() != null || !state.releaseAt().isAfter(now)
+				|| !state.releaseAt().equals(state.firstPublishedAt())) {
+			throw new InvalidContentException(List.of("Story " + articleId + " is not waiting for its first release."));
+		}
+		this.articles.clearPublication(articleId);
+		this.changes.articleChanged("unscheduled", articleId, now);
+	}
+
+	private PublishingRepository.ArticleState lock(long articleId) {
+		return this.articles.lock(articleId)
+			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
 	}
 
 }

@@ -52,10 +52,31 @@ class PublishingRepository {
 	}
 
 	void markUnpublished(long articleId, Instant at) {
-		this.jdbc.sql("update article set unpublished_at = :at, version = version + 1 where id = :id")
+		this.jdbc
+			.sql("update article set unpublished_at = :at, state = 'unpublished', version = version + 1 where id = :id")
 			.param("at", Db.utc(at))
 			.param("id", articleId)
 			.update();
+	}
+
+	void moveRelease(long articleId, Instant releaseAt, Instant firstPublishedAt) {
+		this.jdbc.sql("""
+				update article set release_at = :release, first_published_at = :first, last_public_update_at = :release,
+				       version = version + 1
+				where id = :id
+				""")
+			.param("release", Db.utc(releaseAt))
+			.param("first", Db.utc(firstPublishedAt))
+			.param("id", articleId)
+			.update();
+	}
+
+	void clearPublication(long articleId) {
+		this.jdbc.sql("""
+				update article set published_revision_id = null, release_at = null, first_published_at = null,
+				       last_public_update_at = null, version = version + 1
+				where id = :id
+				""").param("id", articleId).update();
 	}
 
 	void insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,

@@ -21,7 +21,16 @@ public final class TestPublishing {
 
 	private final ChangeLog changeLog;
 
+	private final JdbcClient jdbc;
+
+	private final Content content;
+
+	private final Clock clock;
+
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
+		this.jdbc = jdbc;
+		this.content = content;
+		this.clock = clock;
 		ChangeEventRepository changeEvents = new ChangeEventRepository(jdbc);
 		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add, clock);
 		this.tail = tail;
@@ -33,6 +42,15 @@ public final class TestPublishing {
 
 	public Publishing publishing() {
 		return this.publishing;
+	}
+
+	/**
+	 * The editorial workflow over this node's publishing, recording to a real audit log.
+	 */
+	public Workflow workflow(boolean twoPersonRule) {
+		return new Workflow(new WorkflowRepository(this.jdbc), this.publishing, this.content,
+				org.gazette.audit.TestAudit.log(this.jdbc, this.clock), new WorkflowSettings(twoPersonRule),
+				this.clock);
 	}
 
 	public Newsroom newsroom() {

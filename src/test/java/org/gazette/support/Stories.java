@@ -141,7 +141,12 @@ public final class Stories {
 
 		/** Saves the story without publishing it; returns its id. */
 		public long draft() {
-			return Stories.this.content.createArticle(this.slug, revision(), "tester");
+			return draftBy("tester");
+		}
+
+		/** Saves the story as written by the given person, without publishing it. */
+		public long draftBy(String by) {
+			return Stories.this.content.createArticle(this.slug, revision(), by);
 		}
 
 		/**
