@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.content.InvalidContentException;
 import org.gazette.content.UnknownContentException;
 import org.gazette.platform.GazetteProperties;
+import org.gazette.publishing.Actor;
 import org.gazette.publishing.ArticleStanding;
 import org.gazette.publishing.ReleaseTimes;
 import org.gazette.publishing.Transition;
@@ -75,11 +76,12 @@ class WorkflowController {
 		String uri = request.getRequestURI();
 		WorkflowAction action = WorkflowAction.fromCode(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
 		WorkflowInput typed = new WorkflowInput(action, comment, releaseDate, releaseTime);
-		ArticleStanding after;
 		try {
-			java.time.Instant releaseAt = needsTime(action) ? releaseInstant(releaseDate, releaseTime) : null;
-			after = this.workflow.apply(id, parseVersion(version), new Transition(action, releaseAt, comment),
-					EditorPageBuilder.actor(user()));
+			Actor actor = EditorPageBuilder.actor(user());
+			// Someone who may not take the step is told so, whatever they typed.
+			java.time.Instant releaseAt = (needsTime(action) && actor.can(action.least()))
+					? releaseInstant(releaseDate, releaseTime) : null;
+			this.workflow.apply(id, parseVersion(version), new Transition(action, releaseAt, comment), actor);
 		}
 		catch (UnknownContentException ex) {
 			throw new AdminNotFoundException();

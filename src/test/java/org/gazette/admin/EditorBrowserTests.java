@@ -233,6 +233,10 @@ class EditorBrowserTests {
 
 	/** Types at the end of the body, in the Markdown editor. */
 	static void typeInBody(String text) {
+		typeInBody(browser, text);
+	}
+
+	static void typeInBody(Browser browser, String text) {
 		browser.script("const cm = document.querySelector('.CodeMirror').CodeMirror; cm.focus();"
 				+ " cm.setCursor(cm.lineCount(), 0);");
 		browser.driver().switchTo().activeElement().sendKeys(text);
