@@ -72,9 +72,12 @@ public final class ArticleListPages {
 	 * @param myDrafts stories never published whose latest save is this person's
 	 * @param recentlyChanged most recently saved stories
 	 * @param recentlyPublished most recently released public stories
+	 * @param overdueReleaseWork work due at a release that has not finished, for
+	 * publishers and admins
 	 */
 	public record DashboardPage(AdminChrome chrome, AdminFormats formats, List<ArticleListing> myDrafts,
-			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished) {
+			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished,
+			ReleaseWorkAlert overdueReleaseWork) {
 	}
 
 }
