@@ -78,27 +78,33 @@ class ReleaseRunner {
 	Optional<ReleaseTask> claimNext() {
 		return this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
-			while (true) {
-				Optional<ReleaseTaskRepository.Due> next = this.tasks.lockNextDue(now);
-				if (next.isEmpty()) {
-					return Optional.<ReleaseTask>empty();
-				}
+			Optional<ReleaseTaskRepository.Due> next = this.tasks.lockNextDue(now);
+			// Tasks whose nodes kept stopping mid-run are given up, then the next one
+			// tried.
+			while (next.isPresent() && abandonedTooOften(next.get())) {
 				ReleaseTaskRepository.Due due = next.get();
-				if (due.state() == ReleaseTaskState.RUNNING && due.attempts() >= this.properties.maxAttempts()) {
-					logger.warn("Release task {} ({}) of story {}: node {} stopped while running it; giving up",
-							due.task().id(), due.task().kind(), due.task().articleId(), due.claimedBy());
-					this.tasks.giveUp(due, now, "Stopped while running, " + due.attempts() + " times");
-					continue;
-				}
-				if (due.state() == ReleaseTaskState.RUNNING) {
-					logger.warn("Release task {} ({}) of story {}: node {} stopped while running it; taking it over",
-							due.task().id(), due.task().kind(), due.task().articleId(), due.claimedBy());
-				}
-				if (this.tasks.claim(due, nodeId(), now.plus(this.properties.lease()))) {
-					return Optional.of(due.task());
-				}
+				logger.warn("Release task {} ({}) of story {}: node {} stopped while running it; giving up",
+						due.task().id(), due.task().kind(), due.task().articleId(), due.claimedBy());
+				this.tasks.giveUp(due, now, "A server stopped while running it, on the last attempt allowed");
+				next = this.tasks.lockNextDue(now);
 			}
+			if (next.isEmpty()) {
+				return Optional.<ReleaseTask>empty();
+			}
+			ReleaseTaskRepository.Due due = next.get();
+			if (due.state() == ReleaseTaskState.RUNNING) {
+				logger.warn("Release task {} ({}) of story {}: node {} stopped while running it; taking it over",
+						due.task().id(), due.task().kind(), due.task().articleId(), due.claimedBy());
+			}
+			if (!this.tasks.claim(due, nodeId(), now.plus(this.properties.lease()))) {
+				return Optional.<ReleaseTask>empty();
+			}
+			return Optional.of(due.task());
 		});
+	}
+
+	private boolean abandonedTooOften(ReleaseTaskRepository.Due due) {
+		return due.state() == ReleaseTaskState.RUNNING && due.attempts() >= this.properties.maxAttempts();
 	}
 
 	/**

@@ -61,18 +61,21 @@ class ReleaseTaskRepository {
 	}
 
 	/**
-	 * The task due first: pending with its attempt due, or running with its lease run
-	 * out. Rows another node is claiming or running are skipped, not waited for.
+	 * A task due now: first one whose node stopped while running it (its lease ran out),
+	 * else the pending one due first. Rows another node is claiming or running are
+	 * skipped, not waited for. Two simple queries rather than one with OR, so each reads
+	 * its own index on H2 as on PostgreSQL.
 	 */
 	Optional<Due> lockNextDue(Instant now) {
-		return this.jdbc.sql("select " + TASK_COLUMNS + """
-				 from release_task
-				where (state = 'pending' and next_attempt_at <= :now)
-				   or (state = 'running' and lease_until <= :now)
-				order by next_attempt_at, id
-				limit 1
-				for update skip locked
-				""")
+		Optional<Due> abandoned = lockFirst("running", "lease_until", now);
+		return abandoned.isPresent() ? abandoned : lockFirst("pending", "next_attempt_at", now);
+	}
+
+	private Optional<Due> lockFirst(String state, String dueColumn, Instant now) {
+		return this.jdbc
+			.sql("select " + TASK_COLUMNS + " from release_task where state = :state and " + dueColumn
+					+ " <= :now order by " + dueColumn + ", id limit 1 for update skip locked")
+			.param("state", state)
 			.param("now", Db.utc(now))
 			.query((rs, n) -> new Due(task(rs, rs.getInt("attempts") + 1),
 					ReleaseTaskState.fromCode(rs.getString("state")), rs.getInt("attempts"),

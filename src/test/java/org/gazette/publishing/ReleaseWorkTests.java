@@ -350,6 +350,20 @@ class ReleaseWorkTests {
 	}
 
 	@DatabaseTest
+	void aTaskWhoseNodesKeepStoppingIsGivenUp(Databases.Lazy lazy) {
+		open(lazy);
+		long id = this.stories.story("Cursed").publish();
+		ReleaseProperties once = ReleaseProperties.defaults().withMaxAttempts(1);
+		ReleaseTask claimed = node("stopped", once).claimNext().orElseThrow();
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(node("other", once).runDue()).as("only the other task").isEqualTo(1);
+		ReleaseTaskStatus given = status(id, claimed.kind());
+		assertThat(given.state()).isEqualTo(ReleaseTaskState.FAILED);
+		assertThat(given.lastError()).isEqualTo("A server stopped while running it, on the last attempt allowed");
+		assertThat(given.finishedAt()).isEqualTo(this.clock.instant());
+	}
+
+	@DatabaseTest
 	void aStoryTakenDownBeforeItsReleaseRunsNoWork(Databases.Lazy lazy) {
 		open(lazy);
 		Instant release = this.clock.instant().plus(Duration.ofHours(1));
