@@ -76,10 +76,12 @@ public final class ArticleListPages {
 	 * @param recentlyPublished most recently released public stories
 	 * @param notice a confirmation, or null
 	 * @param queues stories waiting for someone, each list with a heading
+	 * @param overdueReleaseWork work due at a release that has not finished, for
+	 * publishers and admins
 	 */
 	public record DashboardPage(AdminChrome chrome, AdminFormats formats, List<ArticleListing> myDrafts,
 			List<ArticleListing> recentlyChanged, List<ArticleListing> recentlyPublished, String notice,
-			List<Queue> queues) {
+			List<Queue> queues, ReleaseWorkAlert overdueReleaseWork) {
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gazette.accounts.Role;
+import org.gazette.accounts.SignedInUser;
 import org.gazette.content.ArticleFilter;
 import org.gazette.content.ArticleListing;
 import org.gazette.content.ArticleSort;
@@ -16,6 +18,7 @@ import org.gazette.publishing.EditorialState;
 import org.gazette.publishing.QueuedStory;
 import org.gazette.publishing.Workflow;
 import org.gazette.site.Views;
+import org.gazette.publishing.ReleaseWork;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +44,17 @@ class DashboardController {
 
 	private final Clock clock;
 
+	private final ReleaseWork releaseWork;
+
 	DashboardController(Content content, AdminChromeFactory chrome, AdminFormats formats, Workflow workflow,
-			StandingWords words, Clock clock) {
+			StandingWords words, Clock clock, ReleaseWork releaseWork) {
 		this.content = content;
 		this.chrome = chrome;
 		this.formats = formats;
 		this.workflow = workflow;
 		this.words = words;
 		this.clock = clock;
+		this.releaseWork = releaseWork;
 	}
 
 	@GetMapping("/admin")
@@ -64,7 +70,7 @@ class DashboardController {
 						this.content.findDraftsSavedBy(me, ROWS), changed, published,
 						(submitted != null) ? "Submitted for review. Editors see it on their dashboard; you can "
 								+ "edit it again if they send it back." : null,
-						queues(user)));
+						queues(user), overdueWork(user)));
 	}
 
 	/**
@@ -105,6 +111,12 @@ class DashboardController {
 							"/admin/articles/" + story.articleId() + "/edit", line.apply(story)))
 					.toList(),
 				more));
+	}
+
+	/** Publishers and admins answer for releases, so they see work that is late. */
+	private ReleaseWorkAlert overdueWork(SignedInUser user) {
+		return user.can(Role.PUBLISHER) ? ReleaseWorkAlert.of(this.releaseWork.overdue(), this.formats)
+				: ReleaseWorkAlert.NONE;
 	}
 
 	private static List<ArticleListing> first(List<ArticleListing> rows) {

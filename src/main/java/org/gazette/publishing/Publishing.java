@@ -25,12 +25,16 @@ public class Publishing {
 
 	private final Content content;
 
+	private final ReleaseWork releaseWork;
+
 	private final Clock clock;
 
-	Publishing(PublishingRepository articles, ChangeEvents changes, Content content, Clock clock) {
+	Publishing(PublishingRepository articles, ChangeEvents changes, Content content, ReleaseWork releaseWork,
+			Clock clock) {
 		this.articles = articles;
 		this.changes = changes;
 		this.content = content;
+		this.releaseWork = releaseWork;
 		this.clock = clock;
 	}
 
@@ -57,14 +61,26 @@ public class Publishing {
 			release = (releaseAt != null) ? releaseAt : now;
 		}
 		Instant lastUpdate = released ? now : release;
-		// A first release still to come (scheduled, now moved) is not a first
+		boolean beenPublic = released || hasBeenPublic(state, now);
+		// A release that was scheduled and replaced before it came is no first
 		// publication.
-		Instant firstPublished = (state.firstPublishedAt() != null && !state.firstPublishedAt().isAfter(now))
-				? state.firstPublishedAt() : release;
+		Instant firstPublished = (beenPublic && state.firstPublishedAt() != null) ? state.firstPublishedAt() : release;
 		this.articles.markPublished(articleId, revision.id(), release, firstPublished, lastUpdate);
-		this.articles.insertPublication(articleId, revision.id(), now, release,
+		long publicationId = this.articles.insertPublication(articleId, revision.id(), now, release,
 				revision.changeKind().name().toLowerCase(java.util.Locale.ROOT), revision.changeNote());
+		this.releaseWork.enqueue(articleId, publicationId, PublicationKind.of(!beenPublic, revision.changeKind()),
+				lastUpdate);
 		this.changes.articleChanged(released ? "updated" : "published", articleId, release);
+	}
+
+	/**
+	 * Whether readers have seen the story before, though it is not public now: it reached
+	 * its first release instant before anyone took it down.
+	 */
+	private static boolean hasBeenPublic(PublishingRepository.ArticleState state, Instant now) {
+		Instant first = state.firstPublishedAt();
+		return first != null && !first.isAfter(now)
+				&& (state.unpublishedAt() == null || state.unpublishedAt().isAfter(first));
 	}
 
 	/** Takes a story out of public view at once. */
@@ -73,6 +89,7 @@ public class Publishing {
 		Instant now = this.clock.instant();
 		lock(articleId);
 		this.articles.markUnpublished(articleId, now);
+		this.releaseWork.takenDown(articleId);
 		this.changes.articleChanged("unpublished", articleId, now);
 	}
 
@@ -91,6 +108,7 @@ public class Publishing {
 		// Never public yet: its first release moves with it.
 		boolean firstRelease = state.releaseAt().equals(state.firstPublishedAt());
 		this.articles.moveRelease(articleId, releaseAt, firstRelease ? releaseAt : state.firstPublishedAt());
+		this.releaseWork.moved(articleId, releaseAt);
 		this.changes.articleChanged("rescheduled", articleId, releaseAt);
 	}
 
@@ -108,6 +126,7 @@ public class Publishing {
 			throw new InvalidContentException(List.of("Story " + articleId + " is not waiting for its first release."));
 		}
 		this.articles.clearPublication(articleId);
+		this.releaseWork.takenDown(articleId);
 		this.changes.articleChanged("unscheduled", articleId, now);
 	}
 

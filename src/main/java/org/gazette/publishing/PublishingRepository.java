@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gazette.platform.Db;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The public side of the article row: which revision is published, when, and history. */
@@ -79,8 +80,10 @@ class PublishingRepository {
 				""").param("id", articleId).update();
 	}
 
-	void insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,
+	/** Records a publication; returns its id. */
+	long insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,
 			String changeNote) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into publication (article_id, revision_id, published_at, release_at, change_kind, change_note)
 				values (:article, :revision, :published, :release, :kind, :note)
@@ -91,7 +94,8 @@ class PublishingRepository {
 			.param("release", Db.utc(releaseAt))
 			.param("kind", changeKind)
 			.param("note", changeNote)
-			.update();
+			.update(key, "id");
+		return key.getKeyAs(Long.class);
 	}
 
 }

@@ -10,7 +10,7 @@ public final class TestAudit {
 	private TestAudit() {
 	}
 
-	public static AuditLog log(JdbcClient jdbc, Clock clock) {
+	public static AuditLog auditLog(JdbcClient jdbc, Clock clock) {
 		return new AuditLog(new AuditRepository(jdbc), clock);
 	}
 

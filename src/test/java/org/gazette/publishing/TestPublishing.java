@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.gazette.content.Content;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Publishing and the public newsroom on a test database, wired by hand. */
@@ -27,7 +28,19 @@ public final class TestPublishing {
 
 	private final Clock clock;
 
+	private final ReleaseWork releaseWork;
+
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
+		this(jdbc, content, clock, ReleaseTaskHandlers.of(), (event) -> {
+		});
+	}
+
+	/**
+	 * With release work for the given handlers; the runner is woken through the given
+	 * publisher.
+	 */
+	TestPublishing(JdbcClient jdbc, Content content, Clock clock, ReleaseTaskHandlers handlers,
+			ApplicationEventPublisher releaseEvents) {
 		this.jdbc = jdbc;
 		this.content = content;
 		this.clock = clock;
@@ -35,8 +48,10 @@ public final class TestPublishing {
 		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add, clock);
 		this.tail = tail;
 		this.changeLog = new ChangeLog(changeEvents);
+		this.releaseWork = new ReleaseWork(new ReleaseTaskRepository(jdbc), handlers, releaseEvents,
+				ReleaseProperties.defaults(), clock);
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
-				content, clock);
+				content, this.releaseWork, clock);
 		this.newsroom = new Newsroom(new NewsroomRepository(jdbc), clock);
 	}
 
@@ -49,8 +64,12 @@ public final class TestPublishing {
 	 */
 	public Workflow workflow(boolean twoPersonRule) {
 		return new Workflow(new WorkflowRepository(this.jdbc), this.publishing, this.content,
-				org.gazette.audit.TestAudit.log(this.jdbc, this.clock), new WorkflowSettings(twoPersonRule),
+				org.gazette.audit.TestAudit.auditLog(this.jdbc, this.clock), new WorkflowSettings(twoPersonRule),
 				this.clock);
+	}
+
+	public ReleaseWork releaseWork() {
+		return this.releaseWork;
 	}
 
 	public Newsroom newsroom() {

@@ -12,13 +12,17 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on a random port, on an in-memory H2, without demo content, with
  * a {@link MutableClock}. All classes with this annotation share one application.
+ * <p>
+ * Release work is enqueued but no thread runs it: a test that needs it run calls
+ * {@code TestReleaseRunner.runDue}, so nothing happens behind a test's back when it moves
+ * the clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "gazette.demo-content=false",
 		"gazette.base-url=https://news.example.gov",
-		"gazette.search.index-directory=target/test-search-index/${random.uuid}",
+		"gazette.search.index-directory=target/test-search-index/${random.uuid}", "gazette.release.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(WebTestConfiguration.class)
 public @interface GazetteWebTest {

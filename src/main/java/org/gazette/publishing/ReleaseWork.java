@@ -1,0 +1,125 @@
+package org.gazette.publishing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Work that must happen once when a publication takes effect (see
+ * {@link ReleaseTaskHandler}): enqueued with the publication, run by one node at the
+ * release instant, and reported to the back office.
+ */
+@Service
+public class ReleaseWork {
+
+	/** Rows the dashboard shows at most. */
+	static final int OVERDUE_LIMIT = 20;
+
+	private final ReleaseTaskRepository tasks;
+
+	private final ReleaseTaskHandlers handlers;
+
+	private final ApplicationEventPublisher events;
+
+	private final ReleaseProperties properties;
+
+	private final Clock clock;
+
+	ReleaseWork(ReleaseTaskRepository tasks, ReleaseTaskHandlers handlers, ApplicationEventPublisher events,
+			ReleaseProperties properties, Clock clock) {
+		this.tasks = tasks;
+		this.handlers = handlers;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Enqueues the work each handler wants for a new publication, in the publishing
+	 * transaction. The story's work that was not due yet is skipped: this publication
+	 * replaces the one that caused it before it took effect.
+	 * @param articleId the story
+	 * @param publicationId the new publication
+	 * @param kind a first release, or a major or minor update
+	 * @param takesEffectAt when readers see it; work for a backdated publication is due
+	 * now
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueue(long articleId, long publicationId, PublicationKind kind, Instant takesEffectAt) {
+		Instant now = this.clock.instant();
+		this.tasks.skipNotYetDue(articleId, now, "Replaced before release");
+		Instant due = takesEffectAt.isBefore(now) ? now : takesEffectAt;
+		for (ReleaseTaskHandler handler : this.handlers.wanting(kind)) {
+			this.tasks.insert(articleId, publicationId, kind, handler.kind(), due, now);
+		}
+		wakeRunnerAfterCommit();
+	}
+
+	/**
+	 * Skips the story's work that is not due yet, when it is taken down before its
+	 * release.
+	 */
+	void takenDown(long articleId) {
+		this.tasks.skipNotYetDue(articleId, this.clock.instant(), "Taken down before release");
+	}
+
+	/**
+	 * Moves the story's work that is not due yet to its new release instant, when a
+	 * scheduled release is rescheduled.
+	 */
+	void moved(long articleId, Instant releaseAt) {
+		this.tasks.moveNotYetDue(articleId, this.clock.instant(), releaseAt);
+		wakeRunnerAfterCommit();
+	}
+
+	/** Each piece of the story's release work, newest publication first. */
+	@Transactional(readOnly = true)
+	public List<ReleaseTaskStatus> status(long articleId) {
+		return this.tasks.forArticle(articleId, this.handlers);
+	}
+
+	/**
+	 * Work due longer ago than the grace period and not finished (pending, running or
+	 * failed), oldest first, at most {@value #OVERDUE_LIMIT}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueReleaseTask> overdue(Duration grace) {
+		return this.tasks.overdue(this.clock.instant().minus(grace), OVERDUE_LIMIT, this.handlers);
+	}
+
+	/**
+	 * Overdue work with the configured grace period,
+	 * {@code gazette.release.overdue-after}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OverdueReleaseTask> overdue() {
+		return overdue(this.properties.overdueAfter());
+	}
+
+	private void wakeRunnerAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					ReleaseWork.this.events.publishEvent(new ReleaseWorkEnqueued());
+				}
+			});
+		}
+		else {
+			this.events.publishEvent(new ReleaseWorkEnqueued());
+		}
+	}
+
+	/** This node enqueued work: its runner should look again now. */
+	record ReleaseWorkEnqueued() {
+	}
+
+}
