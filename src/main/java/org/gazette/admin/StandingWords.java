@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gazette.publishing.ArticleStanding;
+import org.gazette.publishing.ReleaseTaskStatus;
+import org.gazette.publishing.ReleaseWork;
 import org.gazette.platform.GazetteProperties;
 
 import org.springframework.stereotype.Component;
@@ -30,9 +32,12 @@ class StandingWords {
 
 	private final Clock clock;
 
-	StandingWords(GazetteProperties properties, Clock clock) {
+	private final ReleaseWork releaseWork;
+
+	StandingWords(GazetteProperties properties, Clock clock, ReleaseWork releaseWork) {
 		this.zone = properties.timeZone();
 		this.clock = clock;
+		this.releaseWork = releaseWork;
 	}
 
 	/** One sentence: the state readers and editors care about first. */
@@ -72,7 +77,32 @@ class StandingWords {
 		if (story.state() == org.gazette.publishing.EditorialState.ARCHIVED && story.isPublic(now)) {
 			details.add("Archived stories stay on the site.");
 		}
+		details.addAll(releaseWork(story));
 		return details;
+	}
+
+	/** What was due at the latest release, and whether it is done: one line each. */
+	private List<String> releaseWork(ArticleStanding story) {
+		List<ReleaseTaskStatus> tasks = this.releaseWork.status(story.articleId());
+		if (tasks.isEmpty() || story.publishedRevisionId() == null) {
+			return List.of();
+		}
+		long latest = tasks.stream().mapToLong(ReleaseTaskStatus::publicationId).max().orElseThrow();
+		List<String> lines = new ArrayList<>();
+		for (ReleaseTaskStatus task : tasks) {
+			if (task.publicationId() != latest) {
+				continue;
+			}
+			lines.add(task.description() + ": " + switch (task.state()) {
+				case PENDING -> (task.dueAt().isAfter(this.clock.instant()) ? "waits for the release"
+						: "due since " + when(task.dueAt()) + ((task.attempts() > 0) ? ", to be tried again" : ""));
+				case RUNNING -> "running";
+				case DONE -> "done" + ((task.finishedAt() != null) ? " at " + when(task.finishedAt()) : "");
+				case SKIPPED -> "not needed" + ((task.lastError() != null) ? " (" + task.lastError() + ")" : "");
+				case FAILED -> "failed after " + task.attempts() + " attempts";
+			} + ".");
+		}
+		return lines;
 	}
 
 	/** "December 2, 2026 at 9:30 AM EST". */

@@ -15,6 +15,7 @@ import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Http;
 import org.gazette.support.MutableClock;
+import org.gazette.publishing.TestReleaseRunner;
 import org.gazette.support.TestAccounts;
 import org.gazette.support.TestAccounts.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +47,9 @@ class WorkflowPageTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	org.springframework.context.ApplicationContext application;
 
 	Author jane;
 
@@ -122,8 +126,14 @@ class WorkflowPageTests {
 		assertThat(readers.get("/news/" + this.slug).status()).isEqualTo(404);
 		this.clock.set(release);
 		assertThat(readers.get("/news/" + this.slug).status()).isEqualTo(200);
-		assertThat(asPublisher.get(page).document().select("#workflow-status").text())
+		BackOffice.Page live = asPublisher.get(page);
+		assertThat(live.document().select("#workflow-status").text())
 			.startsWith("Live since November 28, 2026 at 9:30:00 AM EST");
+		assertThat(live.document().select(".gazette-workflow p").eachText())
+			.contains("Release recorded in the audit log: due since November 28, 2026 at 9:30 AM EST.");
+		TestReleaseRunner.runDue(this.application);
+		assertThat(asPublisher.get(page).document().select(".gazette-workflow p").eachText())
+			.contains("Release recorded in the audit log: done at November 28, 2026 at 9:30 AM EST.");
 
 		BackOffice.Page history = asEditor.get("/admin/articles/" + id + "/history");
 		assertThat(history.document().select("#workflow-steps th[data-label=What]").eachText()).containsExactly(
