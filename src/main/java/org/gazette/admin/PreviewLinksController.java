@@ -61,9 +61,8 @@ class PreviewLinksController {
 			@RequestParam(required = false) String lifetime) {
 		Duration chosen = lifetime(lifetime);
 		if (chosen == null) {
-			// The story is checked first, so that someone who may not see it learns
-			// nothing from the form's problems.
-			this.sharing.list(id, user());
+			// The page checks the story first: someone who may not edit it gets a 403,
+			// not the form's problems.
 			return page(request, id, PreviewLinks.DEFAULT_LIFETIME, null, null,
 					Map.of("lifetime", "Choose how long the link works: " + lifetimeChoices() + "."),
 					HttpStatus.UNPROCESSABLE_CONTENT);
