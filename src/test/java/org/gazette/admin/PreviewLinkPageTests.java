@@ -169,6 +169,8 @@ class PreviewLinkPageTests {
 		assertThat(client.get("/admin/articles/" + theirs + "/preview-links").status()).isEqualTo(403);
 		assertThat(client.post("/admin/articles/" + theirs + "/preview-links", Map.of("lifetime", "1")).status())
 			.isEqualTo(403);
+		assertThat(client.post("/admin/articles/" + theirs + "/preview-links", Map.of("lifetime", "2")).status())
+			.isEqualTo(403);
 		assertThat(client.post(revokePath(theirs, theirLink), Map.of()).status()).isEqualTo(403);
 		assertThat(this.links.list(theirs)).hasSize(1);
 
