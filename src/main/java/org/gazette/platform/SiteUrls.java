@@ -41,6 +41,11 @@ public class SiteUrls {
 		return "/news/" + slug;
 	}
 
+	/** A preview link's address: the token is the whole secret. */
+	public String preview(String token) {
+		return "/preview/" + token;
+	}
+
 	public String author(String slug) {
 		return "/authors/" + slug;
 	}

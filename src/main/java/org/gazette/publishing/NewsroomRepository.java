@@ -184,7 +184,11 @@ class NewsroomRepository {
 			.toList();
 	}
 
-	private Map<Long, List<TopicLink>> topics(List<Long> revisionIds) {
+	/**
+	 * The revisions' topics as public pages list them; preview links show them the same
+	 * way.
+	 */
+	Map<Long, List<TopicLink>> topics(List<Long> revisionIds) {
 		Map<Long, List<TopicLink>> topics = new LinkedHashMap<>();
 		if (revisionIds.isEmpty()) {
 			return topics;
@@ -231,7 +235,11 @@ class NewsroomRepository {
 			.filter((span) -> span.first() != null);
 	}
 
-	private Map<Long, List<Byline>> bylines(List<Long> revisionIds) {
+	/**
+	 * The revisions' bylines as public pages print them; preview links show them the same
+	 * way.
+	 */
+	Map<Long, List<Byline>> bylines(List<Long> revisionIds) {
 		Map<Long, List<Byline>> bylines = new LinkedHashMap<>();
 		if (revisionIds.isEmpty()) {
 			return bylines;

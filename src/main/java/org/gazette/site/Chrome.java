@@ -25,13 +25,13 @@ import org.gazette.platform.SiteUrls;
  * @param urls the site's addresses
  * @param messages the words readers see
  * @param meta Open Graph type, feeds and structured data
- * @param preview for a back-office preview of an unsaved or unpublished story: the notice
- * and the way back to the editor it shows above the page; null on every public page
+ * @param preview for a preview of an unsaved or unpublished story (in the back office or
+ * through a preview link): the notice shown above the page; null on every public page
  */
 public record Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
 		String canonicalUrl, List<Views.Link> navigation, String currentNav,
 		List<GazetteProperties.IdentifierLink> identifierLinks, String dapScriptUrl, SiteUrls urls, Messages messages,
-		PageMeta meta, Views.Link preview) {
+		PageMeta meta, Views.PreviewNotice preview) {
 
 	/** Chrome of a public page. */
 	public Chrome(String siteName, String agencyName, String agencyUrl, String title, String description,
@@ -46,10 +46,10 @@ public record Chrome(String siteName, String agencyName, String agencyUrl, Strin
 	 * The same chrome for a preview: no canonical address, no analytics, kept out of
 	 * search engines, and a notice saying what it is.
 	 */
-	Chrome asPreview(Views.Link backToEditor) {
+	Chrome asPreview(Views.PreviewNotice notice) {
 		return new Chrome(this.siteName, this.agencyName, this.agencyUrl,
 				this.messages.text("preview.title", this.title), this.description, null, this.navigation, null,
-				this.identifierLinks, null, this.urls, this.messages, this.meta, backToEditor);
+				this.identifierLinks, null, this.urls, this.messages, this.meta, notice);
 	}
 
 	/** A message for the page, with escaped arguments. */

@@ -20,6 +20,9 @@ class Formats {
 
 	private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z",
+			Locale.US);
+
 	private final ZoneId zone;
 
 	private final Messages messages;
@@ -35,6 +38,11 @@ class Formats {
 	/** "November 27, 2026". */
 	String date(Instant instant) {
 		return LONG_DATE.format(instant.atZone(this.zone));
+	}
+
+	/** "December 2, 2026 at 9:30 AM EST". */
+	String dateTime(Instant instant) {
+		return DATE_TIME.format(instant.atZone(this.zone));
 	}
 
 	/** The date as ISO 8601 in the site's zone, for {@code <time datetime>}. */

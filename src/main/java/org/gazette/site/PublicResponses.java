@@ -57,6 +57,26 @@ class PublicResponses {
 		return respond(request, render(status, template, page));
 	}
 
+	/**
+	 * A page that only its secret address opens, such as a preview link: kept by no cache
+	 * (this node's, a CDN's or the browser's), out of search engines, and its address
+	 * never sent on as a referrer, since the address is the key.
+	 */
+	ResponseEntity<byte[]> unlisted(HttpServletRequest request, int status, String template, Object page) {
+		RenderedPage rendered = render(status, template, page);
+		boolean gzip = acceptsGzip(request);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+			.cacheControl(CacheControl.noStore())
+			.header("X-Robots-Tag", "noindex, nofollow")
+			.header("Referrer-Policy", "no-referrer");
+		if (gzip) {
+			response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		return response.body(gzip ? rendered.gzipped() : rendered.html());
+	}
+
 	String renderToString(String template, Object page) {
 		StringOutput output = new StringOutput(16 * 1024);
 		this.templates.render(template, page, output);

@@ -43,6 +43,16 @@ public final class Views {
 	}
 
 	/**
+	 * The notice above a preview of a story readers cannot see.
+	 *
+	 * @param heading what the page is
+	 * @param text what that means for the person reading it
+	 * @param link a way back (to the editor), or null
+	 */
+	public record PreviewNotice(String heading, String text, Link link) {
+	}
+
+	/**
 	 * A choice in a filter menu.
 	 *
 	 * @param value the parameter value

@@ -3,6 +3,7 @@ package org.gazette.admin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.gazette.accounts.Role;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
+import org.gazette.publishing.PreviewLinks;
 import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Stories;
@@ -63,6 +65,9 @@ class BackOfficePermissionTests {
 	@Autowired
 	Content content;
 
+	@Autowired
+	PreviewLinks previewLinks;
+
 	private final Map<String, Person> people = new LinkedHashMap<>();
 
 	private long articleId;
@@ -106,13 +111,19 @@ class BackOfficePermissionTests {
 				// which every role may edit (EditorTests covers someone else's); list and
 				// history rows use someone else's story.
 				boolean ownDraft = !rule.path().matches(".*/(history|compare|restore)$");
-				long article = ownDraft ? this.content.createArticle(null, EditorTests.draft("Matrix story"),
-						who.equals("anyone") ? target.email() : this.people.get(who).email()) : this.articleId;
+				String asker = who.equals("anyone") ? target.email() : this.people.get(who).email();
+				long article = ownDraft ? this.content.createArticle(null, EditorTests.draft("Matrix story"), asker)
+						: this.articleId;
+				// A preview link made by whoever asks (someone's for anyone), on that
+				// draft.
+				long link = rule.path().contains("{link}")
+						? this.previewLinks.create(article, asker, Duration.ofDays(1), null).link().id() : 0;
 				String path = rule.path()
 					.replace("{account}", Long.toString(target.id()))
 					.replace("{article}", Long.toString(article))
 					.replace("{author}", Long.toString(this.author.id()))
 					.replace("{topic}", Long.toString(this.topic.id()))
+					.replace("{link}", Long.toString(link))
 					.replace("{token}", "A".repeat(43));
 				BackOffice.Page answer = rule.method().equals("GET") ? client.get(path)
 						: client.post(path, formFor(rule.path(), target, this.author, this.topic));

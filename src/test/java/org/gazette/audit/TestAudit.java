@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The audit log on a test database, wired by hand. */
+/** The audit log on a test database, wired by hand (no Spring context needed). */
 public final class TestAudit {
 
 	private TestAudit() {
