@@ -53,7 +53,8 @@ public class StoryPreviews {
 		return new Pages.StoryPage(this.chrome.chrome(title, draft.summary(), null, null).asPreview(backToEditor),
 				title, (draft.type() != null) ? this.formats.typeName(draft.type()) : "", this.formats.date(release),
 				this.formats.isoDate(release), null, null, this.formats.bylines(bylines), body,
-				preview.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
+				preview.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(),
+				List.of(), null);
 	}
 
 }

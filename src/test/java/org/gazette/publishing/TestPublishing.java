@@ -21,14 +21,23 @@ public final class TestPublishing {
 
 	private final ChangeLog changeLog;
 
+	private final Redirects redirects;
+
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
 		ChangeEventRepository changeEvents = new ChangeEventRepository(jdbc);
 		ChangeEventTail tail = new ChangeEventTail(changeEvents, this.events::add, clock);
 		this.tail = tail;
 		this.changeLog = new ChangeLog(changeEvents);
+		NewsroomRepository stories = new NewsroomRepository(jdbc);
+		TakedownRepository takedowns = new TakedownRepository(jdbc);
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
-				content, clock);
-		this.newsroom = new Newsroom(new NewsroomRepository(jdbc), clock);
+				content, takedowns, stories, clock);
+		this.newsroom = new Newsroom(stories, takedowns, clock);
+		this.redirects = new Redirects(new RedirectRepository(jdbc), content, clock);
+	}
+
+	public Redirects redirects() {
+		return this.redirects;
 	}
 
 	public Publishing publishing() {

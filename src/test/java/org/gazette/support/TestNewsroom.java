@@ -22,8 +22,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 public class TestNewsroom {
 
 	/** Every content table, children before parents. */
-	private static final String[] TABLES = { "change_event", "publication", "revision_topic", "revision_author",
-			"revision", "revision_body", "article", "author", "topic" };
+	private static final String[] TABLES = { "change_event", "takedown", "article_slug_history", "redirect",
+			"publication", "revision_topic", "revision_author", "revision", "revision_body", "article", "author",
+			"topic" };
 
 	private final JdbcClient jdbc;
 
