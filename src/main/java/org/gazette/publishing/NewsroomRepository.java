@@ -136,7 +136,7 @@ class NewsroomRepository {
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
-				where """ + condition)
+				where\s""" + condition)
 			.param("slug", slug)
 			.param("id", id)
 			.param("now", Db.utc(now))

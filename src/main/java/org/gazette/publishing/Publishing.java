@@ -110,7 +110,7 @@ public class Publishing {
 		if (state.unpublishedAt() == null) {
 			this.articles.markUnpublished(articleId, now);
 		}
-		this.changes.articleChanged("taken-down", articleId, now);
+		this.changes.articleChanged("unpublished", articleId, now);
 		return this.takedowns.newest(articleId).orElseThrow();
 	}
 
