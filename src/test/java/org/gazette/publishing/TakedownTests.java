@@ -74,11 +74,10 @@ class TakedownTests {
 		assertThat(this.newsroom.departure("mistake"))
 			.contains(new Departure.Gone("Sent to the wrong list. Sorry.", released, this.clock.instant()));
 		assertLeftEveryList(id);
-		assertThat(this.publishing.currentTakedown(id)).get()
-			.satisfies((record) -> {
-				assertThat(record.kind()).isEqualTo(TakedownKind.GONE);
-				assertThat(record.takenDownBy()).isEqualTo("publisher@example.gov");
-			});
+		assertThat(this.publishing.currentTakedown(id)).get().satisfies((record) -> {
+			assertThat(record.kind()).isEqualTo(TakedownKind.GONE);
+			assertThat(record.takenDownBy()).isEqualTo("publisher@example.gov");
+		});
 	}
 
 	@DatabaseTest
@@ -86,7 +85,8 @@ class TakedownTests {
 		open(db);
 		long id = story("wrong");
 		this.publishing.takeDown(id, Takedown.redirectTo("https://www.example.gov/right?x=1"), "publisher");
-		assertThat(this.newsroom.departure("wrong")).contains(new Departure.Redirected("https://www.example.gov/right?x=1"));
+		assertThat(this.newsroom.departure("wrong"))
+			.contains(new Departure.Redirected("https://www.example.gov/right?x=1"));
 		assertLeftEveryList(id);
 	}
 
@@ -169,7 +169,9 @@ class TakedownTests {
 		assertThat(this.newsroom.departure("back")).isEmpty();
 		assertThat(this.newsroom.list(StoryQuery.ALL, 1, 20).stories()).extracting(StoryCard::id).containsExactly(id);
 		assertThat(this.publishing.currentTakedown(id)).isEmpty();
-		assertThat(this.db.get().jdbc().sql("select kind from takedown where article_id = :id order by id")
+		assertThat(this.db.get()
+			.jdbc()
+			.sql("select kind from takedown where article_id = :id order by id")
 			.param("id", id)
 			.query(String.class)
 			.list()).containsExactly("withdrawn", "gone");
@@ -188,7 +190,9 @@ class TakedownTests {
 		this.publishing.takeDown(id, Takedown.withdrawn("Old."), "p");
 		this.publishing.takeDown(id, Takedown.gone(null), "p");
 		this.publishing.unpublish(id);
-		assertThat(this.db.get().jdbc().sql("select kind from change_event where subject_id = :id order by id")
+		assertThat(this.db.get()
+			.jdbc()
+			.sql("select kind from change_event where subject_id = :id order by id")
 			.param("id", id)
 			.query(String.class)
 			.list()).containsExactly("published", "unpublished", "unpublished", "unpublished");
@@ -238,7 +242,8 @@ class TakedownTests {
 				"Reason for withdrawal is longer than 1000 characters.");
 		assertRefused(id, Takedown.gone("bell\u0007"), "explanation",
 				"Explanation contains control characters; type it as plain text.");
-		assertRefused(id, Takedown.gone("y".repeat(1001)), "explanation", "Explanation is longer than 1000 characters.");
+		assertRefused(id, Takedown.gone("y".repeat(1001)), "explanation",
+				"Explanation is longer than 1000 characters.");
 		String wrong = "New address must be a page on this site starting with / (as in /news/new-lanes-open)"
 				+ " or a full address starting with https:// or http://.";
 		assertRefused(id, Takedown.redirectTo(null), "redirectUrl", "New address is required.");
@@ -275,7 +280,9 @@ class TakedownTests {
 
 		assertThat(this.newsroom.story("target-source")).isPresent();
 		assertThat(this.db.get().jdbc().sql("select count(*) from takedown").query(Long.class).single()).isZero();
-		assertThat(this.db.get().jdbc().sql("select count(*) from change_event where kind = 'unpublished'")
+		assertThat(this.db.get()
+			.jdbc()
+			.sql("select count(*) from change_event where kind = 'unpublished'")
 			.query(Long.class)
 			.single()).isZero();
 		// Only the field of the reason chosen is read.
