@@ -43,7 +43,7 @@ class PublicAddressChanges {
 		TakedownRecord record = this.publishing.takeDown(articleId, takedown, by);
 		String details = switch (record.kind()) {
 			case GONE -> "Gone (published in error)"
-					+ ((record.explanation() != null) ? ": " + record.explanation() : ", no explanation") + ".";
+					+ ((record.explanation() != null) ? ": " + record.explanation() : ", no explanation.");
 			case REDIRECT -> "Published in error, redirected to " + record.redirectUrl() + ".";
 			case CONSOLIDATED -> "Consolidated into story " + record.targetArticleId() + " ("
 					+ this.content.editable(record.targetArticleId())
