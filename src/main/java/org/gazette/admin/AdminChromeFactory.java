@@ -23,6 +23,7 @@ class AdminChromeFactory {
 			new AdminChrome.NavLink("Stories", "/admin/articles", Role.CONTRIBUTOR),
 			new AdminChrome.NavLink("Authors", "/admin/authors", Role.EDITOR),
 			new AdminChrome.NavLink("Topics", "/admin/topics", Role.EDITOR),
+			new AdminChrome.NavLink("Redirects", "/admin/redirects", Role.ADMIN),
 			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
 			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN),
 			new AdminChrome.NavLink("My account", "/admin/account", Role.CONTRIBUTOR));

@@ -96,8 +96,11 @@ class BackOfficeSecurity {
 			.requestMatchers(SignInSteps.ENROL, SignInSteps.ENROL + "/**")
 			.hasAuthority(SignInStage.ENROLMENT_PENDING)
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/audit", "/admin/audit/**",
-					"/admin/audit.csv")
+					"/admin/audit.csv", "/admin/redirects", "/admin/redirects/**")
 			.hasRole("ADMIN")
+			// Both change a public address at once: a publisher's decision.
+			.requestMatchers("/admin/articles/*/take-down", "/admin/articles/*/address")
+			.hasRole("PUBLISHER")
 			.requestMatchers("/admin/authors", "/admin/authors/**", "/admin/topics", "/admin/topics/**")
 			.hasRole("EDITOR")
 			.anyRequest()

@@ -194,8 +194,11 @@ class EditorPageBuilder {
 					"The story stays under embargo until the new time.", false, null, true, "secondary");
 			case UNSCHEDULE -> new EditorPages.ActionForm(action.code(), "Call off the release", url,
 					"The story goes back to approved; readers never see it.", false, null, false, "secondary");
-			case UNPUBLISH -> new EditorPages.ActionForm(action.code(), "Take down", url,
-					"Readers can no longer see the story.", false, null, false, "warning");
+			case UNPUBLISH -> new EditorPages.ActionForm(action.code(),
+					(story.unpublishedAt() != null) ? "Change why it was taken down" : "Take down…", base + "take-down",
+					"Choose why, and what its address answers: gone, a redirect, the story it was merged into, "
+							+ "or the story under a withdrawal notice.",
+					false, null, false, "link");
 			case ARCHIVE -> new EditorPages.ActionForm(action.code(), "Archive", url,
 					"Keeps the story as it is; nobody can edit it until an admin takes it out of the archive.", false,
 					null, false, "secondary");

@@ -145,10 +145,15 @@ public final class EditorPages {
 	 * @param needsComment whether it asks for a comment
 	 * @param commentLabel the comment field's label
 	 * @param needsTime whether it asks for a release date and time
-	 * @param style "primary", "secondary" or "warning"
+	 * @param style "primary", "secondary", "warning", or "link" for an action with a page
+	 * of its own
 	 */
 	public record ActionForm(String code, String label, String url, String hint, boolean needsComment,
 			String commentLabel, boolean needsTime, String style) {
+
+		public boolean isLink() {
+			return "link".equals(this.style);
+		}
 
 		public String buttonClass() {
 			return switch (this.style) {

@@ -68,8 +68,8 @@ class WorkflowController {
 	}
 
 	@PostMapping({ BASE + "submit", BASE + "approve", BASE + "send-back", BASE + "publish", BASE + "force-publish",
-			BASE + "schedule", BASE + "reschedule", BASE + "unschedule", BASE + "unpublish", BASE + "archive",
-			BASE + "unarchive", BASE + "confirm" })
+			BASE + "schedule", BASE + "reschedule", BASE + "unschedule", BASE + "archive", BASE + "unarchive",
+			BASE + "confirm" })
 	ModelAndView act(HttpServletRequest request, @PathVariable long id,
 			@RequestParam(defaultValue = "-1") String version, @RequestParam(required = false) String comment,
 			@RequestParam(required = false) String releaseDate, @RequestParam(required = false) String releaseTime) {

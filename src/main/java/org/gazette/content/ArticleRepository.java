@@ -86,6 +86,36 @@ class ArticleRepository {
 			.single();
 	}
 
+	/**
+	 * Keeps a former address of the story; a no-op when it already has it (a story may
+	 * move back to an earlier address, and away again).
+	 */
+	void keepFormerSlug(long articleId, String slug, Instant at, String by) {
+		this.jdbc.sql("""
+				insert into article_slug_history (language, slug, article_id, changed_at, changed_by)
+				select 'en', :slug, :article, :at, :by from article
+				where id = :article and not exists
+				      (select 1 from article_slug_history h where h.language = 'en' and h.slug = :slug)
+				""").param("slug", slug).param("article", articleId).param("at", Db.utc(at)).param("by", by).update();
+	}
+
+	/** The story that had this address before its slug changed, if any. */
+	Optional<Long> idByFormerSlug(String slug) {
+		return this.jdbc.sql("select article_id from article_slug_history where language = 'en' and slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The story's former addresses, most recently left first. */
+	java.util.List<String> formerSlugs(long articleId) {
+		return this.jdbc
+			.sql("select slug from article_slug_history where article_id = :id order by changed_at desc, id desc")
+			.param("id", articleId)
+			.query(String.class)
+			.list();
+	}
+
 	void changeSlug(long articleId, String slug) {
 		this.jdbc.sql("update article set slug = :slug where id = :id")
 			.param("slug", slug)

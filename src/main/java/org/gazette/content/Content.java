@@ -33,6 +33,8 @@ public class Content {
 
 	private final Profiles profiles;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Content(ArticleRepository articles, RevisionRepository revisions, AuthorRepository authors, TopicRepository topics,
@@ -45,6 +47,7 @@ public class Content {
 		this.markdown = markdown;
 		this.rules = new ContentRules(authors, topics);
 		this.profiles = new Profiles(authors, topics, this.rules, markdown, events, clock);
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -147,7 +150,7 @@ public class Content {
 
 	/**
 	 * As {@link #revise(long, int, RevisionDraft, String)}, also changing the story's
-	 * address (until it is first published).
+	 * address until it is first published (then {@link #changeSlug} does).
 	 * @param slug the new address; null or the current one leaves it as it is
 	 */
 	@Transactional
@@ -155,20 +158,73 @@ public class Content {
 		ArticleRepository.Stored article = lockAtVersion(articleId, expectedVersion, draft);
 		Problems problems = new Problems();
 		boolean slugChanges = slug != null && !slug.equals(article.slug());
-		if (slugChanges) {
-			this.rules.checkSlugChange(slug, articleId, article.publishedRevisionId() != null, this.articles, problems);
+		if (slugChanges && article.publishedRevisionId() != null) {
+			// A save goes to the working copy; a public address changes at once, so it
+			// is a decision of its own.
+			problems.add("slug", "A published story's address is changed on its own page, not with a save.");
+		}
+		else if (slugChanges) {
+			this.rules.checkSlugChange(slug, articleId, this.articles, problems);
 		}
 		RevisionDraft clean = this.rules.checkDraft(draft, problems);
 		if (slugChanges) {
-			try {
-				this.articles.changeSlug(articleId, slug);
-			}
-			catch (DuplicateKeyException ex) {
-				// Another story took the address between the check and this save.
-				throw InvalidContentException.of("slug", "Another story already uses the address " + slug + ".");
-			}
+			moveTo(article, slug, by);
 		}
 		return saveRevision(articleId, clean, by);
+	}
+
+	/**
+	 * Gives the story a new address at once. Once a story has been published its old
+	 * address is kept: it answers 301 to the new one, as does every earlier one, and no
+	 * other story may take it. Who may do this is the caller's rule (changing a public
+	 * address is a publisher's decision).
+	 * @return the address it had
+	 * @throws UnknownContentException when there is no such story
+	 * @throws InvalidContentException when the address is malformed or taken, or is the
+	 * current one
+	 */
+	@Transactional
+	public String changeSlug(long articleId, String slug, String by) {
+		ArticleRepository.Stored article = this.articles.lock(articleId)
+			.orElseThrow(() -> UnknownContentException.story(articleId));
+		Problems problems = new Problems();
+		if (slug != null && slug.equals(article.slug())) {
+			problems.add("slug", "This is already the story's address.");
+		}
+		else {
+			this.rules.checkSlugChange(slug, articleId, this.articles, problems);
+		}
+		problems.refuseIfAny();
+		moveTo(article, slug, by);
+		return article.slug();
+	}
+
+	/** The addresses the story had before, most recently left first. */
+	public List<String> formerSlugs(long articleId) {
+		return this.articles.formerSlugs(articleId);
+	}
+
+	/**
+	 * The story that had this address before it moved, if any: it still answers there
+	 * with a redirect.
+	 */
+	public Optional<Long> articleIdByFormerSlug(String slug) {
+		return Slugs.isValid(slug) ? this.articles.idByFormerSlug(slug) : Optional.empty();
+	}
+
+	private void moveTo(ArticleRepository.Stored article, String slug, String by) {
+		try {
+			this.articles.changeSlug(article.id(), slug);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another story took the address between the check and this save.
+			throw InvalidContentException.of("slug", "Another story already uses the address " + slug + ".");
+		}
+		if (article.publishedRevisionId() != null) {
+			// Readers, search engines and other sites may know the old address.
+			this.articles.keepFormerSlug(article.id(), article.slug(), this.clock.instant(), by);
+			this.events.publishEvent(new ArticleMoved(article.id(), article.slug(), slug));
+		}
 	}
 
 	/**
@@ -378,7 +434,7 @@ public class Content {
 	private String freeSlug(String title) {
 		String base = Slugs.fromTitle(title);
 		String slug = base;
-		for (int n = 2; this.articles.slugExists(slug); n++) {
+		for (int n = 2; this.articles.slugExists(slug) || this.articles.idByFormerSlug(slug).isPresent(); n++) {
 			String suffix = "-" + n;
 			slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
 		}

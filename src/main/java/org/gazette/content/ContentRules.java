@@ -92,6 +92,9 @@ class ContentRules {
 		if (clean != null && articles.slugExists(clean)) {
 			problems.add("slug", "Another story already uses the address " + clean + ".");
 		}
+		else if (clean != null && articles.idByFormerSlug(clean).isPresent()) {
+			problems.add("slug", formerAddress(clean));
+		}
 		return clean;
 	}
 
@@ -99,18 +102,20 @@ class ContentRules {
 	 * Problems with a new address for a saved story, added to those of its draft (both
 	 * come from one form).
 	 */
-	void checkSlugChange(String slug, long articleId, boolean published, ArticleRepository articles,
-			Problems problems) {
-		if (published) {
-			// Readers and search engines know the public address; changing it needs a
-			// redirect from the old one, which publishing does not keep yet.
-			problems.add("slug", "A published story keeps its address.");
-			return;
-		}
+	void checkSlugChange(String slug, long articleId, ArticleRepository articles, Problems problems) {
 		String clean = slugProblems(slug, problems);
 		if (clean != null && articles.idBySlug(clean).filter((id) -> id != articleId).isPresent()) {
 			problems.add("slug", "Another story already uses the address " + clean + ".");
 		}
+		// Its own former address is fine: the story moves back, and the redirect is no
+		// longer needed while it lives there.
+		else if (clean != null && articles.idByFormerSlug(clean).filter((id) -> id != articleId).isPresent()) {
+			problems.add("slug", formerAddress(clean));
+		}
+	}
+
+	private static String formerAddress(String slug) {
+		return "The address " + slug + " belonged to another story, and still sends readers to it. Choose another.";
 	}
 
 	NewAuthor checkAuthor(NewAuthor author, Long id) {

@@ -21,7 +21,11 @@ import java.time.Instant;
 public record EditableArticle(long id, String slug, String state, int version, Revision workingRevision,
 		Long publishedRevisionId, Instant releaseAt, String createdBy) {
 
-	/** Whether the address can still change: only until the story is first published. */
+	/**
+	 * Whether the editor may change the address with a save: only until the story is
+	 * first published. After that it changes on its own (see {@link Content#changeSlug}),
+	 * leaving a redirect behind.
+	 */
 	public boolean slugEditable() {
 		return this.publishedRevisionId == null;
 	}

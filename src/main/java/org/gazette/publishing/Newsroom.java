@@ -16,10 +16,13 @@ public class Newsroom {
 
 	private final NewsroomRepository repository;
 
+	private final Departures departures;
+
 	private final Clock clock;
 
-	Newsroom(NewsroomRepository repository, Clock clock) {
+	Newsroom(NewsroomRepository repository, TakedownRepository takedowns, Clock clock) {
 		this.repository = repository;
+		this.departures = new Departures(repository, takedowns);
 		this.clock = clock;
 	}
 
@@ -42,6 +45,17 @@ public class Newsroom {
 
 	public Optional<PublicStory> story(String slug) {
 		return this.repository.story(slug, this.clock.instant());
+	}
+
+	/**
+	 * What the address answers when {@link #story(String)} finds no public story there
+	 * but one lived there: taken down (gone, redirected, consolidated, withdrawn) or
+	 * moved to another slug. Empty for an address no reader ever saw a story at (404).
+	 * This is the one public read path besides the visibility rule: a withdrawn story is
+	 * not public, and its page is built from what this returns.
+	 */
+	public Optional<Departure> departure(String slug) {
+		return this.departures.of(slug, this.clock.instant());
 	}
 
 	/**

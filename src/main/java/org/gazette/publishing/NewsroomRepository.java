@@ -115,28 +115,100 @@ class NewsroomRepository {
 	}
 
 	Optional<PublicStory> story(String slug, Instant now) {
+		return story("a.language = 'en' and a.slug = :slug and " + Visibility.PUBLIC_ARTICLE, slug, 0, now);
+	}
+
+	/**
+	 * The story's published revision whether or not it is public: only for the explicit
+	 * read paths that need it (a withdrawn story's page).
+	 */
+	Optional<PublicStory> publishedStory(long articleId, Instant now) {
+		return story("a.id = :id", null, articleId, now);
+	}
+
+	private Optional<PublicStory> story(String condition, String slug, long id, Instant now) {
 		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
-				String dateline, String html, Instant releaseAt, Instant updatedAt) {
+				String dateline, String html, Instant releaseAt, Instant updatedAt, Instant firstPublishedAt) {
 		}
 		Optional<Row> found = this.jdbc.sql("""
 				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
-				       r.type_code, r.title, r.summary, r.dateline, b.html
+				       a.first_published_at, r.type_code, r.title, r.summary, r.dateline, b.html
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
-				where a.language = 'en' and a.slug = :slug and """ + Visibility.PUBLIC_ARTICLE)
+				where\s""" + condition)
 			.param("slug", slug)
+			.param("id", id)
 			.param("now", Db.utc(now))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
 					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
-					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
+					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at"),
+					Db.instant(rs, "first_published_at")))
 			.optional();
 		return found.map((row) -> {
 			List<TopicLink> topics = topics(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of());
+			Instant firstRelease = (row.firstPublishedAt() != null) ? row.firstPublishedAt() : row.releaseAt();
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(),
-					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics);
+					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics,
+					updates(row.id(), firstRelease, now));
 		});
+	}
+
+	/**
+	 * The story's major updates readers saw, newest first: publications after the first
+	 * one, made once the story had been released, and not in the future. A publication
+	 * before release (a schedule changed) was never an update to readers.
+	 */
+	private List<StoryUpdate> updates(long articleId, Instant firstRelease, Instant now) {
+		return this.jdbc.sql("""
+				select p.published_at, p.change_note from publication p
+				where p.article_id = :id and p.change_kind = 'major'
+				  and p.published_at > :firstRelease and p.published_at <= :now
+				  and p.id > (select min(f.id) from publication f where f.article_id = :id)
+				order by p.published_at desc, p.id desc
+				""")
+			.param("id", articleId)
+			.param("firstRelease", Db.utc(firstRelease))
+			.param("now", Db.utc(now))
+			.query((rs, n) -> new StoryUpdate(Db.instant(rs, "published_at"), blankToNull(rs.getString("change_note"))))
+			.list();
+	}
+
+	/** What an article's address needs to know of it, public or not. */
+	record Address(long id, String slug, Long publishedRevisionId, Instant releaseAt, Instant unpublishedAt) {
+	}
+
+	Optional<Address> address(String slug) {
+		return this.jdbc.sql("""
+				select id, slug, published_revision_id, release_at, unpublished_at from article
+				where language = 'en' and slug = :slug
+				""").param("slug", slug).query((rs, n) -> address(rs)).optional();
+	}
+
+	Optional<Address> address(long articleId) {
+		return this.jdbc
+			.sql("select id, slug, published_revision_id, release_at, unpublished_at from article where id = :id")
+			.param("id", articleId)
+			.query((rs, n) -> address(rs))
+			.optional();
+	}
+
+	/** The story that had this address before its slug changed. */
+	Optional<Long> idByFormerSlug(String slug) {
+		return this.jdbc.sql("select article_id from article_slug_history where language = 'en' and slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static Address address(ResultSet rs) throws SQLException {
+		return new Address(rs.getLong("id"), rs.getString("slug"), rs.getObject("published_revision_id", Long.class),
+				Db.instant(rs, "release_at"), Db.instant(rs, "unpublished_at"));
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/**

@@ -19,15 +19,31 @@ import org.gazette.content.ArticleType;
  * @param lastPublicUpdateAt last time what readers see changed
  * @param bylines authors in order
  * @param topics topics by name
+ * @param updates its major updates since release, newest first: its public change history
  */
 public record PublicStory(long id, String slug, ArticleType type, String title, String summary, String dateline,
-		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics) {
+		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics,
+		List<StoryUpdate> updates) {
+
+	public PublicStory {
+		updates = List.copyOf(updates);
+	}
 
 	/**
-	 * Whether readers should see "Last updated": the public text changed after release.
+	 * Whether the public text changed after release (a minor update counts, for caches
+	 * and feeds); readers see "Last updated" only for {@link #lastMajorUpdate() major}
+	 * ones.
 	 */
 	public boolean updatedAfterRelease() {
 		return this.lastPublicUpdateAt != null && this.lastPublicUpdateAt.isAfter(this.releaseAt);
+	}
+
+	/**
+	 * When readers were last told of an update ("Last updated"), or null when the story
+	 * had no major update since release.
+	 */
+	public Instant lastMajorUpdate() {
+		return this.updates.isEmpty() ? null : this.updates.get(0).at();
 	}
 
 }

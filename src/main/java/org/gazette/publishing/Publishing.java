@@ -3,10 +3,12 @@ package org.gazette.publishing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.gazette.content.Content;
 import org.gazette.content.InvalidContentException;
 import org.gazette.content.Revision;
+import org.gazette.content.UnknownContentException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +29,20 @@ public class Publishing {
 
 	private final ReleaseWork releaseWork;
 
+	private final TakedownRepository takedowns;
+
+	private final TakedownRules takedownRules;
+
 	private final Clock clock;
 
 	Publishing(PublishingRepository articles, ChangeEvents changes, Content content, ReleaseWork releaseWork,
-			Clock clock) {
+			TakedownRepository takedowns, NewsroomRepository stories, Clock clock) {
 		this.articles = articles;
 		this.changes = changes;
 		this.content = content;
 		this.releaseWork = releaseWork;
+		this.takedowns = takedowns;
+		this.takedownRules = new TakedownRules(stories);
 		this.clock = clock;
 	}
 
@@ -83,14 +91,56 @@ public class Publishing {
 				&& (state.unpublishedAt() == null || state.unpublishedAt().isAfter(first));
 	}
 
-	/** Takes a story out of public view at once. */
+	/**
+	 * Takes a story out of public view at once, as published in error with no
+	 * explanation: its address answers 410 Gone.
+	 * @see #takeDown(long, Takedown, String)
+	 */
 	@Transactional
 	public void unpublish(long articleId) {
+		takeDown(articleId, Takedown.gone(null), "system");
+	}
+
+	/**
+	 * Takes a published story down for the given reason, at once: it leaves every
+	 * listing, search, feed, sitemap and the API list, and its address answers as the
+	 * reason says (410, a redirect, or the story under a withdrawal notice), never a
+	 * silent 404. A story already down gets the new reason. The record is kept;
+	 * publishing the story again ends the takedown.
+	 * @param by who decides, for the record
+	 * @throws InvalidContentException with every problem by field ({@code kind},
+	 * {@code explanation}, {@code reason}, {@code redirectUrl}, {@code target}), or when
+	 * the story was never published
+	 */
+	@Transactional
+	public TakedownRecord takeDown(long articleId, Takedown takedown, String by) {
 		Instant now = this.clock.instant();
-		lock(articleId);
-		this.articles.markUnpublished(articleId, now);
+		PublishingRepository.ArticleState state = this.articles.lock(articleId)
+			.orElseThrow(() -> new UnknownContentException("There is no story " + articleId + "."));
+		if (state.publishedRevisionId() == null) {
+			throw new InvalidContentException(
+					List.of("This story has never been published, so there is nothing to take down."));
+		}
+		String slug = this.content.editable(articleId).orElseThrow().slug();
+		TakedownRules.Checked checked = this.takedownRules.check(articleId, slug, takedown, now);
+		this.takedowns.insert(articleId, checked.kind(), checked.explanation(), checked.redirectUrl(),
+				checked.targetArticleId(), now, by);
+		if (state.unpublishedAt() == null) {
+			this.articles.markUnpublished(articleId, now);
+		}
 		this.releaseWork.takenDown(articleId);
 		this.changes.articleChanged("unpublished", articleId, now);
+		return this.takedowns.newest(articleId).orElseThrow();
+	}
+
+	/**
+	 * The takedown in force, or empty when the story is not down (never published,
+	 * scheduled, public, or published again).
+	 */
+	public Optional<TakedownRecord> currentTakedown(long articleId) {
+		return this.articles.find(articleId)
+			.filter((state) -> state.unpublishedAt() != null)
+			.flatMap((state) -> this.takedowns.newest(articleId));
 	}
 
 	/**

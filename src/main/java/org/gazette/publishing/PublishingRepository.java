@@ -36,6 +36,19 @@ class PublishingRepository {
 			.optional();
 	}
 
+	/** As {@link #lock}, without the lock: for reads. */
+	Optional<ArticleState> find(long articleId) {
+		return this.jdbc.sql("""
+				select id, working_revision_id, published_revision_id, release_at, first_published_at, unpublished_at
+				from article where id = :id
+				""")
+			.param("id", articleId)
+			.query((rs, n) -> new ArticleState(rs.getLong("id"), rs.getObject("working_revision_id", Long.class),
+					rs.getObject("published_revision_id", Long.class), Db.instant(rs, "release_at"),
+					Db.instant(rs, "first_published_at"), Db.instant(rs, "unpublished_at")))
+			.optional();
+	}
+
 	void markPublished(long articleId, long revisionId, Instant releaseAt, Instant firstPublishedAt,
 			Instant lastPublicUpdateAt) {
 		this.jdbc.sql("""

@@ -120,6 +120,31 @@ public class Workflow {
 	}
 
 	/**
+	 * Takes a public story down for the given reason, or changes the reason of one
+	 * already down, recording the step in the story's history.
+	 * @throws WorkflowException when the story is not public or the role lacks the step
+	 * @throws InvalidContentException with the takedown's problems, by field
+	 */
+	@Transactional
+	public TakedownRecord takeDown(long articleId, Takedown takedown, Actor actor) {
+		Instant now = this.clock.instant();
+		ArticleStanding story = this.repository.lock(articleId)
+			.orElseThrow(() -> org.gazette.content.UnknownContentException.story(articleId));
+		Optional<Refusal> refused = refusal(story, Transition.of(WorkflowAction.UNPUBLISH), actor, now);
+		if (refused.isPresent()) {
+			throw refused.get().forbidden() ? new WorkflowForbiddenException(refused.get().message())
+					: new WorkflowException(refused.get().message());
+		}
+		TakedownRecord record = this.publishing.takeDown(articleId, takedown, actor.email());
+		moveTo(articleId, EditorialState.UNPUBLISHED);
+		this.repository.insertEvent(articleId, WorkflowAction.UNPUBLISH, story.state(), EditorialState.UNPUBLISHED,
+				story.workingRevisionId(), null, record.kind().name().toLowerCase(java.util.Locale.ROOT)
+						+ ((record.explanation() != null) ? ": " + record.explanation() : ""),
+				actor.email(), now);
+		return record;
+	}
+
+	/**
 	 * Refuses a save to an archived story; call before saving a revision, in the save's
 	 * transaction.
 	 * @throws WorkflowException when the story is archived
@@ -221,10 +246,11 @@ public class Workflow {
 						: (action == WorkflowAction.UNSCHEDULE && story.firstPublishedAt() != null
 								&& story.firstPublishedAt().isBefore(story.releaseAt()))
 										? "This story was public before; take it down instead." : null;
-			case UNPUBLISH -> !story.isPublic(now)
-					? (story.isScheduled(now) ? "This story is not public yet; call off its release instead."
-							: "This story is not public.")
-					: (state == EditorialState.ARCHIVED) ? "This story is archived." : null;
+			case UNPUBLISH -> (story.unpublishedAt() != null && state == EditorialState.UNPUBLISHED) ? null
+					: !story.isPublic(now)
+							? (story.isScheduled(now) ? "This story is not public yet; call off its release instead."
+									: "This story is not public.")
+							: (state == EditorialState.ARCHIVED) ? "This story is archived." : null;
 			case ARCHIVE -> (state == EditorialState.ARCHIVED) ? "This story is already archived."
 					: story.isScheduled(now) ? "Call off the scheduled release before archiving this story." : null;
 			case UNARCHIVE -> (state != EditorialState.ARCHIVED) ? "This story is not archived." : null;
@@ -293,7 +319,7 @@ public class Workflow {
 				yield moveTo(id, EditorialState.APPROVED);
 			}
 			case UNPUBLISH -> {
-				this.publishing.unpublish(id);
+				this.publishing.takeDown(id, Takedown.gone(blankToNull(transition.comment())), actor.email());
 				yield moveTo(id, EditorialState.UNPUBLISHED);
 			}
 			case ARCHIVE -> moveTo(id, EditorialState.ARCHIVED);

@@ -44,8 +44,9 @@ class JsonLd {
 		data.put("headline", story.title());
 		data.put("description", story.summary());
 		data.put("datePublished", this.formats.isoDate(story.releaseAt()));
+		// As the page's "Last updated": minor updates are silent.
 		data.put("dateModified",
-				this.formats.isoDate(story.updatedAfterRelease() ? story.lastPublicUpdateAt() : story.releaseAt()));
+				this.formats.isoDate((story.lastMajorUpdate() != null) ? story.lastMajorUpdate() : story.releaseAt()));
 		List<Map<String, Object>> authors = story.bylines()
 			.stream()
 			.map((byline) -> Map.<String, Object>of("@type", "Person", "name", byline.name(), "url",

@@ -13,6 +13,7 @@ import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStory;
 import org.gazette.publishing.StoryCard;
@@ -110,17 +111,51 @@ class NewsroomPages {
 				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl);
 	}
 
+	/**
+	 * A public story's page, or a withdrawn story's under its notice.
+	 * @throws NotFoundException when no reader ever saw a story at this address
+	 * @throws DepartedException when the story moved or was taken down otherwise
+	 */
 	Pages.StoryPage story(String slug) {
-		PublicStory story = this.newsroom.story(slug).orElseThrow(NotFoundException::new);
-		boolean updated = story.updatedAfterRelease();
+		PublicStory story = this.newsroom.story(slug).orElse(null);
+		if (story != null) {
+			return storyPage(story, null);
+		}
+		Departure departure = this.newsroom.departure(slug).orElseThrow(NotFoundException::new);
+		if (departure instanceof Departure.Withdrawn withdrawn) {
+			return storyPage(withdrawn.story(), withdrawn);
+		}
+		throw new DepartedException(departure);
+	}
+
+	private Pages.StoryPage storyPage(PublicStory story, Departure.Withdrawn withdrawn) {
+		Instant updated = story.lastMajorUpdate();
+		// A withdrawn story stays readable at its address but is no longer news: out of
+		// search engines, without structured data.
+		PageMeta meta = (withdrawn == null) ? new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story))
+				: new PageMeta("article", allFeeds(), null, "noindex");
 		return new Pages.StoryPage(
-				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null,
-						new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story))),
+				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null, meta),
 				story.title(), this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
-				this.formats.isoDate(story.releaseAt()), updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
-				updated ? this.formats.isoDate(story.lastPublicUpdateAt()) : null,
-				this.formats.bylines(story.bylines()), withDateline(story),
-				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
+				this.formats.isoDate(story.releaseAt()), (updated != null) ? this.formats.date(updated) : null,
+				(updated != null) ? this.formats.isoDate(updated) : null, this.formats.bylines(story.bylines()),
+				withDateline(story),
+				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(),
+				story.updates()
+					.stream()
+					.map((update) -> new Views.UpdateView(this.formats.date(update.at()),
+							this.formats.isoDate(update.at()), update.note()))
+					.toList(),
+				(withdrawn != null) ? new Views.Withdrawal(this.formats.date(withdrawn.withdrawnAt()),
+						this.formats.isoDate(withdrawn.withdrawnAt()), withdrawn.reason()) : null);
+	}
+
+	/** The page of a story taken down as published in error. */
+	Pages.GonePage gone(Departure.Gone gone) {
+		String heading = this.messages.text("gone.heading");
+		return new Pages.GonePage(this.chrome.chrome(heading, heading, null, null), heading, gone.explanation(),
+				this.formats.date(gone.releasedAt()), this.formats.isoDate(gone.releasedAt()),
+				this.formats.date(gone.removedAt()), this.formats.isoDate(gone.removedAt()));
 	}
 
 	Pages.ErrorPage error(int status, String message) {

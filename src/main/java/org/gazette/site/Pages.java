@@ -65,10 +65,27 @@ public final class Pages {
 	 * @param bylines authors with links
 	 * @param bodyHtml sanitized body, with the dateline already in its first paragraph
 	 * @param topics topic links
+	 * @param updates the story's major updates, newest first: its change history
+	 * @param withdrawal the notice of a withdrawn story, or null
 	 */
 	public record StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
 			String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
-			List<Views.Link> topics) {
+			List<Views.Link> topics, List<Views.UpdateView> updates, Views.Withdrawal withdrawal) {
+	}
+
+	/**
+	 * The page of a story taken down as published in error (410 Gone).
+	 *
+	 * @param chrome layout
+	 * @param heading what happened, in plain words
+	 * @param explanation the publisher's public explanation, plain text, or null
+	 * @param releaseDate when it was released, "November 27, 2026"
+	 * @param releaseIso the same as ISO 8601
+	 * @param removedDate when it was taken down
+	 * @param removedIso the same as ISO 8601
+	 */
+	public record GonePage(Chrome chrome, String heading, String explanation, String releaseDate, String releaseIso,
+			String removedDate, String removedIso) {
 	}
 
 	/**

@@ -2,10 +2,16 @@ package org.gazette.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Departure;
+import org.gazette.publishing.Redirects;
 import org.gazette.search.SearchParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,9 +34,15 @@ class SiteErrors {
 
 	private final PublicResponses responses;
 
-	SiteErrors(NewsroomPages pages, PublicResponses responses) {
+	private final Redirects redirects;
+
+	private final SiteUrls urls;
+
+	SiteErrors(NewsroomPages pages, PublicResponses responses, Redirects redirects, SiteUrls urls) {
 		this.pages = pages;
 		this.responses = responses;
+		this.redirects = redirects;
+		this.urls = urls;
 	}
 
 	@ExceptionHandler(BadRequestException.class)
@@ -49,8 +61,33 @@ class SiteErrors {
 		return errorPage(request, 400, null);
 	}
 
+	/**
+	 * Nothing lives here: a redirect an admin keeps (or an import made) from this path
+	 * answers, else the 404 page. Only requests that would be 404 pay for the lookup.
+	 */
 	@ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
 	ResponseEntity<byte[]> notFound(HttpServletRequest request) {
+		if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+			var destination = this.redirects.destination(request.getRequestURI());
+			if (destination.isPresent()) {
+				return movedPermanently(destination.get());
+			}
+		}
+		return errorPage(request, 404, null);
+	}
+
+	/** A story that moved or was taken down: 301 to where it went, or 410. */
+	@ExceptionHandler(DepartedException.class)
+	ResponseEntity<byte[]> departed(HttpServletRequest request, DepartedException ex) {
+		if (ex.departure instanceof Departure.Moved moved) {
+			return movedPermanently(this.urls.story(moved.slug()));
+		}
+		if (ex.departure instanceof Departure.Redirected redirected) {
+			return movedPermanently(redirected.url());
+		}
+		if (ex.departure instanceof Departure.Gone gone) {
+			return this.responses.uncached(request, 410, "site/gone.jte", this.pages.gone(gone));
+		}
 		return errorPage(request, 404, null);
 	}
 
@@ -87,6 +124,13 @@ class SiteErrors {
 	ResponseEntity<byte[]> failure(HttpServletRequest request, Exception ex) {
 		logger.error("Request to {} failed", request.getRequestURI(), ex);
 		return errorPage(request, 500, null);
+	}
+
+	private static ResponseEntity<byte[]> movedPermanently(String location) {
+		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+			.header(HttpHeaders.LOCATION, location)
+			.cacheControl(CacheControl.noCache())
+			.build();
 	}
 
 	ResponseEntity<byte[]> errorPage(HttpServletRequest request, int status, String message) {

@@ -102,7 +102,8 @@ public class StoryPreviews {
 		return new Pages.StoryPage(this.chrome.chrome(heading, summary, null, null).asPreview(notice), heading,
 				(type != null) ? this.formats.typeName(type) : "", this.formats.date(release),
 				this.formats.isoDate(release), null, null, this.formats.bylines(bylines), body,
-				topics.stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
+				topics.stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(), List.of(),
+				null);
 	}
 
 }

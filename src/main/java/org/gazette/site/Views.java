@@ -103,4 +103,26 @@ public final class Views {
 	public record Feed(String label, String title, String url, String mediaType) {
 	}
 
+	/**
+	 * A major update in a story's change history: "Updated December 2, 2026: corrected
+	 * the number of attendees".
+	 *
+	 * @param date "December 2, 2026"
+	 * @param iso the same as ISO 8601
+	 * @param note the public change note, or null
+	 */
+	public record UpdateView(String date, String iso, String note) {
+	}
+
+	/**
+	 * The notice over a withdrawn story: "Withdrawn on November 3, 2026: the program was
+	 * cancelled".
+	 *
+	 * @param date "November 3, 2026"
+	 * @param iso the same as ISO 8601
+	 * @param reason the publisher's reason, plain text
+	 */
+	public record Withdrawal(String date, String iso, String reason) {
+	}
+
 }

@@ -12,6 +12,7 @@ import org.gazette.content.Content;
 import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Byline;
+import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStory;
 import org.gazette.publishing.StoryCard;
@@ -72,8 +73,23 @@ class ApiDocuments {
 		return render(body);
 	}
 
-	Optional<Rendered> article(String slug) {
-		return this.newsroom.story(slug).map((story) -> render(detail(story)));
+	/**
+	 * A public story, or a withdrawn one with its notice.
+	 * @throws ChannelNotFoundException when no reader ever saw a story at this address
+	 * @throws ArticleDepartedException when it moved or was taken down otherwise
+	 */
+	Rendered article(String slug) {
+		Optional<PublicStory> story = this.newsroom.story(slug);
+		if (story.isPresent()) {
+			return render(detail(story.get()));
+		}
+		Departure departure = this.newsroom.departure(slug).orElseThrow(ChannelNotFoundException::new);
+		if (departure instanceof Departure.Withdrawn withdrawn) {
+			Map<String, Object> detail = detail(withdrawn.story());
+			detail.put("withdrawn", ordered("at", withdrawn.withdrawnAt().toString(), "reason", withdrawn.reason()));
+			return render(detail);
+		}
+		throw new ArticleDepartedException(departure);
 	}
 
 	Rendered topics() {
@@ -118,6 +134,11 @@ class ApiDocuments {
 							this.urls.absolute(this.urls.topic(topic.slug()))))
 					.toList());
 		detail.put("bodyHtml", story.bodyHtml());
+		detail.put("updates",
+				story.updates()
+					.stream()
+					.map((update) -> ordered("at", update.at().toString(), "note", update.note()))
+					.toList());
 		return detail;
 	}
 

@@ -1,7 +1,11 @@
 package org.gazette.syndication;
 
 import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Departure;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +33,13 @@ class ArticlesApi {
 
 	private final GazetteProperties properties;
 
-	ArticlesApi(ApiDocuments documents, ChannelCache cache, GazetteProperties properties) {
+	private final SiteUrls urls;
+
+	ArticlesApi(ApiDocuments documents, ChannelCache cache, GazetteProperties properties, SiteUrls urls) {
 		this.documents = documents;
 		this.cache = cache;
 		this.properties = properties;
+		this.urls = urls;
 	}
 
 	@GetMapping(path = "/api/v1/articles", produces = "application/json")
@@ -51,8 +58,7 @@ class ArticlesApi {
 		if (!org.gazette.content.Slugs.isValid(slug)) {
 			throw new ChannelNotFoundException();
 		}
-		return ChannelResponses.ok(this.cache.get("api:article:" + slug,
-				() -> this.documents.article(slug).orElseThrow(ChannelNotFoundException::new)));
+		return ChannelResponses.ok(this.cache.get("api:article:" + slug, () -> this.documents.article(slug)));
 	}
 
 	@GetMapping(path = "/api/v1/topics", produces = "application/json")
@@ -68,6 +74,31 @@ class ArticlesApi {
 	@ExceptionHandler(InvalidApiRequestException.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidApiRequestException ex) {
 		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid parameter", ex.getMessage());
+	}
+
+	/**
+	 * A story that moved or was taken down: 301 to where it went (the API's address of a
+	 * story on this site), or 410.
+	 */
+	@ExceptionHandler(ArticleDepartedException.class)
+	ResponseEntity<?> departed(ArticleDepartedException ex) {
+		if (ex.departure instanceof Departure.Gone gone) {
+			return Problems.of(HttpStatus.GONE, "Gone", (gone.explanation() != null) ? gone.explanation()
+					: "This story was published in error and has been removed.");
+		}
+		String location = (ex.departure instanceof Departure.Moved moved) ? this.urls.apiArticle(moved.slug())
+				: storyInApi(((Departure.Redirected) ex.departure).url());
+		return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+			.header(HttpHeaders.LOCATION, location)
+			.cacheControl(CacheControl.noCache())
+			.build();
+	}
+
+	/** A story page's site path as its API address; any other address as it is. */
+	private String storyInApi(String url) {
+		String story = this.urls.story("");
+		String slug = url.startsWith(story) ? url.substring(story.length()) : null;
+		return (slug != null && org.gazette.content.Slugs.isValid(slug)) ? this.urls.apiArticle(slug) : url;
 	}
 
 	@ExceptionHandler(ChannelNotFoundException.class)

@@ -6,6 +6,7 @@ import com.deque.html.axecore.results.Rule;
 import org.gazette.accounts.Role;
 import org.gazette.support.Browser;
 import org.gazette.support.GazetteWebTest;
+import org.gazette.support.Stories;
 import org.gazette.support.TestAccounts;
 import org.gazette.support.TestAccounts.Person;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,9 @@ class BackOfficeAccessibilityBrowserTests {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	Stories stories;
 
 	@BeforeEach
 	void signOut() {
@@ -78,6 +82,7 @@ class BackOfficeAccessibilityBrowserTests {
 	@Test
 	void adminPagesHaveNoViolationsOnADesktopOrAPhone() {
 		Person admin = this.accounts.person(Role.ADMIN);
+		long story = this.stories.story("Accessible takedown " + TestAccounts.freshEmail("a11y")).publish();
 		Person editor = this.accounts.person(Role.EDITOR);
 		browser.open("/admin/sign-in");
 		signInWith(admin.email(), admin.password());
@@ -101,6 +106,17 @@ class BackOfficeAccessibilityBrowserTests {
 			check("/admin/audit");
 			check("/admin/audit?from=nonsense");
 			check("/admin/accounts/999999999");
+			check("/admin/redirects");
+			browser.script("document.querySelector('main form').noValidate = true");
+			browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+			browser.waitUntil((driver) -> !driver.findElements(By.cssSelector(".usa-error-message")).isEmpty());
+			check("redirect errors");
+			check("/admin/articles/" + story + "/take-down");
+			browser.driver().findElement(By.id("kind-withdrawn")).click();
+			browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+			browser.waitUntil((driver) -> !driver.findElements(By.cssSelector(".usa-error-message")).isEmpty());
+			check("take-down errors");
+			check("/admin/articles/" + story + "/address");
 		}
 	}
 

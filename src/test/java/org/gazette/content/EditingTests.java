@@ -148,8 +148,9 @@ class EditingTests {
 		long id = this.content.createArticle("lanes-open", draft("Lanes Open", "Body."), "writer");
 		this.publishing.publishing().publish(id, null);
 		assertThatThrownBy(() -> this.content.revise(id, 2, "new-address", draft("Lanes Open", "Body."), "editor"))
-			.isInstanceOfSatisfying(InvalidContentException.class, (ex) -> assertThat(ex.byField())
-				.containsExactly(entry("slug", List.of("A published story keeps its address."))));
+			.isInstanceOfSatisfying(InvalidContentException.class,
+					(ex) -> assertThat(ex.byField()).containsExactly(entry("slug",
+							List.of("A published story's address is changed on its own page, not with a save."))));
 		assertThat(this.content.articleIdBySlug("lanes-open")).contains(id);
 	}
 

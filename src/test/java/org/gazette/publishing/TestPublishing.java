@@ -30,6 +30,8 @@ public final class TestPublishing {
 
 	private final ReleaseWork releaseWork;
 
+	private final Redirects redirects;
+
 	public TestPublishing(JdbcClient jdbc, Content content, Clock clock) {
 		this(jdbc, content, clock, ReleaseTaskHandlers.of(), (event) -> {
 		});
@@ -50,9 +52,16 @@ public final class TestPublishing {
 		this.changeLog = new ChangeLog(changeEvents);
 		this.releaseWork = new ReleaseWork(new ReleaseTaskRepository(jdbc), handlers, releaseEvents,
 				ReleaseProperties.defaults(), clock);
+		NewsroomRepository stories = new NewsroomRepository(jdbc);
+		TakedownRepository takedowns = new TakedownRepository(jdbc);
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
-				content, this.releaseWork, clock);
-		this.newsroom = new Newsroom(new NewsroomRepository(jdbc), clock);
+				content, this.releaseWork, takedowns, stories, clock);
+		this.newsroom = new Newsroom(stories, takedowns, clock);
+		this.redirects = new Redirects(new RedirectRepository(jdbc), content, clock);
+	}
+
+	public Redirects redirects() {
+		return this.redirects;
 	}
 
 	public Publishing publishing() {

@@ -8,6 +8,8 @@ import com.deque.html.axecore.results.Rule;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Topic;
+import org.gazette.publishing.Publishing;
+import org.gazette.publishing.Takedown;
 import org.gazette.support.Browser;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.MutableClock;
@@ -38,6 +40,8 @@ class AccessibilityBrowserTests {
 	static final String STORY = "/news/new-inspection-lanes-open-at-laredo";
 
 	static final String STORY_TITLE = "New Inspection Lanes Open at Laredo";
+
+	static final String WITHDRAWN_TITLE = "Lane Pilot Program Starts";
 
 	/**
 	 * A body with every block a story commonly has: headings, a list, a link, a table, a
@@ -73,6 +77,9 @@ class AccessibilityBrowserTests {
 	@Autowired
 	Stories stories;
 
+	@Autowired
+	Publishing publishing;
+
 	@BeforeEach
 	void newsroomWithStories() {
 		this.newsroom.reset();
@@ -104,6 +111,15 @@ class AccessibilityBrowserTests {
 				.releasedAt(MutableClock.START.minus(Duration.ofDays(n)))
 				.publish();
 		}
+		long withdrawn = this.stories.story(WITHDRAWN_TITLE)
+			.slug("withdrawn-story")
+			.body(BODY)
+			.by(jane)
+			.releasedAt(MutableClock.START.minus(Duration.ofDays(40)))
+			.publish();
+		this.publishing.takeDown(withdrawn, Takedown.withdrawn("The program it describes was cancelled."), "test");
+		long gone = this.stories.story("Published in error").slug("gone-story").publish();
+		this.publishing.takeDown(gone, Takedown.gone("It was sent to the wrong list."), "test");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -137,7 +153,9 @@ class AccessibilityBrowserTests {
 				Arguments.of("/news?type=news-release&page=2", "News releases"),
 				Arguments.of("/news?type=news-release&topic=trade&year=2026", "News releases about Trade from 2026"),
 				Arguments.of(STORY, STORY_TITLE), Arguments.of("/authors/jane-doe", "Jane Doe"),
-				Arguments.of("/topics/trade", "Trade"), Arguments.of("/news/no-such-story", "Page not found"));
+				Arguments.of("/topics/trade", "Trade"), Arguments.of("/news/no-such-story", "Page not found"),
+				Arguments.of("/news/withdrawn-story", WITHDRAWN_TITLE),
+				Arguments.of("/news/gone-story", "This story has been removed"));
 	}
 
 	static Stream<Arguments> phonePages() {

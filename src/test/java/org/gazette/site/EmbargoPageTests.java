@@ -93,7 +93,8 @@ class EmbargoPageTests {
 		this.publishing.unpublish(id);
 		assertThat(this.http.get("/news").body()).doesNotContain("Published in error");
 		assertThat(this.http.get("/authors/jane-doe").body()).doesNotContain("Published in error");
-		assertThat(this.http.get("/news/error").status()).isEqualTo(404);
+		// Gone, never a silent 404 (TakedownPageTests has every kind of takedown).
+		assertThat(this.http.get("/news/error").status()).isEqualTo(410);
 	}
 
 	@Test

@@ -134,6 +134,67 @@ class StoryPageTests {
 	}
 
 	@Test
+	void majorUpdatesFormTheChangeHistoryAndMinorOnesAreSilent() {
+		Instant released = Instant.parse("2026-11-25T15:00:00Z");
+		this.clock.set(released);
+		long id = this.stories.story("Port Reopens").slug("port-reopens").publish();
+
+		this.clock.set(Instant.parse("2026-11-26T15:00:00Z"));
+		update(id, "Port Reopens", ChangeKind.MINOR, "Fixed a typo.");
+		Document minor = this.http.get("/news/port-reopens").document();
+		assertThat(minor.select("article dl").text()).isEqualTo("Release Date November 25, 2026");
+		assertThat(minor.select(".gazette-history")).isEmpty();
+		assertThat(dateModified(minor)).isEqualTo("2026-11-25T10:00-05:00");
+
+		this.clock.set(Instant.parse("2026-11-27T15:00:00Z"));
+		update(id, "Port Reopens Early", ChangeKind.MAJOR, "Corrected the number of attendees.");
+		this.clock.set(Instant.parse("2026-12-02T15:00:00Z"));
+		update(id, "Port Reopens Early Today", ChangeKind.MAJOR, null);
+		this.clock.set(Instant.parse("2026-12-03T15:00:00Z"));
+		update(id, "Port Reopens Early Today", ChangeKind.MINOR, "Silent again.");
+
+		Document page = this.http.get("/news/port-reopens").document();
+		assertThat(page.select("article dl").text())
+			.isEqualTo("Release Date November 25, 2026 Last updated December 2, 2026");
+		assertThat(page.select(".gazette-history h2").text()).isEqualTo("Updates to this story");
+		assertThat(page.select(".gazette-history li").eachText()).containsExactly("Updated December 2, 2026",
+				"Updated November 27, 2026: Corrected the number of attendees.");
+		assertThat(page.select(".gazette-history time").eachAttr("datetime")).containsExactly("2026-12-02T10:00-05:00",
+				"2026-11-27T10:00-05:00");
+		assertThat(page.text()).doesNotContain("Fixed a typo.", "Silent again.");
+		assertThat(dateModified(page)).isEqualTo("2026-12-02T10:00-05:00");
+	}
+
+	@Test
+	void publishingAgainBeforeReleaseIsNoUpdate() {
+		Instant release = this.clock.instant().plus(Duration.ofDays(1));
+		long id = this.stories.story("Scheduled").slug("scheduled").releasedAt(release).publish();
+		this.content.revise(id, new RevisionDraft(ArticleType.NEWS_RELEASE, "Scheduled, Corrected", "Summary.", null,
+				"Body.", List.of(), List.of(), ChangeKind.MAJOR, "Fixed before anyone saw it."), "editor");
+		this.publishing.publish(id, release);
+		assertThat(this.http.get("/news/scheduled").status()).isEqualTo(404);
+		this.clock.set(release.plus(Duration.ofHours(1)));
+		Document page = this.http.get("/news/scheduled").document();
+		assertThat(page.select("article h1").text()).isEqualTo("Scheduled, Corrected");
+		assertThat(page.select(".gazette-history")).isEmpty();
+		assertThat(page.select("article dl").text()).doesNotContain("Last updated");
+	}
+
+	private void update(long id, String title, ChangeKind kind, String note) {
+		this.content.revise(id, new RevisionDraft(ArticleType.NEWS_RELEASE, title, "Summary.", null, "Body.", List.of(),
+				List.of(), kind, note), "editor");
+		this.publishing.publish(id, null);
+	}
+
+	private static String dateModified(Document page) {
+		return tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(page.select("script[type=application/ld+json]").html())
+			.get("dateModified")
+			.asString();
+	}
+
+	@Test
 	void draftsAndUnknownStoriesAre404() {
 		this.stories.story("Just a Draft").slug("just-a-draft").draft();
 		assertThat(this.http.get("/news/just-a-draft").status()).isEqualTo(404);
