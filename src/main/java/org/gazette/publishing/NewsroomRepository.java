@@ -115,28 +115,39 @@ class NewsroomRepository {
 	}
 
 	Optional<PublicStory> story(String slug, Instant now) {
+		return stories("a.language = 'en' and a.slug = :slug", "slug", slug, now).stream().findFirst();
+	}
+
+	/** The given stories as their pages show them; those not public now are left out. */
+	List<PublicStory> stories(List<Long> ids, Instant now) {
+		return ids.isEmpty() ? List.of() : stories("a.id in (:ids)", "ids", ids, now);
+	}
+
+	private List<PublicStory> stories(String condition, String name, Object value, Instant now) {
 		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
 				String dateline, String html, Instant releaseAt, Instant updatedAt) {
 		}
-		Optional<Row> found = this.jdbc.sql("""
+		List<Row> rows = this.jdbc.sql("""
 				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
 				       r.type_code, r.title, r.summary, r.dateline, b.html
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
-				where a.language = 'en' and a.slug = :slug and """ + Visibility.PUBLIC_ARTICLE)
-			.param("slug", slug)
+				where\s""" + condition + " and " + Visibility.PUBLIC_ARTICLE + " order by a.id")
+			.param(name, value)
 			.param("now", Db.utc(now))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
 					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
 					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
-			.optional();
-		return found.map((row) -> {
-			List<TopicLink> topics = topics(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of());
-			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
-					row.html(), row.releaseAt(), row.updatedAt(),
-					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics);
-		});
+			.list();
+		List<Long> revisions = rows.stream().map(Row::revisionId).toList();
+		Map<Long, List<Byline>> bylines = bylines(revisions);
+		Map<Long, List<TopicLink>> topics = topics(revisions);
+		return rows.stream()
+			.map((row) -> new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
+					row.html(), row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
+					topics.getOrDefault(row.revisionId(), List.of())))
+			.toList();
 	}
 
 	/**

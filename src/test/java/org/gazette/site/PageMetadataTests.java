@@ -28,7 +28,7 @@ class PageMetadataTests {
 
 	static final String BREAKOUT = "Budget </script><script>alert(1)</script> & \"more\" \u2028 <!--";
 
-	static final String[] PAGES = { "/", "/news", "/news?page=2", "/news?type=statement", "/news?topic=trade",
+	static final String[] PAGES = { "/", "/news", "/news/page/2", "/news/types/statement", "/news?topic=trade",
 			"/news/ports-reopen", "/news/breakout", "/authors/jane-doe", "/topics/trade" };
 
 	@LocalServerPort
@@ -85,11 +85,11 @@ class PageMetadataTests {
 			.containsExactly("/feeds/topics/trade.rss", "/feeds/topics/trade.atom");
 		assertThat(this.http.get("/authors/jane-doe").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/authors/jane-doe.rss", "/feeds/authors/jane-doe.atom");
-		assertThat(this.http.get("/news?type=statement").document().select(".gazette-feeds a").eachAttr("href"))
+		assertThat(this.http.get("/news/types/statement").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/types/statement.rss", "/feeds/types/statement.atom");
 		assertThat(this.http.get("/").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/all.rss", "/feeds/all.atom");
-		for (String page : new String[] { "/", "/topics/trade", "/authors/jane-doe", "/news?type=statement" }) {
+		for (String page : new String[] { "/", "/topics/trade", "/authors/jane-doe", "/news/types/statement" }) {
 			for (String feed : this.http.get(page).document().select(".gazette-feeds a").eachAttr("href")) {
 				assertThat(this.http.get(feed).status()).as(feed).isEqualTo(200);
 			}
