@@ -72,7 +72,7 @@ class PageMetadataTests {
 			assertThat(page.select("meta[property=og:description]").attr("content")).as(path).isNotBlank();
 			assertThat(page.select("meta[property=og:site_name]").attr("content")).isEqualTo("Newsroom");
 			assertThat(page.select("meta[property=og:type]").attr("content"))
-				.isEqualTo(path.startsWith("/news/") ? "article" : "website");
+				.isEqualTo(path.matches("/news/[^/]+") ? "article" : "website");
 			assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
 			assertThat(page.select("link[rel=alternate][type=application/rss+xml]")).as(path).hasSize(1);
 			assertThat(page.select("link[rel=alternate][type=application/atom+xml]")).as(path).hasSize(1);
