@@ -118,22 +118,22 @@ timed() { # label path -> prints label, status, bytes, milliseconds
 }
 {
   echo "## right after start (cold JVM, empty page cache)"
-  timed "first request:" "/news?page=$DEEP"
-  for p in $((DEEP - 1)) $((DEEP - 2)) $((DEEP - 3)) $((DEEP - 4)); do timed "uncached:" "/news?page=$p"; done
+  timed "first request:" "/news/page/$DEEP"
+  for p in $((DEEP - 1)) $((DEEP - 2)) $((DEEP - 3)) $((DEEP - 4)); do timed "uncached:" "/news/page/$p"; done
   timed "uncached, first page:" "/news"
 } | tee "$run/cold.txt"
-story=$(curl -s "$g/news?page=$DEEP" | grep -o 'href="/news/[a-z0-9-]*"' | head -1 | sed 's/^href="//; s/"$//')
-[ -n "$story" ] || die "no story link on /news?page=$DEEP"
+story=$(curl -s "$g/news/page/$DEEP" | grep -o 'href="/news/[a-z0-9-]*"' | head -1 | sed 's/^href="//; s/"$//')
+[ -n "$story" ] || die "no story link on /news/page/$DEEP"
 topic="/topics/trade"
 {
   timed "uncached story:" "$story"
   timed "uncached topic:" "$topic"
-  timed "cached (2nd request):" "/news?page=$DEEP"
+  timed "cached (2nd request):" "/news/page/$DEEP"
 } | tee -a "$run/cold.txt"
 
-pages=("/news" "/news?page=$DEEP" "$story" "$topic")
+pages=("/news" "/news/page/$DEEP" "$story" "$topic")
 names=("news" "news-page-$DEEP" "story" "topic")
-labels=("/news" "/news?page=$DEEP" "story" "topic")
+labels=("/news" "/news/page/$DEEP" "story" "topic")
 
 # CPU time (clock ticks) used so far by a process and its children threads/workers
 cpu_ticks() { # pid... -> ticks
@@ -191,12 +191,12 @@ if [ "$JFR" = 1 ]; then jcmd "$gazette_pid" JFR.stop name=bench >/dev/null; log 
   echo "## uncached, warm JVM (after the runs above)"
   for p in $((DEEP * 3 / 4)) $((DEEP * 3 / 4 + 1)) $((DEEP * 3 / 4 + 2)) $((DEEP * 3 / 4 + 3)) $((DEEP * 3 / 4 + 4)) \
     $((LAST * 3 / 5)) $((LAST * 4 / 5)) $((LAST - 1)); do
-    timed "uncached:" "/news?page=$p"
+    timed "uncached:" "/news/page/$p"
   done
-  timed "uncached deep topic page:" "$topic?page=300"
+  timed "uncached deep topic page:" "$topic/page/300"
   timed "uncached author page:" "/authors/alice-morgan"
 } | tee -a "$run/cold.txt"
-log "wrk Gazette, every request a different uncached listing page (/news?page=$((DEEP + 1))..$((LAST - 2)))"
+log "wrk Gazette, every request a different uncached listing page (/news/page/$((DEEP + 1))..$((LAST - 2)))"
 echo "gazette misses $(wrk_run "gazette-misses" --timeout 30s -s "$here/lib/misses.lua" "$g" -- "$THREADS" $((DEEP + 1)) $((LAST - 2)))" \
   | tee -a "$run/results.tsv"
 

@@ -1,4 +1,4 @@
--- wrk script: every request asks for a different deep listing page (/news?page=FIRST..LAST), so each
+-- wrk script: every request asks for a different deep listing page (/news/page/FIRST..LAST), so each
 -- one misses Gazette's page cache until the range wraps. Measures the uncached cost of a listing.
 -- Usage: wrk ... -s misses.lua http://host:port -- THREADS [FIRST] [LAST]
 local count = 0
@@ -18,5 +18,5 @@ end
 function request()
   local page = first + ((n * threads + tid) % (last - first + 1))
   n = n + 1
-  return wrk.format("GET", "/news?page=" .. page)
+  return wrk.format("GET", "/news/page/" .. page)
 end

@@ -1,6 +1,8 @@
 package org.gazette.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -32,7 +34,9 @@ class CommandDispatcher implements ApplicationRunner, ExitCodeGenerator {
 			this.exitCode = 2;
 			return;
 		}
-		this.exitCode = command.run(words.subList(1, words.size()));
+		Map<String, List<String>> options = new LinkedHashMap<>();
+		args.getOptionNames().forEach((option) -> options.put(option, args.getOptionValues(option)));
+		this.exitCode = command.run(words.subList(1, words.size()), options);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  * @param identifierLinks the links that federal sites must show in their identifier;
  * defaults are paths on the agency's site
  * @param mailFrom the address emails are sent from
+ * @param dynamicBaseUrl the Gazette node that answers what a static host cannot (the
+ * search box and the news filter form) when the site is served from a static export; null
+ * (the default) means this site itself, so the forms go to {@code /search} and
+ * {@code /news}
  */
 @Validated
 @ConfigurationProperties("gazette")
@@ -38,12 +43,27 @@ public record GazetteProperties(@NotBlank String siteName, @NotBlank String agen
 		@NotNull URI baseUrl, @NotNull ZoneId timeZone, @DefaultValue("true") boolean demoContent,
 		@DefaultValue("64") @Min(1) int pageCacheMegabytes, @Valid @DefaultValue Analytics analytics,
 		@Valid List<IdentifierLink> identifierLinks,
-		@DefaultValue("newsroom@example.gov") @jakarta.validation.constraints.Email String mailFrom) {
+		@DefaultValue("newsroom@example.gov") @jakarta.validation.constraints.Email String mailFrom,
+		URI dynamicBaseUrl) {
 
+	@ConstructorBinding
 	public GazetteProperties {
 		if (identifierLinks == null || identifierLinks.isEmpty()) {
 			identifierLinks = defaultIdentifierLinks(agencyUrl);
 		}
+		if (dynamicBaseUrl != null && (!dynamicBaseUrl.isAbsolute() || dynamicBaseUrl.getRawQuery() != null
+				|| !List.of("http", "https").contains(dynamicBaseUrl.getScheme()))) {
+			throw new IllegalArgumentException(
+					"gazette.dynamic-base-url must be an absolute http or https address without a query, such as https://app.agency.gov");
+		}
+	}
+
+	/** Settings without a separate node for the forms. */
+	public GazetteProperties(String siteName, String agencyName, URI agencyUrl, URI baseUrl, ZoneId timeZone,
+			boolean demoContent, int pageCacheMegabytes, Analytics analytics, List<IdentifierLink> identifierLinks,
+			String mailFrom) {
+		this(siteName, agencyName, agencyUrl, baseUrl, timeZone, demoContent, pageCacheMegabytes, analytics,
+				identifierLinks, mailFrom, null);
 	}
 
 	/**

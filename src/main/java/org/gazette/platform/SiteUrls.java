@@ -1,12 +1,14 @@
 package org.gazette.platform;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Every public address Gazette writes, in one place: pages, feeds, emails and the static
@@ -17,10 +19,14 @@ public class SiteUrls {
 
 	private final URI baseUrl;
 
+	private final String formsBase;
+
 	private final ResourceUrlProvider resources;
 
 	SiteUrls(GazetteProperties properties, ResourceUrlProvider resources) {
 		this.baseUrl = properties.baseUrl();
+		this.formsBase = (properties.dynamicBaseUrl() != null)
+				? properties.dynamicBaseUrl().toString().replaceAll("/+$", "") : "";
 		this.resources = resources;
 	}
 
@@ -32,9 +38,36 @@ public class SiteUrls {
 		return "/news";
 	}
 
-	/** The listing with these query parameters; null and blank values are left out. */
+	/**
+	 * The news listing with these filters ({@code type}, {@code topic}, {@code year}) and
+	 * {@code page}; null and blank values are left out. A listing that a static host can
+	 * hold as a file has a path of its own ({@code /news/page/2},
+	 * {@code /news/types/statement/page/3}, {@code /news/years/2026}); the other
+	 * combinations of filters, which only a running node answers, have a query string.
+	 */
 	public String news(Map<String, String> parameters) {
-		return withQuery(news(), parameters);
+		String type = value(parameters, "type");
+		String topic = value(parameters, "topic");
+		String year = value(parameters, "year");
+		if (topic != null || (type != null && year != null)) {
+			return withQuery(news(), parameters);
+		}
+		String listing = (type != null) ? news() + "/types/" + segment(type)
+				: (year != null) ? news() + "/years/" + segment(year) : news();
+		return paged(listing, value(parameters, "page"));
+	}
+
+	/**
+	 * Where the news filter form goes: this site, or the node set as
+	 * {@code gazette.dynamic-base-url} when the pages are served from a static export.
+	 */
+	public String newsFilter() {
+		return this.formsBase + news();
+	}
+
+	/** Where the search box goes; see {@link #newsFilter()}. */
+	public String search() {
+		return this.formsBase + "/search";
 	}
 
 	public String story(String slug) {
@@ -50,8 +83,18 @@ public class SiteUrls {
 		return "/authors/" + slug;
 	}
 
+	/** Page {@code page} (from 1) of an author's stories. */
+	public String author(String slug, int page) {
+		return paged(author(slug), Integer.toString(page));
+	}
+
 	public String topic(String slug) {
 		return "/topics/" + slug;
+	}
+
+	/** Page {@code page} (from 1) of a topic's stories. */
+	public String topic(String slug, int page) {
+		return paged(topic(slug), Integer.toString(page));
 	}
 
 	/**
@@ -102,6 +145,20 @@ public class SiteUrls {
 			}
 		});
 		return builder.encode().build().toUriString();
+	}
+
+	/** A listing's page: the first page is the listing's own address. */
+	private static String paged(String listing, String page) {
+		return (page == null || page.equals("1")) ? listing : listing + "/page/" + segment(page);
+	}
+
+	private static String value(Map<String, String> parameters, String name) {
+		String value = parameters.get(name);
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private static String segment(String value) {
+		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
 	}
 
 	/** A static asset's address with its content hash, so it can be cached for a year. */

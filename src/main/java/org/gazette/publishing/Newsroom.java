@@ -59,6 +59,14 @@ public class Newsroom {
 	}
 
 	/**
+	 * The given stories as their pages show them, in id order; those not public now are
+	 * left out. For building many pages at once (the static export).
+	 */
+	public List<PublicStory> stories(List<Long> ids) {
+		return this.repository.stories(ids, this.clock.instant());
+	}
+
+	/**
 	 * The next instant at which a scheduled story becomes public; anything built from
 	 * public content is stale from then on.
 	 */

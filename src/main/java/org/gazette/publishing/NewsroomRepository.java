@@ -115,7 +115,9 @@ class NewsroomRepository {
 	}
 
 	Optional<PublicStory> story(String slug, Instant now) {
-		return story("a.language = 'en' and a.slug = :slug and " + Visibility.PUBLIC_ARTICLE, slug, 0, now);
+		return stories("a.language = 'en' and a.slug = :slug and " + Visibility.PUBLIC_ARTICLE, "slug", slug, now)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -123,36 +125,41 @@ class NewsroomRepository {
 	 * read paths that need it (a withdrawn story's page).
 	 */
 	Optional<PublicStory> publishedStory(long articleId, Instant now) {
-		return story("a.id = :id", null, articleId, now);
+		return stories("a.id = :id", "id", articleId, now).stream().findFirst();
 	}
 
-	private Optional<PublicStory> story(String condition, String slug, long id, Instant now) {
+	/** The given stories as their pages show them; those not public now are left out. */
+	List<PublicStory> stories(List<Long> ids, Instant now) {
+		return ids.isEmpty() ? List.of() : stories("a.id in (:ids) and " + Visibility.PUBLIC_ARTICLE, "ids", ids, now);
+	}
+
+	private List<PublicStory> stories(String condition, String name, Object value, Instant now) {
 		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
 				String dateline, String html, Instant releaseAt, Instant updatedAt, Instant firstPublishedAt) {
 		}
-		Optional<Row> found = this.jdbc.sql("""
+		List<Row> rows = this.jdbc.sql("""
 				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
 				       a.first_published_at, r.type_code, r.title, r.summary, r.dateline, b.html
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
-				where\s""" + condition)
-			.param("slug", slug)
-			.param("id", id)
+				where\s""" + condition + " order by a.id")
+			.param(name, value)
 			.param("now", Db.utc(now))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
 					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
 					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at"),
 					Db.instant(rs, "first_published_at")))
-			.optional();
-		return found.map((row) -> {
-			List<TopicLink> topics = topics(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of());
+			.list();
+		List<Long> revisions = rows.stream().map(Row::revisionId).toList();
+		Map<Long, List<Byline>> bylines = bylines(revisions);
+		Map<Long, List<TopicLink>> topics = topics(revisions);
+		return rows.stream().map((row) -> {
 			Instant firstRelease = (row.firstPublishedAt() != null) ? row.firstPublishedAt() : row.releaseAt();
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
-					row.html(), row.releaseAt(), row.updatedAt(),
-					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics,
-					updates(row.id(), firstRelease, now));
-		});
+					row.html(), row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
+					topics.getOrDefault(row.revisionId(), List.of()), updates(row.id(), firstRelease, now));
+		}).toList();
 	}
 
 	/**

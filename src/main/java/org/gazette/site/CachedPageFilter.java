@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gazette.platform.PublicHeaders;
+import org.gazette.platform.SiteUrls;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,9 +31,12 @@ class CachedPageFilter extends OncePerRequestFilter {
 
 	private final PublicHeaders headers;
 
-	CachedPageFilter(PageCache cache, PublicHeaders headers) {
+	private final SiteUrls urls;
+
+	CachedPageFilter(PageCache cache, PublicHeaders headers, SiteUrls urls) {
 		this.cache = cache;
 		this.headers = headers;
+		this.urls = urls;
 	}
 
 	@Override
@@ -78,7 +82,7 @@ class CachedPageFilter extends OncePerRequestFilter {
 			return null;
 		}
 		try {
-			String key = PageKeys.of(path, request::getParameter);
+			String key = PageKeys.of(path, request::getParameter, this.urls);
 			return (key != null) ? this.cache.get(key).orElse(null) : null;
 		}
 		catch (RuntimeException ex) {

@@ -1,5 +1,9 @@
 package org.gazette.site;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.gazette.content.ArticleType;
@@ -27,6 +31,53 @@ record ListingParameters(ArticleType type, String topicSlug, Integer year, int p
 
 	static ListingParameters parse(String type, String topic, String year, String page) {
 		return new ListingParameters(parseType(type), parseTopic(topic), parseYear(year), parsePage(page));
+	}
+
+	/**
+	 * The parameters of a path-style listing address
+	 * ({@code /news/types/statement/page/2}): anything malformed there is a page that
+	 * does not exist.
+	 */
+	static ListingParameters fromPath(String type, String year, String page) {
+		try {
+			return new ListingParameters(parseType(type), null, parseYear(year), parsePage(page));
+		}
+		catch (BadRequestException ex) {
+			throw new NotFoundException();
+		}
+	}
+
+	/** A page number from an address's path; a bad one is a page that does not exist. */
+	static int pageFromPath(String page) {
+		try {
+			return parsePage(page);
+		}
+		catch (BadRequestException ex) {
+			throw new NotFoundException();
+		}
+	}
+
+	/** Whether any listing parameter was given, even empty (as the filter form sends). */
+	static boolean anyGiven(String... values) {
+		return Arrays.stream(values).anyMatch(Objects::nonNull);
+	}
+
+	/**
+	 * Whether the listing has a path-style address of its own: no filter, or only a kind
+	 * or only a year. Other combinations are answered at a query address.
+	 */
+	boolean hasOwnPath() {
+		return this.topicSlug == null && (this.type == null || this.year == null);
+	}
+
+	/** The filters and page as {@code SiteUrls.news} takes them. */
+	Map<String, String> asQuery() {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("type", (this.type != null) ? this.type.code() : null);
+		query.put("topic", this.topicSlug);
+		query.put("year", (this.year != null) ? this.year.toString() : null);
+		query.put("page", (this.page > 1) ? Integer.toString(this.page) : null);
+		return query;
 	}
 
 	static int parsePage(String page) {

@@ -65,9 +65,17 @@ class NewsroomPages {
 	Pages.ListingPage news(ListingParameters parameters) {
 		Topic topic = (parameters.topicSlug() != null) ? this.content.topicBySlug(parameters.topicSlug())
 			.orElseThrow(() -> new BadRequestException("There is no topic with that name.")) : null;
-		StoryQuery query = new StoryQuery(parameters.type(), (topic != null) ? topic.id() : null, null,
+		return news(parameters, topic, this.newsroom.list(newsQuery(parameters, topic), parameters.page(), PAGE_SIZE));
+	}
+
+	/** The stories a news listing shows. */
+	StoryQuery newsQuery(ListingParameters parameters, Topic topic) {
+		return new StoryQuery(parameters.type(), (topic != null) ? topic.id() : null, null,
 				yearStart(parameters.year()), yearStart((parameters.year() != null) ? parameters.year() + 1 : null));
-		StoryList list = this.newsroom.list(query, parameters.page(), PAGE_SIZE);
+	}
+
+	/** A news listing's page, from stories already read. */
+	Pages.ListingPage news(ListingParameters parameters, Topic topic, StoryList list) {
 		Map<String, String> filters = new LinkedHashMap<>();
 		filters.put("type", (parameters.type() != null) ? parameters.type().code() : null);
 		filters.put("topic", parameters.topicSlug());
@@ -86,14 +94,18 @@ class NewsroomPages {
 
 	Pages.ListingPage author(String slug, int page) {
 		Author author = this.content.authorBySlug(slug).orElseThrow(NotFoundException::new);
-		StoryList list = this.newsroom.list(StoryQuery.byAuthor(author.id()), page, PAGE_SIZE);
+		return author(slug, author, this.newsroom.list(StoryQuery.byAuthor(author.id()), page, PAGE_SIZE));
+	}
+
+	/** An author's listing page at this address, from stories already read. */
+	Pages.ListingPage author(String slug, Author author, StoryList list) {
 		String heading = author.name();
 		String intro = (author.jobTitle().isBlank() ? ""
 				: "<p class=\"usa-intro\">" + HtmlUtils.htmlEscape(author.jobTitle()) + "</p>") + author.bioHtml();
-		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.author(slug), pageOnly(n));
+		IntFunction<String> pageUrl = (n) -> this.urls.author(slug, n);
 		return listing(
-				this.chrome.chrome(pageTitle(heading, page), this.messages.text("author.description", author.name()),
-						pageUrl.apply(page), null,
+				this.chrome.chrome(pageTitle(heading, list.page()),
+						this.messages.text("author.description", author.name()), pageUrl.apply(list.page()), null,
 						PageMeta.website(feeds(this.urls.authorFeed(slug, "rss"), this.urls.authorFeed(slug, "atom"),
 								this.messages.text("feed.author.title", author.name(), this.chrome.siteName())))),
 				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl);
@@ -101,13 +113,19 @@ class NewsroomPages {
 
 	Pages.ListingPage topic(String slug, int page) {
 		Topic topic = this.content.topicBySlug(slug).orElseThrow(NotFoundException::new);
-		StoryList list = this.newsroom.list(StoryQuery.byTopic(topic.id()), page, PAGE_SIZE);
-		IntFunction<String> pageUrl = (n) -> this.urls.withQuery(this.urls.topic(slug), pageOnly(n));
+		return topic(slug, topic, this.newsroom.list(StoryQuery.byTopic(topic.id()), page, PAGE_SIZE));
+	}
+
+	/** A topic's listing page at this address, from stories already read. */
+	Pages.ListingPage topic(String slug, Topic topic, StoryList list) {
+		IntFunction<String> pageUrl = (n) -> this.urls.topic(slug, n);
 		String description = topic.description().isBlank() ? this.messages.text("topic.description", topic.name())
 				: topic.description();
 		PageMeta meta = PageMeta.website(feeds(this.urls.topicFeed(slug, "rss"), this.urls.topicFeed(slug, "atom"),
 				this.messages.text("feed.topic.title", topic.name(), this.chrome.siteName())));
-		return listing(this.chrome.chrome(pageTitle(topic.name(), page), description, pageUrl.apply(page), null, meta),
+		return listing(
+				this.chrome.chrome(pageTitle(topic.name(), list.page()), description, pageUrl.apply(list.page()), null,
+						meta),
 				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl);
 	}
 
@@ -126,6 +144,11 @@ class NewsroomPages {
 			return storyPage(withdrawn.story(), withdrawn);
 		}
 		throw new DepartedException(departure);
+	}
+
+	/** A public story's page, for the static export, which has the story already. */
+	Pages.StoryPage story(PublicStory story) {
+		return storyPage(story, null);
 	}
 
 	private Pages.StoryPage storyPage(PublicStory story, Departure.Withdrawn withdrawn) {
@@ -238,7 +261,7 @@ class NewsroomPages {
 				removals.add(new Views.Link(label, this.urls.news(without)));
 			}
 		});
-		return new Pages.Filters(this.urls.news(), types, topics, years, removals);
+		return new Pages.Filters(this.urls.newsFilter(), types, topics, years, removals);
 	}
 
 	private String newsHeading(ArticleType type, Topic topic, Integer year) {
@@ -283,12 +306,6 @@ class NewsroomPages {
 
 	private static Map<String, String> withPage(Map<String, String> filters, int page) {
 		Map<String, String> parameters = new LinkedHashMap<>(filters);
-		parameters.put("page", (page > 1) ? Integer.toString(page) : null);
-		return parameters;
-	}
-
-	private static Map<String, String> pageOnly(int page) {
-		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("page", (page > 1) ? Integer.toString(page) : null);
 		return parameters;
 	}

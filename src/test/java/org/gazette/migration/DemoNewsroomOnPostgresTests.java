@@ -92,7 +92,7 @@ class DemoNewsroomOnPostgresTests {
 				}
 			}
 		}
-		for (String path : new String[] { "/", "/news", "/news?page=2", "/news?type=statement", "/news?year=2026" }) {
+		for (String path : new String[] { "/", "/news", "/news/page/2", "/news/types/statement", "/news/years/2026" }) {
 			assertThat(http.get(path).status()).as(path).isEqualTo(200);
 		}
 	}

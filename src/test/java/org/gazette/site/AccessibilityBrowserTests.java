@@ -149,8 +149,8 @@ class AccessibilityBrowserTests {
 
 	static Stream<Arguments> desktopPages() {
 		return Stream.of(Arguments.of("/", "Newsroom"), Arguments.of("/news", "All news"),
-				Arguments.of("/news?page=2", "All news"),
-				Arguments.of("/news?type=news-release&page=2", "News releases"),
+				Arguments.of("/news/page/2", "All news"),
+				Arguments.of("/news/types/news-release/page/2", "News releases"),
 				Arguments.of("/news?type=news-release&topic=trade&year=2026", "News releases about Trade from 2026"),
 				Arguments.of(STORY, STORY_TITLE), Arguments.of("/authors/jane-doe", "Jane Doe"),
 				Arguments.of("/topics/trade", "Trade"), Arguments.of("/news/no-such-story", "Page not found"),

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GazetteWebTest
 class EmbargoPageTests {
 
-	private static final String[] PAGES = { "/", "/news", "/news?type=news-release", "/authors/jane-doe",
+	private static final String[] PAGES = { "/", "/news", "/news/types/news-release", "/authors/jane-doe",
 			"/topics/trade" };
 
 	@LocalServerPort

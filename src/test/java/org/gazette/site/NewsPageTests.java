@@ -108,31 +108,31 @@ class NewsPageTests {
 		assertThat(first.select(".usa-pagination__button").eachText()).containsExactly("1", "2", "3");
 		assertThat(first.select(".usa-pagination__button.usa-current").attr("aria-current")).isEqualTo("page");
 		assertThat(first.select(".usa-pagination__previous-page")).isEmpty();
-		assertThat(first.select(".usa-pagination__next-page").attr("href")).isEqualTo("/news?page=2");
+		assertThat(first.select(".usa-pagination__next-page").attr("href")).isEqualTo("/news/page/2");
 
-		Document last = this.http.get("/news?page=3").document();
+		Document last = this.http.get("/news/page/3").document();
 		assertThat(last.title()).isEqualTo("All news, page 3 | Newsroom");
 		assertThat(last.select(".gazette-story-list > li")).hasSize(6);
 		assertThat(last.select(".gazette-story-list > li").last().select("a").text()).isEqualTo("Story from last year");
 		assertThat(last.select(".usa-pagination__next-page")).isEmpty();
-		assertThat(last.select(".usa-pagination__previous-page").attr("href")).isEqualTo("/news?page=2");
-		assertThat(last.select("link[rel=canonical]").attr("href")).isEqualTo("https://news.example.gov/news?page=3");
+		assertThat(last.select(".usa-pagination__previous-page").attr("href")).isEqualTo("/news/page/2");
+		assertThat(last.select("link[rel=canonical]").attr("href")).isEqualTo("https://news.example.gov/news/page/3");
 	}
 
 	@Test
 	void aPagePastTheEndIsA404WithAWayBack() {
-		var response = this.http.get("/news?page=4");
+		var response = this.http.get("/news/page/4");
 		assertThat(response.status()).isEqualTo(404);
 		Document page = response.document();
 		assertThat(page.select(".usa-alert__text").text())
 			.isEqualTo("There are no stories on this page. This list has 3 pages.");
 		assertThat(page.select(".usa-pagination__button").eachAttr("href")).contains("/news");
-		assertThat(this.http.get("/news?page=999999").status()).isEqualTo(404);
+		assertThat(this.http.get("/news/page/999999").status()).isEqualTo(404);
 	}
 
 	@Test
 	void filtersByTypeTopicAndYearAndShowsRemovableActiveFilters() {
-		Document features = this.http.get("/news?type=feature-story").document();
+		Document features = this.http.get("/news/types/feature-story").document();
 		assertThat(features.select("h1").text()).isEqualTo("Feature stories");
 		assertThat(features.select(".gazette-story-list > li")).hasSize(15);
 		assertThat(features.select(".gazette-type").eachText()).containsOnly("Feature story");
@@ -150,7 +150,7 @@ class NewsPageTests {
 				"/news?type=news-release&topic=trade&year=2026",
 				"/news?type=news-release&topic=trade&year=2026&page=2");
 
-		Document lastYear = this.http.get("/news?year=2025").document();
+		Document lastYear = this.http.get("/news/years/2025").document();
 		assertThat(lastYear.select(".gazette-story-title").eachText()).containsExactly("Story from last year");
 		assertThat(lastYear.select("#filter-year option").eachAttr("value")).containsExactly("", "2026", "2025");
 	}
@@ -167,11 +167,15 @@ class NewsPageTests {
 		var submitted = this.http.get("/news?type=&topic=travel&year=");
 		assertThat(submitted.status()).isEqualTo(200);
 		assertThat(submitted.document().select(".gazette-story-list > li")).hasSize(15);
+		// A choice that has an address of its own is sent there.
+		var kind = this.http.get("/news?type=feature-story&topic=&year=");
+		assertThat(kind.status()).isEqualTo(301);
+		assertThat(kind.header("Location")).contains("/news/types/feature-story");
 	}
 
 	@Test
 	void aValidYearWithoutStoriesGivesAnEmptyResultPage() {
-		var response = this.http.get("/news?year=2001");
+		var response = this.http.get("/news/years/2001");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.document().select(".usa-alert__text").text())
 			.isEqualTo("No stories match these filters. Remove a filter to see more.");
@@ -212,8 +216,8 @@ class NewsPageTests {
 	@Test
 	void listingPagesHaveUniqueTitles() {
 		assertThat(java.util.stream.Stream
-			.of("/", "/news", "/news?page=2", "/news?type=feature-story", "/news?topic=trade", "/news?year=2025",
-					"/authors/jane-doe", "/topics/trade", "/topics/trade?page=2")
+			.of("/", "/news", "/news/page/2", "/news/types/feature-story", "/news?topic=trade", "/news/years/2025",
+					"/authors/jane-doe", "/topics/trade", "/topics/trade/page/2")
 			.map((path) -> this.http.get(path).document().title())).doesNotHaveDuplicates();
 	}
 

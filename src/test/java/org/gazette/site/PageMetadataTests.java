@@ -28,7 +28,7 @@ class PageMetadataTests {
 
 	static final String BREAKOUT = "Budget </script><script>alert(1)</script> & \"more\" \u2028 <!--";
 
-	static final String[] PAGES = { "/", "/news", "/news?page=2", "/news?type=statement", "/news?topic=trade",
+	static final String[] PAGES = { "/", "/news", "/news/page/2", "/news/types/statement", "/news?topic=trade",
 			"/news/ports-reopen", "/news/breakout", "/authors/jane-doe", "/topics/trade" };
 
 	@LocalServerPort
@@ -72,7 +72,7 @@ class PageMetadataTests {
 			assertThat(page.select("meta[property=og:description]").attr("content")).as(path).isNotBlank();
 			assertThat(page.select("meta[property=og:site_name]").attr("content")).isEqualTo("Newsroom");
 			assertThat(page.select("meta[property=og:type]").attr("content"))
-				.isEqualTo(path.startsWith("/news/") ? "article" : "website");
+				.isEqualTo(path.matches("/news/[^/]+") ? "article" : "website");
 			assertThat(page.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
 			assertThat(page.select("link[rel=alternate][type=application/rss+xml]")).as(path).hasSize(1);
 			assertThat(page.select("link[rel=alternate][type=application/atom+xml]")).as(path).hasSize(1);
@@ -85,11 +85,11 @@ class PageMetadataTests {
 			.containsExactly("/feeds/topics/trade.rss", "/feeds/topics/trade.atom");
 		assertThat(this.http.get("/authors/jane-doe").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/authors/jane-doe.rss", "/feeds/authors/jane-doe.atom");
-		assertThat(this.http.get("/news?type=statement").document().select(".gazette-feeds a").eachAttr("href"))
+		assertThat(this.http.get("/news/types/statement").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/types/statement.rss", "/feeds/types/statement.atom");
 		assertThat(this.http.get("/").document().select(".gazette-feeds a").eachAttr("href"))
 			.containsExactly("/feeds/all.rss", "/feeds/all.atom");
-		for (String page : new String[] { "/", "/topics/trade", "/authors/jane-doe", "/news?type=statement" }) {
+		for (String page : new String[] { "/", "/topics/trade", "/authors/jane-doe", "/news/types/statement" }) {
 			for (String feed : this.http.get(page).document().select(".gazette-feeds a").eachAttr("href")) {
 				assertThat(this.http.get(feed).status()).as(feed).isEqualTo(200);
 			}

@@ -46,8 +46,9 @@ class PublicResponseTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/news", "/news?type=statement", "/news/ports-reopen", "/authors/jane-doe",
-			"/topics/trade", "/news/missing", "/news?page=x" })
+	@ValueSource(
+			strings = { "/", "/news", "/news/types/statement", "/news?type=statement&topic=trade", "/news/ports-reopen",
+					"/authors/jane-doe", "/topics/trade", "/news/missing", "/news?page=x", "/news?page=2" })
 	void everyPublicResponseCarriesSecurityHeadersAndSetsNoCookie(String path) {
 		var response = this.http.get(path);
 		String csp = response.header("Content-Security-Policy").orElseThrow();
@@ -71,7 +72,8 @@ class PublicResponseTests {
 
 	@Test
 	void aCachedPageIsAnsweredWithTheSameHeadersAndBytesAsARenderedOne() {
-		for (String path : new String[] { "/", "/news/ports-reopen", "/news?topic=trade", "/authors/jane-doe" }) {
+		for (String path : new String[] { "/", "/news/ports-reopen", "/news?topic=trade", "/authors/jane-doe",
+				"/news/types/news-release", "/news/years/2026" }) {
 			for (String encoding : new String[] { "identity", "gzip" }) {
 				this.newsroom.dropCachedPages();
 				var rendered = this.http.get(path, "Accept-Encoding", encoding, "X-Forwarded-Proto", "https");

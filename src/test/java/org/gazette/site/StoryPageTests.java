@@ -220,10 +220,10 @@ class StoryPageTests {
 		assertThat(page.select(".gazette-body").text()).contains("Writes about Jane Doe's beat.");
 		assertThat(page.select(".gazette-story-list > li")).hasSize(20);
 		assertThat(page.select(".gazette-story-title").eachText()).doesNotContain("Ann story");
-		Document second = this.http.get("/authors/jane-doe?page=2").document();
+		Document second = this.http.get("/authors/jane-doe/page/2").document();
 		assertThat(second.title()).isEqualTo("Jane Doe, page 2 | Newsroom");
 		assertThat(second.select(".gazette-story-title").eachText()).containsExactly("Jane story 21", "Jane story 22");
-		assertThat(this.http.get("/authors/jane-doe?page=3").status()).isEqualTo(404);
+		assertThat(this.http.get("/authors/jane-doe/page/3").status()).isEqualTo(404);
 		assertThat(this.http.get("/authors/jane-doe?page=x").status()).isEqualTo(400);
 		assertThat(this.http.get("/authors/nobody").status()).isEqualTo(404);
 	}

@@ -223,7 +223,7 @@ public class XssBrowserTests {
 				dynamicTest("news listing, page by page", () -> {
 					for (int page = 1; (page - 1) * NewsroomPages.PAGE_SIZE < titles.size(); page++) {
 						int from = (page - 1) * NewsroomPages.PAGE_SIZE;
-						assertListing((page == 1) ? "/news" : "/news?page=" + page,
+						assertListing((page == 1) ? "/news" : "/news/page/" + page,
 								titles.subList(from, Math.min(titles.size(), from + NewsroomPages.PAGE_SIZE)));
 					}
 				}));

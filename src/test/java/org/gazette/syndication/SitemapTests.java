@@ -101,7 +101,7 @@ class SitemapTests {
 			.doesNotContain("embargoed");
 		String pages = this.http.get("/sitemaps/pages.xml").body();
 		FeedTests.strictlyParsed(pages);
-		assertThat(pages).contains("https://news.example.gov/news?type=statement",
+		assertThat(pages).contains("https://news.example.gov/news/types/statement",
 				"https://news.example.gov/topics/trade", "https://news.example.gov/authors/jane-doe");
 		assertThat(this.http.get("/sitemaps/stories-2.xml").status()).isEqualTo(404);
 		assertThat(this.http.get("/sitemaps/stories-99999999999.xml").status()).isEqualTo(404);

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Static export of N generated stories (default 10,000) with `gazette.jar export-static`, against a
+# Hugo build of the same stories on the same machine.
+#
+#   bench/export.sh
+#
+# Needs JDK 17+, python3, unzip and hugo (Debian: apt-get install -y hugo).
+# 1. builds the N-story H2 database with bench/load-articles.sh (reused when complete);
+# 2. Gazette: `java -jar target/gazette.jar export-static OUT` three times on that database:
+#    a first export into a new directory, an incremental one with nothing changed, and a --full one
+#    that writes every file again; each timed as a whole (JVM start, Spring context, export) and by
+#    the export's own report ("in X s");
+# 3. Hugo: the same N stories as Markdown (../shared/tools/corpus.py --formats hugo, same seed, so
+#    the same titles, dates, bylines, topics and bodies) with the minimal theme in bench/hugo-site
+#    (story pages, the news listing and every topic and author 20 stories a page, RSS per listing,
+#    sitemap, robots.txt); `hugo` timed twice, into an empty directory each time;
+# 4. prints a table with the ratio Gazette / Hugo, also saved in BENCH_WORK/export-run-*/summary.txt.
+#
+# Environment: N=10000, BENCH_WORK (default /tmp/gazette-bench), JAR (default target/gazette.jar),
+# JAVA_OPTS (default -Xms1g -Xmx1g).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+work="${BENCH_WORK:-/tmp/gazette-bench}"
+jar="${JAR:-$repo/target/gazette.jar}"
+N="${N:-10000}"
+JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g}"
+corpus_tool="$(cd "$repo/.." && pwd)/shared/tools/corpus.py"
+db="$work/db-$N"
+db_url="jdbc:h2:file:$db/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+run="$work/export-run-$(date -u +%Y%m%dT%H%M%SZ)"
+
+log() { printf '[export %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+die() { echo "$*" >&2; exit 1; }
+
+command -v hugo >/dev/null || die "hugo is missing: apt-get install -y hugo"
+[ -f "$jar" ] || (cd "$repo" && ./mvnw -q -B -DskipTests package)
+mkdir -p "$run"
+
+# 1. the database
+"$here/load-articles.sh" --n "$N"
+
+# 2. Gazette
+out="$run/gazette-site"
+gazette() {
+  local label="$1"; shift
+  local t; t=$(now)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$jar" export-static "$out" "$@" \
+    --spring.datasource.url="$db_url" --gazette.demo-content=false --gazette.base-url=https://news.example.gov \
+    --gazette.search.index-directory="$run/search-index" --logging.level.root=warn >"$run/$label.out" 2>&1 \
+    || { cat "$run/$label.out" >&2; die "export-static failed ($label)"; }
+  local total; total=$(since "$t")
+  local line; line=$(grep '^Exported' "$run/$label.out")
+  local own; own=$(sed -n 's/.* in \([0-9.]*\) s: .*/\1/p' <<<"$line")
+  printf '%s\t%s\t%s\t%s\n' "$label" "$total" "$own" "$line" >>"$run/gazette.tsv"
+  log "$label: ${total} s in all, ${own} s exporting: $line"
+}
+log "Gazette export-static of $N stories into $out"
+gazette first
+gazette incremental
+gazette full --full
+pages=$(find -L "$out" -name '*.html' | wc -l)
+files=$(find -L "$out" -type f | wc -l)
+bytes=$(du -shL "$out" | cut -f1)
+
+# 3. Hugo
+corpus="$work/corpus-hugo-$N"
+if [ ! -f "$corpus/.done" ]; then
+  log "writing the $N stories as Markdown for Hugo"
+  rm -rf "$corpus"
+  python3 "$corpus_tool" --n "$N" --formats hugo --out "$corpus" >/dev/null
+  touch "$corpus/.done"
+fi
+site="$run/hugo-site"
+cp -r "$here/hugo-site" "$site"
+ln -s "$corpus/hugo-content" "$site/content"
+hugo_build() {
+  local label="$1"
+  rm -rf "$run/hugo-public"
+  local t; t=$(now)
+  hugo --source "$site" --destination "$run/hugo-public" --cacheDir "$run/hugo-cache" >"$run/$label.out" 2>&1 \
+    || { cat "$run/$label.out" >&2; die "hugo failed"; }
+  local total; total=$(since "$t")
+  local own; own=$(sed -n 's/^Total in \([0-9]*\) ms/\1/p' "$run/$label.out")
+  printf '%s\t%s\t%s\n' "$label" "$total" "$(awk -v ms="$own" 'BEGIN { printf "%.1f", ms / 1000 }')" >>"$run/hugo.tsv"
+  log "$label: ${total} s in all (Hugo's own count: ${own} ms)"
+}
+log "Hugo $(hugo version | cut -d' ' -f2) build of the same $N stories"
+hugo_build hugo-first
+hugo_build hugo-second
+hugo_pages=$(find "$run/hugo-public" -name '*.html' | wc -l)
+hugo_files=$(find "$run/hugo-public" -type f | wc -l)
+hugo_bytes=$(du -sh "$run/hugo-public" | cut -f1)
+
+# 4. summary
+{
+  echo "N=$N stories; $(nproc) CPUs; load average before the summary: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Gazette output: $pages HTML pages, $files files, $bytes; Hugo output: $hugo_pages HTML pages, $hugo_files files, $hugo_bytes"
+  printf '%-24s %10s %12s\n' run "wall s" "own s"
+  while IFS=$'\t' read -r label total own _; do printf '%-24s %10s %12s\n' "gazette $label" "$total" "$own"; done <"$run/gazette.tsv"
+  while IFS=$'\t' read -r label total own; do printf '%-24s %10s %12s\n' "$label" "$total" "$own"; done <"$run/hugo.tsv"
+  read -r _ g_total g_own _ < <(grep -P '^first\t' "$run/gazette.tsv" | tr '\t' ' ')
+  read -r _ i_total i_own _ < <(grep -P '^incremental\t' "$run/gazette.tsv" | tr '\t' ' ')
+  read -r _ h_total h_own < <(grep -P '^hugo-second\t' "$run/hugo.tsv" | tr '\t' ' ')
+  awk -v g="$g_total" -v go="$g_own" -v i="$i_total" -v io="$i_own" -v h="$h_total" -v ho="$h_own" 'BEGIN {
+    printf "ratio Gazette first export / Hugo build, wall time: %.2f (own times: %.2f)\n", g / h, go / ho
+    printf "ratio Gazette incremental export / Hugo build, wall time: %.2f (own times: %.2f)\n", i / h, io / ho }'
+} | tee "$run/summary.txt"
+log "files in $run"

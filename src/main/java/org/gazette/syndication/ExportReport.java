@@ -1,0 +1,25 @@
+package org.gazette.syndication;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What an export did.
+ *
+ * @param version the directory holding this export, which {@code directory} now links to
+ * @param pages HTML pages exported
+ * @param files every file exported, pages included
+ * @param written files written anew
+ * @param kept files unchanged since the previous export, kept as they were (same bytes,
+ * same modification time)
+ * @param removed files of the previous export that are no longer part of the site
+ * @param lastChangeEvent the newest change event the export includes
+ * @param nextRelease the next scheduled release, after which the export is out of date;
+ * null when none is scheduled
+ * @param took how long it took
+ */
+record ExportReport(Path version, int pages, int files, int written, int kept, int removed, long lastChangeEvent,
+		Instant nextRelease, Duration took) {
+
+}

@@ -1,0 +1,362 @@
+package org.gazette.syndication;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.gazette.platform.GazetteProperties;
+import org.gazette.publishing.ChangeLog;
+import org.gazette.publishing.Newsroom;
+import org.gazette.publishing.PublicContentChanged;
+import org.gazette.publishing.Publishing;
+import org.gazette.site.SitePages;
+import org.gazette.support.GazetteWebTest;
+import org.gazette.support.Http;
+import org.gazette.support.MutableClock;
+import org.gazette.support.Stories;
+import org.gazette.support.TestNewsroom;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The static export against the running application: the same bytes as the server for
+ * every address, a failed export that leaves the previous one served, incremental
+ * exports, the link styles and the export that keeps itself up to date.
+ */
+@GazetteWebTest
+class StaticExportTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Stories stories;
+
+	@Autowired
+	TestNewsroom newsroom;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	StaticExport export;
+
+	@Autowired
+	Publishing publishing;
+
+	@Autowired
+	SitePages sitePages;
+
+	@Autowired
+	ChannelFiles channels;
+
+	@Autowired
+	ChangeLog changeLog;
+
+	@Autowired
+	Newsroom newsroomReads;
+
+	@Autowired
+	GazetteProperties properties;
+
+	@Autowired
+	ExportProperties settings;
+
+	@TempDir
+	Path temporary;
+
+	Http http;
+
+	Path site;
+
+	long storyOne;
+
+	@BeforeEach
+	void newsroom() {
+		this.newsroom.reset();
+		this.http = new Http(this.port);
+		this.storyOne = ExportFixture.build(this.stories);
+		this.site = this.temporary.resolve("site");
+	}
+
+	@Test
+	void everyExportedFileIsWhatTheServerSendsForItsAddress() throws Exception {
+		ExportReport report = this.export.export(this.site, options(LinkStyle.ROOT));
+		Map<String, Path> files = ExportFixture.files(this.site);
+		assertThat(files).containsKeys("index.html", "news/index.html", "news/page/2/index.html",
+				"news/page/3/index.html", "news/types/statement/index.html", "news/years/2024/index.html",
+				"news/years/2025/index.html", "topics/trade/index.html", "topics/travel/index.html",
+				"authors/jane-doe/index.html", "authors/jane-doe/page/2/index.html", "news/story-1/index.html",
+				"news/story-44/index.html", "feeds/all.rss", "feeds/all.atom", "feeds/topics/trade.atom",
+				"feeds/authors/ann-lee.rss", "feeds/types/statement.rss", "sitemap.xml", "sitemaps/pages.xml",
+				"sitemaps/stories-1.xml", "sitemaps/news.xml", "robots.txt", "404.html", "css/gazette.css",
+				"uswds/css/uswds.min.css", "uswds/js/uswds.min.js");
+		assertThat(files).doesNotContainKeys("news/scheduled-story/index.html", "news/page/4/index.html");
+		assertThat(report.pages()).isEqualTo(files.keySet().stream().filter((f) -> f.endsWith("index.html")).count());
+		assertThat(report.files()).isEqualTo(files.size());
+		assertThat(report.nextRelease()).isEqualTo(ExportFixture.SCHEDULED);
+		for (Map.Entry<String, Path> file : files.entrySet()) {
+			String address = ExportFixture.address(file.getKey());
+			if (file.getKey().equals("404.html")) {
+				address = "/no-such-page";
+			}
+			var response = this.http.get(address);
+			assertThat(response.status()).as(address).isEqualTo(file.getKey().equals("404.html") ? 404 : 200);
+			if (file.getKey().matches(".*\\.(html|css|xml|rss|atom|txt)")) {
+				// As text, so that a difference shows where it is.
+				assertThat(Files.readString(file.getValue())).as(address).isEqualTo(response.body());
+			}
+			assertThat(Files.readAllBytes(file.getValue())).as(address).isEqualTo(response.rawBody());
+		}
+		// Pages link to the hashed assets, and the style sheets to hashed fonts and
+		// icons, all of which are there.
+		Document home = Jsoup.parse(ExportFixture.read(files.get("index.html")));
+		String css = home.select("link[rel=stylesheet]").first().attr("href");
+		assertThat(css).matches("/uswds/css/uswds\\.min-[0-9a-f]{32}\\.css");
+		assertThat(ExportFixture.read(files.get(css.substring(1))))
+			.containsPattern("url\\(/uswds/fonts/[^)]+-[0-9a-f]{32}\\.woff2\\)");
+		assertThat(ExportFixture.read(files.get("robots.txt")))
+			.contains("Sitemap: https://news.example.gov/sitemap.xml");
+		assertThat(ExportFixture.read(files.get("sitemaps/stories-1.xml")))
+			.contains("<loc>https://news.example.gov/news/story-44</loc>")
+			.doesNotContain("scheduled-story");
+	}
+
+	@Test
+	void aBrokenInternalLinkFailsTheExportWithAClearMessageAndLeavesThePreviousOne() throws Exception {
+		this.export.export(this.site, options(LinkStyle.ROOT));
+		Path before = this.site.toRealPath();
+		Map<String, Path> files = ExportFixture.files(this.site);
+
+		this.stories.story("Budget")
+			.slug("budget")
+			.body("Read [the missing story](/news/missing) and [the old list](/news/page/9).")
+			.releasedAt(this.clock.instant().minus(Duration.ofHours(1)))
+			.publish();
+		assertThatExceptionOfType(ExportException.class)
+			.isThrownBy(() -> this.export.export(this.site, options(LinkStyle.ROOT)))
+			.withMessageContaining("The export has 2 broken links")
+			.withMessageContaining("/news/budget links to /news/missing, which is not in the export")
+			.withMessageContaining("/news/budget links to /news/page/9, which is not in the export")
+			.withMessageContaining("nothing was changed");
+
+		assertThat(this.site.toRealPath()).isEqualTo(before);
+		assertThat(ExportFixture.files(this.site)).isEqualTo(files);
+		assertThat(ExportFixture.files(this.site)).doesNotContainKey("news/budget/index.html");
+		assertThat(versions()).containsExactly(before.getFileName().toString());
+	}
+
+	@Test
+	void anExportThatFailsOrIsKilledHalfwayLeavesThePreviousOneCompleteAndServed() throws Exception {
+		this.export.export(this.site, options(LinkStyle.ROOT));
+		Path before = this.site.toRealPath();
+		Map<String, Path> files = ExportFixture.files(this.site);
+		byte[] home = Files.readAllBytes(files.get("index.html"));
+		this.stories.story("New story").releasedAt(this.clock.instant().minus(Duration.ofHours(1))).publish();
+
+		// A source of files that fails once some pages are written.
+		StaticFiles failing = new StaticFiles() {
+			@Override
+			public String name() {
+				return "media";
+			}
+
+			@Override
+			public List<StaticFile> files() {
+				return List.of(new StaticFile("/media/broken.jpg", null, () -> {
+					throw new IOException("Disk quota exceeded");
+				}));
+			}
+		};
+		StaticExport withFailingMedia = new StaticExport(this.sitePages, this.channels, List.of(failing),
+				this.changeLog, this.newsroomReads, this.properties, this.settings, this.clock);
+		assertThatExceptionOfType(ExportException.class)
+			.isThrownBy(() -> withFailingMedia.export(this.site, options(LinkStyle.ROOT)))
+			.withMessageContaining("Disk quota exceeded");
+		assertThat(this.site.toRealPath()).isEqualTo(before);
+		assertThat(Files.readAllBytes(this.site.resolve("index.html"))).isEqualTo(home);
+		assertThat(versions()).containsExactly(before.getFileName().toString());
+
+		// What a killed export leaves: a half-written directory no link points to.
+		Path killed = before.resolveSibling("20261127T200500Z");
+		Files.createDirectories(killed.resolve("news/new-story"));
+		Files.writeString(killed.resolve("news/new-story/index.html"), "<!DOCTYPE html><p>half");
+		assertThat(this.site.toRealPath()).isEqualTo(before);
+		assertThat(ExportFixture.files(this.site)).isEqualTo(files);
+
+		// The next export goes ahead and cleans up.
+		ExportReport next = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(this.site.toRealPath()).isEqualTo(next.version().toRealPath());
+		assertThat(ExportFixture.files(this.site)).containsKey("news/new-story/index.html");
+		assertThat(versions()).containsExactlyInAnyOrder(before.getFileName().toString(),
+				next.version().getFileName().toString());
+	}
+
+	@Test
+	void anIncrementalExportRewritesOnlyWhatChanged() throws Exception {
+		ExportReport first = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(first.written()).isEqualTo(first.files());
+		Map<String, Object> identities = identities();
+
+		ExportReport unchanged = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(unchanged.written()).isZero();
+		assertThat(unchanged.kept()).isEqualTo(first.files());
+		assertThat(identities()).isEqualTo(identities);
+
+		// A new title for story 1: its page, the listings and feeds that show it change.
+		this.stories.revise(this.storyOne, "Story one, retitled");
+		this.publishing.publish(this.storyOne, null);
+		ExportReport changed = this.export.export(this.site, options(LinkStyle.ROOT));
+		Map<String, Object> after = identities();
+		List<String> rewritten = new ArrayList<>();
+		after.forEach((file, identity) -> {
+			if (!identity.equals(identities.get(file))) {
+				rewritten.add(file);
+			}
+		});
+		assertThat(changed.written()).isEqualTo(rewritten.size());
+		assertThat(changed.kept()).isEqualTo(changed.files() - changed.written());
+		assertThat(rewritten).contains("news/story-1/index.html", "news/index.html", "feeds/all.atom",
+				"sitemaps/stories-1.xml");
+		assertThat(rewritten).doesNotContain("news/story-2/index.html", "news/story-44/index.html",
+				"news/page/3/index.html", "css/gazette.css", "uswds/css/uswds.min.css");
+		assertThat(changed.written()).isLessThan(changed.files() / 5);
+		assertThat(ExportFixture.read(this.site.resolve("news/story-1/index.html"))).contains("Story one, retitled");
+
+		ExportReport full = this.export.export(this.site, new ExportOptions(LinkStyle.ROOT, null, true));
+		assertThat(full.written()).isEqualTo(full.files());
+	}
+
+	@Test
+	void relativeLinksWorkFromAnyDirectoryAndWhenOpenedAsFiles() throws Exception {
+		this.export.export(this.site, options(LinkStyle.RELATIVE));
+		Map<String, Path> files = ExportFixture.files(this.site);
+		Path root = this.site.toRealPath();
+		int checked = 0;
+		for (Map.Entry<String, Path> file : files.entrySet()) {
+			if (!file.getKey().endsWith(".html") || file.getKey().equals("404.html")) {
+				continue;
+			}
+			Document page = Jsoup.parse(ExportFixture.read(file.getValue()));
+			for (Element element : page.select("[href], [src]")) {
+				String link = element.hasAttr("href") ? element.attr("href") : element.attr("src");
+				if (link.startsWith("http") || link.startsWith("#") || link.isEmpty()) {
+					continue;
+				}
+				assertThat(link).as(file.getKey()).doesNotStartWith("/");
+				URI target = file.getValue().toUri().resolve(link.replaceFirst("#.*$", ""));
+				assertThat(Path.of(target)).as(file.getKey() + " → " + link).isRegularFile();
+				assertThat(Path.of(target).toRealPath()).startsWith(root);
+				checked++;
+			}
+		}
+		assertThat(checked).isGreaterThan(1000);
+		String css = files.keySet()
+			.stream()
+			.filter((f) -> f.matches("uswds/css/uswds\\.min-.*\\.css"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ExportFixture.read(files.get(css))).doesNotContain("url(/")
+			.containsPattern("url\\(\\.\\./fonts/[^)]+-[0-9a-f]{32}\\.woff2\\)");
+		Document second = Jsoup.parse(ExportFixture.read(files.get("news/page/2/index.html")));
+		assertThat(second.select(".usa-pagination__previous-page").attr("href")).isEqualTo("../../index.html");
+		assertThat(second.select(".gazette-story-title a").first().attr("href")).startsWith("../../story-");
+		assertThat(second.select("link[rel=stylesheet]").first().attr("href"))
+			.matches("\\.\\./\\.\\./\\.\\./uswds/css/uswds\\.min-[0-9a-f]{32}\\.css");
+		assertThat(second.select("link[rel=canonical]").attr("href")).isEqualTo("https://news.example.gov/news/page/2");
+		Document story = Jsoup.parse(ExportFixture.read(files.get("news/story-2/index.html")));
+		assertThat(story.select(".gazette-body a").eachAttr("href")).containsExactly("../story-1/index.html",
+				"../../topics/trade/index.html", "../../feeds/all.atom", "#top");
+		// Only links change: the rest of the page is what the server sends.
+		String served = this.http.get("/news/story-2").body();
+		assertThat(ExportFixture.read(files.get("news/story-2/index.html")).replaceAll("(href|src)=\"[^\"]*\"", ""))
+			.isEqualTo(served.replaceAll("(href|src)=\"[^\"]*\"", ""));
+	}
+
+	@Test
+	void absoluteLinksNameTheBaseAddressGiven() throws Exception {
+		this.export.export(this.site,
+				new ExportOptions(LinkStyle.ABSOLUTE, URI.create("https://www.agency.gov/newsroom/"), false));
+		Document story = Jsoup.parse(ExportFixture.read(this.site.resolve("news/story-2/index.html")));
+		assertThat(story.select(".gazette-body a").eachAttr("href")).containsExactly(
+				"https://www.agency.gov/newsroom/news/story-1", "https://www.agency.gov/newsroom/topics/trade",
+				"https://www.agency.gov/newsroom/feeds/all.atom", "#top");
+		assertThat(story.select("script[src]").eachAttr("src"))
+			.allSatisfy((src) -> assertThat(src).startsWith("https://www.agency.gov/newsroom/uswds/js/"));
+		assertThat(story.select("form[role=search]").attr("action")).isEqualTo("/search");
+	}
+
+	@Test
+	void theAutomaticExportFollowsChangesAndTheNextRelease() throws Exception {
+		AutomaticExport automatic = new AutomaticExport(this.export,
+				new ExportProperties(this.site, true, LinkStyle.ROOT, null, 0, Duration.ofSeconds(1)), this.clock, "");
+		ExportReport first = automatic.exportNow();
+		assertThat(first).isNotNull();
+		assertThat(first.nextRelease()).isEqualTo(ExportFixture.SCHEDULED);
+		assertThat(this.site.resolve("news/scheduled-story")).doesNotExist();
+		assertThat(Files
+			.readString(this.temporary.resolve("site.versions/" + first.version().getFileName() + ".manifest")))
+			.contains("next-release\t2099-01-05T14:30:00Z");
+
+		// Nothing changed: nothing to do.
+		assertThat(automatic.exportNow()).isNull();
+		assertThat(automatic.isDue()).isFalse();
+
+		// A change readers can see.
+		this.stories.story("Breaking").releasedAt(this.clock.instant().minus(Duration.ofMinutes(5))).publish();
+		// As the node's change-event tail tells every listener.
+		automatic.on(new PublicContentChanged(this.changeLog.lastEventId(), Set.of(), false));
+		assertThat(automatic.isDue()).isTrue();
+		assertThat(automatic.exportNow()).isNotNull();
+		assertThat(this.site.resolve("news/breaking/index.html")).isRegularFile();
+		assertThat(automatic.isDue()).isFalse();
+
+		// The scheduled release: no change event, only the clock.
+		this.clock.set(ExportFixture.SCHEDULED);
+		assertThat(automatic.isDue()).isTrue();
+		ExportReport released = automatic.exportNow();
+		assertThat(released.nextRelease()).isNull();
+		assertThat(this.site.resolve("news/scheduled-story/index.html")).isRegularFile();
+		assertThat(ExportFixture.read(this.site.resolve("news/index.html"))).contains("Scheduled story");
+	}
+
+	private ExportOptions options(LinkStyle links) {
+		return new ExportOptions(links, null, false);
+	}
+
+	/** Each file's identity on disk: a file kept by hard link keeps it. */
+	private Map<String, Object> identities() throws IOException {
+		Map<String, Object> identities = new HashMap<>();
+		for (Map.Entry<String, Path> file : ExportFixture.files(this.site).entrySet()) {
+			var attributes = Files.readAttributes(file.getValue(), java.nio.file.attribute.BasicFileAttributes.class);
+			identities.put(file.getKey(), List.of(attributes.fileKey(), attributes.lastModifiedTime()));
+		}
+		return identities;
+	}
+
+	private List<String> versions() throws IOException {
+		try (var entries = Files.list(this.temporary.resolve("site.versions"))) {
+			return entries.map((p) -> p.getFileName().toString())
+				.filter((name) -> !name.startsWith(".") && !name.endsWith(".manifest"))
+				.toList();
+		}
+	}
+
+}
