@@ -183,8 +183,10 @@ class PublicAddressPagesTests {
 		assertThat(page.select("#status").text())
 			.isEqualTo("This story has never been published, so there is nothing to take down.");
 		assertThat(page.select("form input[name=kind]")).isEmpty();
+		// Refused as every workflow step a story is not ready for: 409, with the reason.
 		var refused = this.browser.post("/admin/articles/" + draft + "/take-down", Map.of("kind", "gone"));
-		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.document().select("main p.usa-intro").text()).isEqualTo("This story is not public.");
 		assertThat(this.browser.get("/admin/articles/404404/take-down").status()).isEqualTo(404);
 		assertThat(this.browser.post("/admin/articles/404404/take-down", Map.of("kind", "gone")).status())
 			.isEqualTo(404);
