@@ -112,7 +112,7 @@ class BackOfficeAccessibilityBrowserTests {
 			browser.waitUntil((driver) -> !driver.findElements(By.cssSelector(".usa-error-message")).isEmpty());
 			check("redirect errors");
 			check("/admin/articles/" + story + "/take-down");
-			browser.driver().findElement(By.id("kind-withdrawn")).click();
+			browser.driver().findElement(By.cssSelector("label[for=kind-withdrawn]")).click();
 			browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
 			browser.waitUntil((driver) -> !driver.findElements(By.cssSelector(".usa-error-message")).isEmpty());
 			check("take-down errors");
