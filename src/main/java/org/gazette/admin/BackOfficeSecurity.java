@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -99,6 +100,8 @@ class BackOfficeSecurity {
 					"/admin/audit.csv")
 			.hasRole("ADMIN")
 			.requestMatchers("/admin/authors", "/admin/authors/**", "/admin/topics", "/admin/topics/**")
+			.hasRole("EDITOR")
+			.requestMatchers(HttpMethod.POST, "/admin/media/*/delete")
 			.hasRole("EDITOR")
 			.anyRequest()
 			.hasRole("CONTRIBUTOR"));
