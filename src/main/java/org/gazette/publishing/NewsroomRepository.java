@@ -116,11 +116,11 @@ class NewsroomRepository {
 
 	Optional<PublicStory> story(String slug, Instant now) {
 		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
-				String dateline, String html, Instant releaseAt, Instant updatedAt) {
+				String dateline, String html, Instant releaseAt, Instant updatedAt, Long heroMediaId) {
 		}
 		Optional<Row> found = this.jdbc.sql("""
 				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
-				       r.type_code, r.title, r.summary, r.dateline, b.html
+				       r.type_code, r.title, r.summary, r.dateline, r.hero_media_id, b.html
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
@@ -129,13 +129,15 @@ class NewsroomRepository {
 			.param("now", Db.utc(now))
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
 					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
-					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at")))
+					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at"),
+					rs.getObject("hero_media_id", Long.class)))
 			.optional();
 		return found.map((row) -> {
 			List<TopicLink> topics = topics(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of());
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(),
-					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics);
+					bylines(List.of(row.revisionId())).getOrDefault(row.revisionId(), List.of()), topics,
+					row.heroMediaId());
 		});
 	}
 

@@ -19,9 +19,11 @@ import org.gazette.content.ArticleType;
  * @param lastPublicUpdateAt last time what readers see changed
  * @param bylines authors in order
  * @param topics topics by name
+ * @param heroMediaId the media library image shown at the top, or null
  */
 public record PublicStory(long id, String slug, ArticleType type, String title, String summary, String dateline,
-		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics) {
+		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics,
+		Long heroMediaId) {
 
 	/**
 	 * Whether readers should see "Last updated": the public text changed after release.

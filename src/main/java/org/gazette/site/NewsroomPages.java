@@ -12,6 +12,8 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
+import org.gazette.media.MediaAsset;
+import org.gazette.media.MediaLibrary;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStory;
@@ -44,9 +46,12 @@ class NewsroomPages {
 
 	private final JsonLd jsonLd;
 
+	private final MediaLibrary media;
+
 	NewsroomPages(Newsroom newsroom, Content content, ChromeFactory chrome, Formats formats, Messages messages,
-			SiteUrls urls, JsonLd jsonLd) {
+			SiteUrls urls, JsonLd jsonLd, MediaLibrary media) {
 		this.jsonLd = jsonLd;
+		this.media = media;
 		this.newsroom = newsroom;
 		this.content = content;
 		this.chrome = chrome;
@@ -113,14 +118,24 @@ class NewsroomPages {
 	Pages.StoryPage story(String slug) {
 		PublicStory story = this.newsroom.story(slug).orElseThrow(NotFoundException::new);
 		boolean updated = story.updatedAfterRelease();
+		Views.HeroImage hero = hero(story.heroMediaId());
+		String image = (hero != null) ? this.urls.absolute(hero.largest()) : null;
 		return new Pages.StoryPage(
 				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null,
-						new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story))),
+						new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story, image), image)),
 				story.title(), this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
 				this.formats.isoDate(story.releaseAt()), updated ? this.formats.date(story.lastPublicUpdateAt()) : null,
 				updated ? this.formats.isoDate(story.lastPublicUpdateAt()) : null,
 				this.formats.bylines(story.bylines()), withDateline(story),
-				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList());
+				story.topics().stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(), hero);
+	}
+
+	/** The story's hero image from the media library, or null (none, or not an image). */
+	private Views.HeroImage hero(Long mediaId) {
+		if (mediaId == null) {
+			return null;
+		}
+		return this.media.find(mediaId).filter(MediaAsset::isImage).map(Views.HeroImage::of).orElse(null);
 	}
 
 	Pages.ErrorPage error(int status, String message) {

@@ -9,8 +9,13 @@ import java.util.List;
  * @param ogType Open Graph type: {@code article} for stories, {@code website} otherwise
  * @param feeds the feeds that carry what this page lists, linked in the head and shown
  * @param jsonLd schema.org data as JSON, already escaped for a script element, or null
+ * @param image absolute address of the page's image (a story's hero), or null
  */
-public record PageMeta(String ogType, List<Views.Feed> feeds, String jsonLd) {
+public record PageMeta(String ogType, List<Views.Feed> feeds, String jsonLd, String image) {
+
+	PageMeta(String ogType, List<Views.Feed> feeds, String jsonLd) {
+		this(ogType, feeds, jsonLd, null);
+	}
 
 	static PageMeta website(List<Views.Feed> feeds) {
 		return new PageMeta("website", feeds, null);

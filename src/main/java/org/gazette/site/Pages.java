@@ -68,7 +68,16 @@ public final class Pages {
 	 */
 	public record StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
 			String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
-			List<Views.Link> topics) {
+			List<Views.Link> topics, Views.HeroImage hero) {
+
+		/** A story without a hero image. */
+		public StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
+				String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
+				List<Views.Link> topics) {
+			this(chrome, title, typeName, releaseDate, releaseIso, updatedDate, updatedIso, bylines, bodyHtml, topics,
+					null);
+		}
+
 	}
 
 	/**
