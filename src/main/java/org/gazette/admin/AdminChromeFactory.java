@@ -21,6 +21,7 @@ class AdminChromeFactory {
 	static final List<AdminChrome.NavLink> NAVIGATION = List.of(
 			new AdminChrome.NavLink("Dashboard", "/admin", Role.CONTRIBUTOR),
 			new AdminChrome.NavLink("Stories", "/admin/articles", Role.CONTRIBUTOR),
+			new AdminChrome.NavLink("Media", "/admin/media", Role.CONTRIBUTOR),
 			new AdminChrome.NavLink("Authors", "/admin/authors", Role.EDITOR),
 			new AdminChrome.NavLink("Topics", "/admin/topics", Role.EDITOR),
 			new AdminChrome.NavLink("Redirects", "/admin/redirects", Role.ADMIN),

@@ -30,10 +30,11 @@ import org.gazette.content.RevisionDraft;
  * @param message why the change was made, for the history
  * @param version the story's version when the form was opened; a save against another
  * version is a conflict
+ * @param heroMediaId the media library number of the hero image; empty for none
  */
 public record ArticleForm(String title, String slug, String type, List<String> authorIds, List<String> topicIds,
 		String summary, String dateline, String bodyMarkdown, String changeKind, String changeNote, String message,
-		String version) {
+		String version, String heroMediaId) {
 
 	/**
 	 * Longest text kept when a form comes back with errors; a field's limit is far less.
@@ -53,11 +54,12 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 		changeNote = kept(changeNote);
 		message = kept(message);
 		version = kept(version);
+		heroMediaId = kept(heroMediaId);
 	}
 
 	static ArticleForm empty() {
 		return new ArticleForm("", "", ArticleType.NEWS_RELEASE.code(), List.of(), List.of(), "", "", "", "minor", "",
-				"", "");
+				"", "", "");
 	}
 
 	/** The form for a story as stored, ready for the next save. */
@@ -71,7 +73,8 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 				draft.authorIds().stream().map(String::valueOf).toList(),
 				draft.topicIds().stream().map(String::valueOf).toList(), draft.summary(), draft.dateline(),
 				draft.bodyMarkdown(), draft.changeKind().name().toLowerCase(java.util.Locale.ROOT), draft.changeNote(),
-				draft.message(), Integer.toString(version));
+				draft.message(), Integer.toString(version),
+				(draft.heroMediaId() != null) ? Long.toString(draft.heroMediaId()) : "");
 	}
 
 	static ArticleForm of(Revision revision, String slug, int version) {
@@ -81,12 +84,13 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 	ArticleForm withVersion(int newVersion) {
 		return new ArticleForm(this.title, this.slug, this.type, this.authorIds, this.topicIds, this.summary,
 				this.dateline, this.bodyMarkdown, this.changeKind, this.changeNote, this.message,
-				Integer.toString(newVersion));
+				Integer.toString(newVersion), this.heroMediaId);
 	}
 
 	ArticleForm withMessage(String newMessage) {
 		return new ArticleForm(this.title, this.slug, this.type, this.authorIds, this.topicIds, this.summary,
-				this.dateline, this.bodyMarkdown, this.changeKind, this.changeNote, newMessage, this.version);
+				this.dateline, this.bodyMarkdown, this.changeKind, this.changeNote, newMessage, this.version,
+				this.heroMediaId);
 	}
 
 	/**
@@ -129,8 +133,17 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 				yield ChangeKind.MINOR;
 			}
 		};
+		Long hero = null;
+		if (!this.heroMediaId.isBlank()) {
+			try {
+				hero = Long.valueOf(this.heroMediaId.strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.put("heroMediaId", "Enter the image's library number, such as 12, or leave it empty.");
+			}
+		}
 		return new RevisionDraft(articleType, this.title, this.summary, this.dateline, this.bodyMarkdown, authors,
-				topics, kind, blankToNull(this.changeNote), blankToNull(this.message));
+				topics, kind, blankToNull(this.changeNote), blankToNull(this.message), hero);
 	}
 
 	private static List<Long> ids(List<String> values, String field, String message, Map<String, String> problems) {

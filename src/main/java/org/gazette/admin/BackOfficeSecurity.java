@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -102,6 +103,8 @@ class BackOfficeSecurity {
 			.requestMatchers("/admin/articles/*/take-down", "/admin/articles/*/address")
 			.hasRole("PUBLISHER")
 			.requestMatchers("/admin/authors", "/admin/authors/**", "/admin/topics", "/admin/topics/**")
+			.hasRole("EDITOR")
+			.requestMatchers(HttpMethod.POST, "/admin/media/*/delete")
 			.hasRole("EDITOR")
 			.anyRequest()
 			.hasRole("CONTRIBUTOR"));

@@ -151,7 +151,8 @@ class StoryEditing {
 				&& Objects.equals(a.bodyMarkdown(), b.bodyMarkdown()) && a.authorIds().equals(b.authorIds())
 				&& List.copyOf(new java.util.TreeSet<>(a.topicIds()))
 					.equals(List.copyOf(new java.util.TreeSet<>(b.topicIds())))
-				&& a.changeKind() == b.changeKind() && Objects.equals(blank(a.changeNote()), blank(b.changeNote()));
+				&& a.changeKind() == b.changeKind() && Objects.equals(blank(a.changeNote()), blank(b.changeNote()))
+				&& Objects.equals(a.heroMediaId(), b.heroMediaId());
 	}
 
 	private static String blank(String text) {

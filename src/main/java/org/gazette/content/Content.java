@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -414,7 +415,18 @@ public class Content {
 		Instant now = this.clock.instant();
 		long bodyId = this.revisions.body(draft.bodyMarkdown(), this.markdown.render(draft.bodyMarkdown()));
 		int number = this.revisions.nextNumber(articleId);
-		long revisionId = this.revisions.insert(articleId, number, draft, bodyId, now, by);
+		long revisionId;
+		try {
+			revisionId = this.revisions.insert(articleId, number, draft, bodyId, now, by);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (draft.heroMediaId() == null) {
+				throw ex;
+			}
+			// The media library's key: the image was deleted, or never was.
+			throw InvalidContentException.of("heroMediaId",
+					"There is no image " + draft.heroMediaId() + " in the media library. Choose another.");
+		}
 		int version = this.articles.pointWorkingRevision(articleId, revisionId, draft, now, by);
 		return new SavedRevision(articleId, revisionId, number, version);
 	}

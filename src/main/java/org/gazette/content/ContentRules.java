@@ -83,7 +83,7 @@ class ContentRules {
 		List<Long> topicIds = List
 			.copyOf(new LinkedHashSet<>(draft.topicIds().stream().map(topicSurvivors::get).toList()));
 		return new RevisionDraft(draft.type(), title, summary, dateline, body, authorIds, topicIds, draft.changeKind(),
-				changeNote, message);
+				changeNote, message, draft.heroMediaId());
 	}
 
 	/** The address for a new story, or null with its problems added to the others. */

@@ -23,10 +23,12 @@ import java.util.List;
  * @param createdAt when it was saved
  * @param createdBy who saved it
  * @param message why it was saved, or null
+ * @param heroMediaId the media library image shown at the top, or null
  */
 public record Revision(long id, long articleId, int number, ArticleType type, String title, String summary,
 		String dateline, String bodyMarkdown, String bodyHtml, List<Long> authorIds, List<Long> topicIds,
-		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy, String message) {
+		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy, String message,
+		Long heroMediaId) {
 
 	/**
 	 * What an editor would save to get this revision again; the start of an edit form,
@@ -34,7 +36,7 @@ public record Revision(long id, long articleId, int number, ArticleType type, St
 	 */
 	public RevisionDraft toDraft() {
 		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
-				this.topicIds, this.changeKind, this.changeNote, this.message);
+				this.topicIds, this.changeKind, this.changeNote, this.message, this.heroMediaId);
 	}
 
 }

@@ -17,9 +17,11 @@ import java.util.List;
  * @param changeNote public note for a major change, may be null
  * @param message why the editor saved, for the revision history (never public), may be
  * null
+ * @param heroMediaId the media library image shown at the top of the story, or null
  */
 public record RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
-		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message) {
+		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message,
+		Long heroMediaId) {
 
 	public RevisionDraft {
 		authorIds = (authorIds != null) ? List.copyOf(authorIds) : List.of();
@@ -27,16 +29,28 @@ public record RevisionDraft(ArticleType type, String title, String summary, Stri
 		changeKind = (changeKind != null) ? changeKind : ChangeKind.MINOR;
 	}
 
+	/** A draft without a hero image. */
+	public RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
+			List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message) {
+		this(type, title, summary, dateline, bodyMarkdown, authorIds, topicIds, changeKind, changeNote, message, null);
+	}
+
 	/** A draft saved without a message. */
 	public RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
 			List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote) {
-		this(type, title, summary, dateline, bodyMarkdown, authorIds, topicIds, changeKind, changeNote, null);
+		this(type, title, summary, dateline, bodyMarkdown, authorIds, topicIds, changeKind, changeNote, null, null);
 	}
 
 	/** The same draft with another message. */
 	public RevisionDraft withMessage(String message) {
 		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
-				this.topicIds, this.changeKind, this.changeNote, message);
+				this.topicIds, this.changeKind, this.changeNote, message, this.heroMediaId);
+	}
+
+	/** The same draft with another hero image (null for none). */
+	public RevisionDraft withHeroMediaId(Long mediaId) {
+		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
+				this.topicIds, this.changeKind, this.changeNote, this.message, mediaId);
 	}
 
 }

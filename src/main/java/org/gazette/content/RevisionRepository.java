@@ -54,9 +54,9 @@ class RevisionRepository {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into revision (article_id, number, type_code, title, summary, dateline, body_id,
-				                      change_kind, change_note, created_at, created_by, message)
+				                      change_kind, change_note, created_at, created_by, message, hero_media_id)
 				values (:article, :number, :type, :title, :summary, :dateline, :body,
-				        :changeKind, :changeNote, :now, :by, :message)
+				        :changeKind, :changeNote, :now, :by, :message, :hero)
 				""")
 			.param("article", articleId)
 			.param("number", number)
@@ -70,6 +70,7 @@ class RevisionRepository {
 			.param("now", Db.utc(now))
 			.param("by", by)
 			.param("message", draft.message())
+			.param("hero", draft.heroMediaId())
 			.update(keys, "id");
 		long revisionId = keys.getKeyAs(Long.class);
 		for (int i = 0; i < draft.authorIds().size(); i++) {
@@ -140,7 +141,7 @@ class RevisionRepository {
 				rs.getString("summary"), rs.getString("dateline"), rs.getString("markdown"), rs.getString("html"),
 				authors, topics, ChangeKind.valueOf(rs.getString("change_kind").toUpperCase(java.util.Locale.ROOT)),
 				rs.getString("change_note"), Db.instant(rs, "created_at"), rs.getString("created_by"),
-				rs.getString("message"));
+				rs.getString("message"), rs.getObject("hero_media_id", Long.class));
 	}
 
 	private static String sha256(String text) {

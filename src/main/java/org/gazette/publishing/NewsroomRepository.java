@@ -135,11 +135,12 @@ class NewsroomRepository {
 
 	private List<PublicStory> stories(String condition, String name, Object value, Instant now) {
 		record Row(long id, long revisionId, String slug, ArticleType type, String title, String summary,
-				String dateline, String html, Instant releaseAt, Instant updatedAt, Instant firstPublishedAt) {
+				String dateline, String html, Instant releaseAt, Instant updatedAt, Instant firstPublishedAt,
+				Long heroMediaId) {
 		}
 		List<Row> rows = this.jdbc.sql("""
 				select a.id, a.published_revision_id, a.slug, a.release_at, a.last_public_update_at,
-				       a.first_published_at, r.type_code, r.title, r.summary, r.dateline, b.html
+				       a.first_published_at, r.type_code, r.title, r.summary, r.dateline, r.hero_media_id, b.html
 				from article a
 				join revision r on r.id = a.published_revision_id
 				join revision_body b on b.id = r.body_id
@@ -149,7 +150,7 @@ class NewsroomRepository {
 			.query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("published_revision_id"), rs.getString("slug"),
 					type(rs), rs.getString("title"), rs.getString("summary"), rs.getString("dateline"),
 					rs.getString("html"), Db.instant(rs, "release_at"), Db.instant(rs, "last_public_update_at"),
-					Db.instant(rs, "first_published_at")))
+					Db.instant(rs, "first_published_at"), rs.getObject("hero_media_id", Long.class)))
 			.list();
 		List<Long> revisions = rows.stream().map(Row::revisionId).toList();
 		Map<Long, List<Byline>> bylines = bylines(revisions);
@@ -158,7 +159,8 @@ class NewsroomRepository {
 			Instant firstRelease = (row.firstPublishedAt() != null) ? row.firstPublishedAt() : row.releaseAt();
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
-					topics.getOrDefault(row.revisionId(), List.of()), updates(row.id(), firstRelease, now));
+					topics.getOrDefault(row.revisionId(), List.of()), updates(row.id(), firstRelease, now),
+					row.heroMediaId());
 		}).toList();
 	}
 

@@ -20,10 +20,11 @@ import org.gazette.content.ArticleType;
  * @param bylines authors in order
  * @param topics topics by name
  * @param updates its major updates since release, newest first: its public change history
+ * @param heroMediaId the media library image shown at the top, or null
  */
 public record PublicStory(long id, String slug, ArticleType type, String title, String summary, String dateline,
 		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics,
-		List<StoryUpdate> updates) {
+		List<StoryUpdate> updates, Long heroMediaId) {
 
 	public PublicStory {
 		updates = List.copyOf(updates);

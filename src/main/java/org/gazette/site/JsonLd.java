@@ -35,6 +35,11 @@ class JsonLd {
 	}
 
 	String newsArticle(PublicStory story) {
+		return newsArticle(story, null);
+	}
+
+	/** With the story's image, as an absolute address (or null for none). */
+	String newsArticle(PublicStory story, String image) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@context", "https://schema.org");
 		data.put("@type", "NewsArticle");
@@ -58,7 +63,9 @@ class JsonLd {
 		if (!story.topics().isEmpty()) {
 			data.put("keywords", story.topics().stream().map((topic) -> topic.name()).toList());
 		}
-		// Stories have no hero image yet; "image" joins here when they do.
+		if (image != null) {
+			data.put("image", List.of(image));
+		}
 		return safe(this.json.writeValueAsString(data));
 	}
 

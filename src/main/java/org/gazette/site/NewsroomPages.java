@@ -12,6 +12,8 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
+import org.gazette.media.MediaAsset;
+import org.gazette.media.MediaLibrary;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
@@ -45,9 +47,12 @@ class NewsroomPages {
 
 	private final JsonLd jsonLd;
 
+	private final MediaLibrary media;
+
 	NewsroomPages(Newsroom newsroom, Content content, ChromeFactory chrome, Formats formats, Messages messages,
-			SiteUrls urls, JsonLd jsonLd) {
+			SiteUrls urls, JsonLd jsonLd, MediaLibrary media) {
 		this.jsonLd = jsonLd;
+		this.media = media;
 		this.newsroom = newsroom;
 		this.content = content;
 		this.chrome = chrome;
@@ -153,10 +158,13 @@ class NewsroomPages {
 
 	private Pages.StoryPage storyPage(PublicStory story, Departure.Withdrawn withdrawn) {
 		Instant updated = story.lastMajorUpdate();
+		Views.HeroImage hero = hero(story.heroMediaId());
+		String image = (hero != null) ? this.urls.absolute(hero.largest()) : null;
 		// A withdrawn story stays readable at its address but is no longer news: out of
 		// search engines, without structured data.
-		PageMeta meta = (withdrawn == null) ? new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story))
-				: new PageMeta("article", allFeeds(), null, "noindex");
+		PageMeta meta = (withdrawn == null)
+				? new PageMeta("article", allFeeds(), this.jsonLd.newsArticle(story, image), image, null)
+				: new PageMeta("article", allFeeds(), null, image, "noindex");
 		return new Pages.StoryPage(
 				this.chrome.chrome(story.title(), story.summary(), this.urls.story(story.slug()), null, meta),
 				story.title(), this.formats.typeName(story.type()), this.formats.date(story.releaseAt()),
@@ -170,7 +178,16 @@ class NewsroomPages {
 							this.formats.isoDate(update.at()), update.note()))
 					.toList(),
 				(withdrawn != null) ? new Views.Withdrawal(this.formats.date(withdrawn.withdrawnAt()),
-						this.formats.isoDate(withdrawn.withdrawnAt()), withdrawn.reason()) : null);
+						this.formats.isoDate(withdrawn.withdrawnAt()), withdrawn.reason()) : null,
+				hero);
+	}
+
+	/** The story's hero image from the media library, or null (none, or not an image). */
+	private Views.HeroImage hero(Long mediaId) {
+		if (mediaId == null) {
+			return null;
+		}
+		return this.media.find(mediaId).filter(MediaAsset::isImage).map(Views.HeroImage::of).orElse(null);
 	}
 
 	/** The page of a story taken down as published in error. */

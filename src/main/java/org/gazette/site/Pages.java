@@ -70,7 +70,8 @@ public final class Pages {
 	 */
 	public record StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
 			String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
-			List<Views.Link> topics, List<Views.UpdateView> updates, Views.Withdrawal withdrawal) {
+			List<Views.Link> topics, List<Views.UpdateView> updates, Views.Withdrawal withdrawal,
+			Views.HeroImage hero) {
 	}
 
 	/**

@@ -125,4 +125,40 @@ public final class Views {
 	public record Withdrawal(String date, String iso, String reason) {
 	}
 
+	/**
+	 * A story's hero image: every rendition in {@code srcset}, the width and height of
+	 * the largest (the browser reserves the space: no layout shift), its alt text.
+	 *
+	 * @param src the smallest rendition, for browsers without srcset
+	 * @param srcset every rendition with its width
+	 * @param largest the largest rendition, for Open Graph and JSON-LD
+	 * @param width the largest rendition's width
+	 * @param height the largest rendition's height
+	 * @param alt text alternative, empty for a decorative image
+	 * @param caption caption, may be empty
+	 * @param credit credit, may be empty
+	 */
+	public record HeroImage(String src, String srcset, String largest, int width, int height, String alt,
+			String caption, String credit) {
+
+		/**
+		 * The layout's content column is at most 40rem wide; phones show it full width.
+		 */
+		public static final String SIZES = "(min-width: 40em) 40rem, 100vw";
+
+		static HeroImage of(org.gazette.media.MediaAsset asset) {
+			return new HeroImage(asset.url(asset.renditions().get(0)), asset.srcset(), asset.url(), asset.width(),
+					asset.height(), asset.alt(), asset.caption(), asset.credit());
+		}
+
+		public String sizes() {
+			return SIZES;
+		}
+
+		public boolean hasCaption() {
+			return !this.caption.isEmpty() || !this.credit.isEmpty();
+		}
+
+	}
+
 }

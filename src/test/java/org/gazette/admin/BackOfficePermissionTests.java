@@ -19,11 +19,14 @@ import org.gazette.content.Content;
 import org.gazette.content.Topic;
 import org.gazette.publishing.PreviewLinks;
 import org.gazette.publishing.Redirects;
+import org.gazette.media.MediaDetails;
+import org.gazette.media.MediaLibrary;
 import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Stories;
 import org.gazette.support.TestAccounts;
 import org.gazette.support.TestAccounts.Person;
+import org.gazette.support.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +72,11 @@ class BackOfficePermissionTests {
 	@Autowired
 	PreviewLinks previewLinks;
 
+	@Autowired
 	Redirects redirects;
+
+	@Autowired
+	MediaLibrary media;
 
 	private final Map<String, Person> people = new LinkedHashMap<>();
 
@@ -128,6 +135,7 @@ class BackOfficePermissionTests {
 					.replace("{topic}", Long.toString(this.topic.id()))
 					.replace("{link}", Long.toString(link))
 					.replace("{redirect}", Long.toString(redirect(rule.path())))
+					.replace("{media}", rule.path().contains("{media}") ? Long.toString(someonesImage(target)) : "")
 					.replace("{token}", "A".repeat(43));
 				BackOffice.Page answer = rule.method().equals("GET") ? client.get(path)
 						: client.post(path, formFor(rule.path(), target, this.author, this.topic));
@@ -210,6 +218,9 @@ class BackOfficePermissionTests {
 		if (path.startsWith("/admin/articles") && !path.endsWith("/edit") && !path.endsWith("/new")) {
 			return EditorTests.form("Matrix story saved", "1");
 		}
+		if (path.equals("/admin/media/{media}")) {
+			return Map.of("title", "Matrix image", "altText", "A matrix test image.");
+		}
 		if (path.endsWith("/role")) {
 			return Map.of("role", target.role().code());
 		}
@@ -224,6 +235,15 @@ class BackOfficePermissionTests {
 			return Map.of("email", TestAccounts.freshEmail("nobody"));
 		}
 		return Map.of();
+	}
+
+	/** A new image uploaded by someone else (so only editors and up may change it). */
+	private long someonesImage(Person uploader) {
+		return this.media
+			.upload("matrix.png", new java.io.ByteArrayInputStream(TestImages.png(40, 30)),
+					new MediaDetails("", "A matrix test image.", false, "", ""), uploader.email(), null)
+			.asset()
+			.id();
 	}
 
 	private static String normalise(String path) {

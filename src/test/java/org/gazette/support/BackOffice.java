@@ -76,6 +76,47 @@ public final class BackOffice {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
+	/**
+	 * Uploads a file as the media library's form does: multipart, with the form token in
+	 * the address as well as in the body.
+	 */
+	public Page upload(String path, Map<String, String> fields, String fileName, byte[] content) {
+		String boundary = "----gazette" + Long.toHexString(System.nanoTime());
+		var body = new java.io.ByteArrayOutputStream();
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		if (this.csrf != null) {
+			all.putIfAbsent("_csrf", this.csrf);
+		}
+		all.forEach((name, value) -> body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+					.getBytes(StandardCharsets.UTF_8)));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		String address = path
+				+ ((this.csrf != null) ? (path.contains("?") ? "&" : "?") + "_csrf=" + encode(this.csrf) : "");
+		return send(HttpRequest.newBuilder(URI.create(this.base + address))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** Fetches a file as bytes, with its headers. */
+	public HttpResponse<byte[]> bytes(String path) {
+		try {
+			return this.client.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Optional<String> cookie(String name) {
 		return Optional.ofNullable(this.cookies.get(name));
 	}

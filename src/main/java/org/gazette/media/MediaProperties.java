@@ -1,0 +1,22 @@
+package org.gazette.media;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Media library settings, from {@code gazette.media.*}.
+ *
+ * @param directory where the directory store keeps files; back it up with the database
+ * @param maxUploadSize the largest file accepted, counted while it streams in (Spring's
+ * multipart limit in application.yaml follows it)
+ * @param maxPixels the most pixels an image may have, read from its header before it is
+ * decoded, so that a small file claiming huge dimensions (a decompression bomb) is
+ * refused without allocating memory for it
+ */
+@ConfigurationProperties("gazette.media")
+public record MediaProperties(@DefaultValue("./data/media") Path directory,
+		@DefaultValue("20MB") DataSize maxUploadSize, @DefaultValue("50000000") long maxPixels) {
+}
