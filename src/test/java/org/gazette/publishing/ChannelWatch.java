@@ -62,9 +62,21 @@ final class ChannelWatch {
 		return this;
 	}
 
-	/** Asks every address once more right at this instant. */
-	ChannelWatch wakeAt(Instant instant) {
-		this.wakes.add(instant);
+	/**
+	 * Asks every address once more right at this instant; before {@link #start} or while
+	 * the watch runs.
+	 */
+	synchronized ChannelWatch wakeAt(Instant instant) {
+		if (this.observations.isEmpty()) {
+			this.wakes.add(instant);
+		}
+		else {
+			this.looks.forEach((address, looks) -> {
+				Thread wake = wake(address, looks, this.observations.get(address), instant);
+				this.pollers.add(wake);
+				wake.start();
+			});
+		}
 		return this;
 	}
 
@@ -97,7 +109,7 @@ final class ChannelWatch {
 	 * Starts polling every address until the given instant; each address's last request
 	 * starts at or after it.
 	 */
-	void start(Instant until) {
+	synchronized void start(Instant until) {
 		for (Map.Entry<String, Map<String, Predicate<Http.Response>>> address : this.looks.entrySet()) {
 			List<Observation> seen = Collections.synchronizedList(new ArrayList<>());
 			this.observations.put(address.getKey(), seen);
@@ -112,18 +124,31 @@ final class ChannelWatch {
 				}
 			}));
 			for (Instant wake : this.wakes) {
-				this.pollers.add(thread("wake " + address.getKey(), () -> {
-					sleepUntil(wake);
-					seen.add(ask(address.getKey(), address.getValue(), Instant.now()));
-				}));
+				this.pollers.add(wake(address.getKey(), address.getValue(), seen, wake));
 			}
 		}
 		this.pollers.forEach(Thread::start);
 	}
 
+	/**
+	 * Waits until every address has answered the watch at least once, so that what it
+	 * shows before a change is on record.
+	 */
+	void awaitFirstAnswers() throws InterruptedException {
+		for (List<Observation> seen : this.observations.values()) {
+			while (seen.isEmpty()) {
+				Thread.sleep(5);
+			}
+		}
+	}
+
 	/** Waits for every poller to end. */
 	void finish() throws InterruptedException {
-		for (Thread poller : this.pollers) {
+		List<Thread> pollers;
+		synchronized (this) {
+			pollers = List.copyOf(this.pollers);
+		}
+		for (Thread poller : pollers) {
 			poller.join();
 		}
 	}
@@ -154,6 +179,15 @@ final class ChannelWatch {
 		catch (UncheckedIOException ex) {
 			return new Observation(started, Instant.now(), -1, Set.of());
 		}
+	}
+
+	/** A thread that asks the address once, at the instant. */
+	private Thread wake(String address, Map<String, Predicate<Http.Response>> looks, List<Observation> seen,
+			Instant at) {
+		return thread("wake " + address, () -> {
+			sleepUntil(at);
+			seen.add(ask(address, looks, Instant.now()));
+		});
 	}
 
 	private static Thread thread(String name, Runnable task) {

@@ -182,6 +182,22 @@ class SearchIndexTests {
 		assertThat(suggestion("quarantene")).isEqualTo("quarantine");
 	}
 
+	@Test
+	void anUpdateIsFoundAtOnceAndKeptOnceCommitted() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Ports Reopen", "Ports.", "Ports.", day));
+		this.index.update(List.of(2L), List.of(story(2, "Bridges Close", "Bridges.", "Bridges.", day)), 7);
+		assertThat(titles("bridges")).as("searchable before any commit").containsExactly("Bridges Close");
+		this.index.commit();
+		this.index.close();
+
+		this.index = new SearchIndex(this.folder, ZoneId.of("America/New_York"));
+		assertThat(this.index.open()).isTrue();
+		assertThat(this.index.appliedEventId()).isEqualTo(7);
+		this.search = new Search(this.index, this.clock);
+		assertThat(titles("bridges")).containsExactly("Bridges Close");
+	}
+
 	private String suggestion(String q) {
 		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10)).suggestion();
 	}
