@@ -22,7 +22,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.gazette.publishing.IndexableStory;
 import org.slf4j.Logger;
@@ -56,10 +58,10 @@ final class SearchIndex implements AutoCloseable {
 	 * The index in use, and the change event it has applied up to (in memory: commits,
 	 * which make it durable, come later).
 	 */
-	private record Live(Path folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
+	private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers,
 			AtomicLong applied) {
 
-		Live(Path folder, FSDirectory directory, IndexWriter writer, long applied) throws IOException {
+		Live(Path folder, Directory directory, IndexWriter writer, long applied) throws IOException {
 			this(folder, directory, writer, new SearcherManager(writer, null), new AtomicLong(applied));
 		}
 
@@ -89,7 +91,7 @@ final class SearchIndex implements AutoCloseable {
 				return false;
 			}
 			Path folder = this.root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
-			FSDirectory directory = FSDirectory.open(folder);
+			Directory directory = directory(folder);
 			if (!DirectoryReader.indexExists(directory)) {
 				directory.close();
 				return false;
@@ -133,7 +135,7 @@ final class SearchIndex implements AutoCloseable {
 		int count = 0;
 		try {
 			Files.createDirectories(this.root);
-			FSDirectory directory = FSDirectory.open(folder);
+			Directory directory = directory(folder);
 			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
 			long last = 0;
 			for (List<IndexableStory> batch = batches.apply(last); !batch.isEmpty(); batch = batches.apply(last)) {
@@ -295,6 +297,14 @@ final class SearchIndex implements AutoCloseable {
 			entries.forEach((entry) -> data.put(entry.getKey(), entry.getValue()));
 		}
 		return data;
+	}
+
+	/**
+	 * The folder, with the small segments that updates flush kept in memory until the
+	 * next commit: an update is searchable without waiting for the disk, however busy.
+	 */
+	private static Directory directory(Path folder) throws IOException {
+		return new NRTCachingDirectory(FSDirectory.open(folder), 4, 32);
 	}
 
 	private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {

@@ -11,18 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.gazette.support.Http;
 
 /**
  * Watches public addresses of one node over real time, as readers polling it would. Each
- * address has its own thread, so one slow answer delays no other address, and asks every
- * {@code interval}; on top of that, every address is asked once more right at each
- * instant it is told to wake for (a release), whatever else is in flight, so that some
- * request starts at that instant however loaded the machine is. For each response it
- * records when its request started, when the response was received, and which of the
- * things looked for at that address it showed; bodies are not kept.
+ * address is asked every {@code interval} by a small pool of readers (a bounded load: a
+ * watch that saturated the machine would measure itself); on top of that, every address
+ * is asked once more right at each instant the watch is told to wake for (a release),
+ * each on a thread of its own, so that a request starts at that instant whatever else is
+ * in flight. For each response it records when its request started, when it was received,
+ * and which of the things looked for at that address it showed; bodies are not kept.
  */
 final class ChannelWatch {
 
@@ -45,7 +49,22 @@ final class ChannelWatch {
 
 	private final Map<String, List<Observation>> observations = new LinkedHashMap<>();
 
-	private final List<Thread> pollers = new ArrayList<>();
+	/** Readers polling at the interval, at most this many requests at a time. */
+	private static final int READERS = 3;
+
+	private final ScheduledExecutorService readers = Executors.newScheduledThreadPool(READERS, (task) -> {
+		Thread thread = new Thread(task, "watch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private CountDownLatch polling;
+
+	/** Polling goes on until a request starts at or after this instant. */
+	private volatile Instant until;
+
+	/** The threads that ask at wake-up instants. */
+	private final List<Thread> wakers = new ArrayList<>();
 
 	ChannelWatch(Http http, Duration interval) {
 		this.http = http;
@@ -73,7 +92,7 @@ final class ChannelWatch {
 		else {
 			this.looks.forEach((address, looks) -> {
 				Thread wake = wake(address, looks, this.observations.get(address), instant);
-				this.pollers.add(wake);
+				this.wakers.add(wake);
 				wake.start();
 			});
 		}
@@ -110,24 +129,22 @@ final class ChannelWatch {
 	 * starts at or after it.
 	 */
 	synchronized void start(Instant until) {
+		this.until = until;
+		this.polling = new CountDownLatch(this.looks.size());
 		for (Map.Entry<String, Map<String, Predicate<Http.Response>>> address : this.looks.entrySet()) {
 			List<Observation> seen = Collections.synchronizedList(new ArrayList<>());
 			this.observations.put(address.getKey(), seen);
-			this.pollers.add(thread("watch " + address.getKey(), () -> {
-				while (true) {
-					Instant started = Instant.now();
-					seen.add(ask(address.getKey(), address.getValue(), started));
-					if (!started.isBefore(until)) {
-						break;
-					}
-					sleepUntil(started.plus(this.interval));
-				}
-			}));
+			this.readers.execute(new Poll(address.getKey(), address.getValue(), seen));
 			for (Instant wake : this.wakes) {
-				this.pollers.add(wake(address.getKey(), address.getValue(), seen, wake));
+				this.wakers.add(wake(address.getKey(), address.getValue(), seen, wake));
 			}
 		}
-		this.pollers.forEach(Thread::start);
+		this.wakers.forEach(Thread::start);
+	}
+
+	/** Polls on until a later instant than {@link #start} was given. */
+	void extend(Instant until) {
+		this.until = until;
 	}
 
 	/**
@@ -142,14 +159,16 @@ final class ChannelWatch {
 		}
 	}
 
-	/** Waits for every poller to end. */
+	/** Waits for every request to end. */
 	void finish() throws InterruptedException {
-		List<Thread> pollers;
+		this.polling.await();
+		this.readers.shutdown();
+		List<Thread> wakers;
 		synchronized (this) {
-			pollers = List.copyOf(this.pollers);
+			wakers = List.copyOf(this.wakers);
 		}
-		for (Thread poller : pollers) {
-			poller.join();
+		for (Thread waker : wakers) {
+			waker.join();
 		}
 	}
 
@@ -179,6 +198,37 @@ final class ChannelWatch {
 		catch (UncheckedIOException ex) {
 			return new Observation(started, Instant.now(), -1, Set.of());
 		}
+	}
+
+	/**
+	 * Asks an address, then again an interval later, until a request starts at the end.
+	 */
+	private final class Poll implements Runnable {
+
+		private final String address;
+
+		private final Map<String, Predicate<Http.Response>> looks;
+
+		private final List<Observation> seen;
+
+		Poll(String address, Map<String, Predicate<Http.Response>> looks, List<Observation> seen) {
+			this.address = address;
+			this.looks = looks;
+			this.seen = seen;
+		}
+
+		@Override
+		public void run() {
+			Instant started = Instant.now();
+			this.seen.add(ask(this.address, this.looks, started));
+			if (!started.isBefore(ChannelWatch.this.until)) {
+				ChannelWatch.this.polling.countDown();
+				return;
+			}
+			long delay = Duration.between(Instant.now(), started.plus(ChannelWatch.this.interval)).toMillis();
+			ChannelWatch.this.readers.schedule(this, Math.max(0, delay), TimeUnit.MILLISECONDS);
+		}
+
 	}
 
 	/** A thread that asks the address once, at the instant. */
