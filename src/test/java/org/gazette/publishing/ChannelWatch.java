@@ -30,6 +30,9 @@ import org.gazette.support.Http;
  */
 final class ChannelWatch {
 
+	/** Readers polling at the interval, at most this many requests at a time. */
+	private static final int READERS = 3;
+
 	/** One response: its timing, status and the labels of what it showed. */
 	record Observation(Instant started, Instant received, int status, Set<String> shown) {
 
@@ -48,9 +51,6 @@ final class ChannelWatch {
 	private final TreeSet<Instant> wakes = new TreeSet<>();
 
 	private final Map<String, List<Observation>> observations = new LinkedHashMap<>();
-
-	/** Readers polling at the interval, at most this many requests at a time. */
-	private static final int READERS = 3;
 
 	private final ScheduledExecutorService readers = Executors.newScheduledThreadPool(READERS, (task) -> {
 		Thread thread = new Thread(task, "watch");
@@ -142,8 +142,8 @@ final class ChannelWatch {
 		this.wakers.forEach(Thread::start);
 	}
 
-	/** Polls on until a later instant than {@link #start} was given. */
-	void extend(Instant until) {
+	/** Moves the end of polling, earlier or later than {@link #start} was told. */
+	void endAt(Instant until) {
 		this.until = until;
 	}
 
