@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Follows the change_event table on this node. Changes made on this node are seen right
- * after their commit; changes made by other nodes within a poll interval.
+ * after their commit; changes made by other nodes within a poll interval (a quarter of a
+ * second by default, {@code gazette.change-events.poll-interval}), so that every node
+ * shows a change within a second of its commit.
  * <p>
  * Ids come from a sequence, and a transaction that took a lower id can commit after one
  * with a higher id, so "the highest id seen" alone would miss it. The tail therefore also
@@ -43,7 +45,7 @@ class ChangeEventTail {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${gazette.change-events.poll-interval:1s}")
+	@Scheduled(fixedDelayString = "${gazette.change-events.poll-interval:250ms}")
 	synchronized void poll() {
 		Instant now = this.clock.instant();
 		long newest = 0;

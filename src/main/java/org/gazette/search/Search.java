@@ -28,6 +28,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -60,6 +61,9 @@ public class Search {
 
 	private final Clock clock;
 
+	/** Spelling candidates weighed per word, the closest first. */
+	private static final int SUGGESTION_CANDIDATES = 5;
+
 	private final DirectSpellChecker spelling = new DirectSpellChecker();
 
 	@Autowired
@@ -77,15 +81,19 @@ public class Search {
 		UserQuery user = UserQuery.parse(request.text());
 		Query words = this.queries.build(user);
 		Instant now = this.clock.instant();
+		// The visibility rule: the index also holds scheduled stories, found from their
+		// release instant on.
+		Query released = LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli());
 		BooleanQuery.Builder base = new BooleanQuery.Builder()
 			.add((words != null) ? FunctionScoreQuery.boostByValue(words,
 					new RecencyBoost(StoryDocument.RELEASE, now.toEpochMilli())) : new MatchAllDocsQuery(), Occur.MUST)
-			.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+			.add(released, Occur.FILTER);
 		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
-		return this.index.search((searcher) -> run(searcher, request, user, words, base.build()), empty);
+		return this.index.search((searcher) -> run(searcher, request, user, words, base.build(), released), empty);
 	}
 
-	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base) {
+	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base,
+			Query released) {
 		try {
 			if (FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
 				.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
@@ -108,7 +116,8 @@ public class Search {
 					: sideways.search(query, top);
 			List<SearchResults.Hit> hits = hits(searcher, result.hits, request, words);
 			return new SearchResults(hits, result.hits.totalHits.value, request.page(), request.pageSize(),
-					facets(result.facets), (result.hits.totalHits.value < 3) ? suggestion(searcher, user) : null);
+					facets(result.facets),
+					(result.hits.totalHits.value < 3) ? suggestion(searcher, user, released) : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -183,10 +192,12 @@ public class Search {
 	}
 
 	/**
-	 * The query with each word the index does not know replaced by its closest known
-	 * word.
+	 * The query with each word that no public story holds replaced by the closest word
+	 * that one does. The index's dictionary also holds the words of scheduled stories
+	 * (and, until segments merge, of removed ones), so each candidate is checked against
+	 * public stories: a suggestion must never reveal a word from an embargoed story.
 	 */
-	private String suggestion(IndexSearcher searcher, UserQuery user) throws IOException {
+	private String suggestion(IndexSearcher searcher, UserQuery user, Query released) throws IOException {
 		List<String> words = user.positiveWords();
 		if (words.isEmpty() || words.size() > 8) {
 			return null;
@@ -195,21 +206,28 @@ public class Search {
 		boolean changed = false;
 		for (String word : words) {
 			String normalized = word.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-			if (normalized.length() < 3) {
-				corrected.add(word);
-				continue;
+			String replacement = null;
+			if (normalized.length() >= 3 && !isPublicWord(searcher, normalized, released)) {
+				for (SuggestWord suggestion : this.spelling.suggestSimilar(new Term(StoryDocument.SPELL, normalized),
+						SUGGESTION_CANDIDATES, searcher.getIndexReader(), SuggestMode.SUGGEST_ALWAYS)) {
+					if (isPublicWord(searcher, suggestion.string, released)) {
+						replacement = suggestion.string;
+						break;
+					}
+				}
 			}
-			SuggestWord[] suggestions = this.spelling.suggestSimilar(new Term(StoryDocument.SPELL, normalized), 1,
-					searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-			if (suggestions.length > 0) {
-				corrected.add(suggestions[0].string);
-				changed = true;
-			}
-			else {
-				corrected.add(word);
-			}
+			corrected.add((replacement != null) ? replacement : word);
+			changed |= replacement != null;
 		}
 		return changed ? String.join(" ", corrected) : null;
+	}
+
+	/** Whether a public story holds the word. */
+	private static boolean isPublicWord(IndexSearcher searcher, String word, Query released) throws IOException {
+		Query query = new BooleanQuery.Builder().add(new TermQuery(new Term(StoryDocument.SPELL, word)), Occur.MUST)
+			.add(released, Occur.FILTER)
+			.build();
+		return searcher.count(query) > 0;
 	}
 
 	/** Bytes the index takes on this node's disk, for operators. */

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -20,7 +21,10 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.gazette.publishing.IndexableStory;
 import org.slf4j.Logger;
@@ -50,8 +54,21 @@ final class SearchIndex implements AutoCloseable {
 
 	private volatile Live live;
 
-	private record Live(Path folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers) {
+	/**
+	 * The index in use, and the change event it has applied up to (in memory: commits,
+	 * which make it durable, come later).
+	 */
+	private record Live(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers,
+			AtomicLong applied) {
+
+		Live(Path folder, Directory directory, IndexWriter writer, long applied) throws IOException {
+			this(folder, directory, writer, new SearcherManager(writer, null), new AtomicLong(applied));
+		}
+
 	}
+
+	/** Held while committing, so that two commits do not interleave. */
+	private final Object commits = new Object();
 
 	SearchIndex(Path root, ZoneId zone) {
 		this.root = root;
@@ -74,7 +91,7 @@ final class SearchIndex implements AutoCloseable {
 				return false;
 			}
 			Path folder = this.root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
-			FSDirectory directory = FSDirectory.open(folder);
+			Directory directory = directory(folder);
 			if (!DirectoryReader.indexExists(directory)) {
 				directory.close();
 				return false;
@@ -86,7 +103,8 @@ final class SearchIndex implements AutoCloseable {
 				IOUtils.closeWhileHandlingException(writer, directory);
 				return false;
 			}
-			this.live = new Live(folder, directory, writer, new SearcherManager(writer, null));
+			this.live = new Live(folder, directory, writer,
+					Long.parseLong(userData(writer).getOrDefault("event", "0")));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -98,7 +116,7 @@ final class SearchIndex implements AutoCloseable {
 	/** The change event this index has applied up to, or 0. */
 	long appliedEventId() {
 		Live current = this.live;
-		return (current != null) ? Long.parseLong(userData(current.writer()).getOrDefault("event", "0")) : 0;
+		return (current != null) ? current.applied().get() : 0;
 	}
 
 	boolean isOpen() {
@@ -117,7 +135,7 @@ final class SearchIndex implements AutoCloseable {
 		int count = 0;
 		try {
 			Files.createDirectories(this.root);
-			FSDirectory directory = FSDirectory.open(folder);
+			Directory directory = directory(folder);
 			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
 			long last = 0;
 			for (List<IndexableStory> batch = batches.apply(last); !batch.isEmpty(); batch = batches.apply(last)) {
@@ -128,7 +146,7 @@ final class SearchIndex implements AutoCloseable {
 				}
 			}
 			commit(writer, eventId);
-			swapTo(new Live(folder, directory, writer, new SearcherManager(writer, null)));
+			swapTo(new Live(folder, directory, writer, eventId));
 			return count;
 		}
 		catch (IOException ex) {
@@ -136,7 +154,11 @@ final class SearchIndex implements AutoCloseable {
 		}
 	}
 
-	/** Replaces or removes the given stories and commits. */
+	/**
+	 * Replaces or removes the given stories; searches see the change when this returns.
+	 * It is not yet durable: {@link #commit()} makes it so, and a node that stops before
+	 * then catches up from the last committed change event when it starts again.
+	 */
 	synchronized void update(Collection<Long> ids, List<IndexableStory> stories, long eventId) {
 		Live current = this.live;
 		if (current == null) {
@@ -151,11 +173,38 @@ final class SearchIndex implements AutoCloseable {
 					.updateDocument(new Term(StoryDocument.ID, Long.toString(story.id())),
 							StoryDocument.of(story, this.zone));
 			}
-			commit(current.writer(), Math.max(eventId, appliedEventId()));
+			current.applied().accumulateAndGet(eventId, Math::max);
+			// A near-real-time reader: no fsync on the way, which a commit would wait
+			// for.
 			current.searchers().maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Makes the updates so far durable, with the change event they reach. Slow (it syncs
+	 * to disk), so it runs apart from updates, which go on meanwhile.
+	 */
+	void commit() {
+		synchronized (this.commits) {
+			Live current = this.live;
+			if (current == null) {
+				return;
+			}
+			// Read first: every update up to this event is in the writer before the
+			// commit starts, so the commit holds at least what it claims.
+			long applied = current.applied().get();
+			try {
+				commit(current.writer(), applied);
+			}
+			catch (AlreadyClosedException ex) {
+				// Replaced by a rebuild or closed meanwhile: that committed already.
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
@@ -195,6 +244,12 @@ final class SearchIndex implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		try {
+			commit();
+		}
+		catch (UncheckedIOException ex) {
+			logger.warn("Search index not committed on close ({}); it catches up on the next start", ex.toString());
+		}
 		Live current = this.live;
 		this.live = null;
 		if (current != null) {
@@ -242,6 +297,14 @@ final class SearchIndex implements AutoCloseable {
 			entries.forEach((entry) -> data.put(entry.getKey(), entry.getValue()));
 		}
 		return data;
+	}
+
+	/**
+	 * The folder, with the small segments that updates flush kept in memory until the
+	 * next commit: an update is searchable without waiting for the disk, however busy.
+	 */
+	private static Directory directory(Path folder) throws IOException {
+		return new NRTCachingDirectory(FSDirectory.open(folder), 4, 32);
 	}
 
 	private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {

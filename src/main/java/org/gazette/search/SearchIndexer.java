@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gazette.platform.GazetteProperties;
 import org.gazette.publishing.ChangeLog;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps this node's index current: opens it on start (catching up on changes made while
  * the node was down) or rebuilds it in the background when it is missing, unreadable or
- * from an older schema; then applies each change event's stories as they arrive.
+ * from an older schema; then applies each change event's stories as they arrive. Updates
+ * are searchable at once; the commit that makes them durable follows on a thread of its
+ * own, so that a slow disk never holds up the change events this node follows.
  */
 @Component
 class SearchIndexer implements DisposableBean {
@@ -42,6 +45,15 @@ class SearchIndexer implements DisposableBean {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	private final ExecutorService commits = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "search-index-commit");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Whether a commit is queued and not yet started: one queued commit covers all. */
+	private final AtomicBoolean commitQueued = new AtomicBoolean();
 
 	SearchIndexer(SearchProperties properties, GazetteProperties site, Newsroom newsroom, ChangeLog changes) {
 		this.index = new SearchIndex(properties.indexDirectory(), site.timeZone());
@@ -111,11 +123,28 @@ class SearchIndexer implements DisposableBean {
 		List<Long> ids = List.copyOf(new HashSet<>(articleIds));
 		List<IndexableStory> stories = this.newsroom.indexable(ids);
 		this.index.update(ids, stories, eventId);
+		commitSoon();
+	}
+
+	private void commitSoon() {
+		if (this.commitQueued.compareAndSet(false, true)) {
+			this.commits.execute(() -> {
+				this.commitQueued.set(false);
+				try {
+					this.index.commit();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Search index commit failed; the next change retries it", ex);
+				}
+			});
+		}
 	}
 
 	@Override
 	public void destroy() {
 		this.background.shutdownNow();
+		this.commits.shutdown();
+		// Closing commits whatever is left.
 		this.index.close();
 	}
 

@@ -1,91 +1,57 @@
 package org.gazette.syndication;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.gazette.publishing.Newsroom;
-import org.gazette.publishing.PublicContentChanged;
+import org.gazette.publishing.PublicContentGeneration;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * This node's cache of rendered feeds, sitemaps and API answers, keyed by normalized
- * request. Like the page cache it is emptied on every change event and when the clock
- * passes the next scheduled release, so a scheduled story enters every channel at its
- * release instant and an unpublished one leaves at once.
+ * request. Like the page cache, each answer is kept with the
+ * {@link PublicContentGeneration} it was rendered in and served only while that
+ * generation is current, so a scheduled story enters every channel at its release instant
+ * and an unpublished one leaves at once.
  */
 @Component
 class ChannelCache {
 
 	private static final long MAX_BYTES = 32L * 1024 * 1024;
 
-	private final Cache<String, Rendered> entries = Caffeine.newBuilder()
+	private final Cache<String, Entry> entries = Caffeine.newBuilder()
 		.maximumWeight(MAX_BYTES)
-		.weigher((String key, Rendered value) -> value.weight())
+		.weigher((String key, Entry entry) -> entry.rendered().weight())
 		.build();
 
-	private final Newsroom newsroom;
+	private final PublicContentGeneration generations;
 
-	private final Clock clock;
+	/** The generation the cache last saw; older entries are dropped to free memory. */
+	private volatile long seen = -1;
 
-	/** Bumped on every invalidation; what was rendered under an older one is not kept. */
-	private volatile long generation;
-
-	/** The next release instant; null when it must be read again. */
-	private volatile Instant horizon;
-
-	ChannelCache(Newsroom newsroom, Clock clock) {
-		this.newsroom = newsroom;
-		this.clock = clock;
+	ChannelCache(PublicContentGeneration generations) {
+		this.generations = generations;
 	}
 
 	Rendered get(String key, Supplier<Rendered> render) {
-		checkHorizon();
-		Rendered cached = this.entries.getIfPresent(key);
-		if (cached != null) {
-			return cached;
+		long current = this.generations.current();
+		if (current != this.seen) {
+			this.seen = current;
+			this.entries.invalidateAll();
 		}
-		long before = this.generation;
+		Entry cached = this.entries.getIfPresent(key);
+		if (cached != null && cached.generation() == current) {
+			return cached.rendered();
+		}
 		Rendered rendered = render.get();
-		synchronized (this) {
-			if (before == this.generation) {
-				this.entries.put(key, rendered);
-			}
+		if (current == this.generations.current()) {
+			this.entries.put(key, new Entry(rendered, current));
 		}
 		return rendered;
 	}
 
-	@EventListener
-	void on(PublicContentChanged changed) {
-		invalidate();
-	}
-
-	synchronized void invalidate() {
-		this.generation++;
-		this.entries.invalidateAll();
-		this.horizon = null;
-	}
-
-	private void checkHorizon() {
-		Instant next = this.horizon;
-		if (next != null && this.clock.instant().isBefore(next)) {
-			return;
-		}
-		synchronized (this) {
-			next = this.horizon;
-			if (next != null && this.clock.instant().isBefore(next)) {
-				return;
-			}
-			if (next != null) {
-				this.generation++;
-				this.entries.invalidateAll();
-			}
-			this.horizon = this.newsroom.nextRelease().orElse(Instant.MAX);
-		}
+	private record Entry(Rendered rendered, long generation) {
 	}
 
 }

@@ -89,7 +89,9 @@ public final class TestPublishing {
 		return this.changeLog;
 	}
 
-	/** Polls this node's change-event tail, as its scheduler does every second. */
+	/**
+	 * Polls this node's change-event tail, as its scheduler does every quarter second.
+	 */
 	public void poll() {
 		this.tail.poll();
 	}

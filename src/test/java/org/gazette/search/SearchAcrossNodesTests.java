@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two nodes on one database, each with its own index: a story published or unpublished on
- * one is found, or gone, on the other after its next change-event poll (every second in
- * production).
+ * one is found, or gone, on the other after its next change-event poll (every quarter
+ * second in production).
  */
 class SearchAcrossNodesTests {
 

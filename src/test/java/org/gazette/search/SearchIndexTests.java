@@ -167,6 +167,42 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aSuggestionNeverRevealsAWordThatOnlyAScheduledOrRemovedStoryHolds() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		Instant release = this.clock.instant().plus(Duration.ofHours(2));
+		index(story(1, "Inspection Lanes Open", "Inspection.", "New lanes opened at Laredo.", day),
+				story(2, "Embargoed Quarantine Order", "Secret.", "A quarantine order for imported citrus.", release),
+				story(3, "Withdrawn Zeppelin Notice", "Gone.", "A zeppelin notice.", day));
+		this.index.update(List.of(3L), List.of(), 2);
+		assertThat(suggestion("quarantene")).as("before the release").isNull();
+		assertThat(suggestion("inspektion quarantene")).isEqualTo("inspection quarantene");
+		assertThat(suggestion("zeppelln")).as("a removed story's words linger in the dictionary").isNull();
+
+		this.clock.set(release);
+		assertThat(suggestion("quarantene")).isEqualTo("quarantine");
+	}
+
+	@Test
+	void anUpdateIsFoundAtOnceAndKeptOnceCommitted() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Ports Reopen", "Ports.", "Ports.", day));
+		this.index.update(List.of(2L), List.of(story(2, "Bridges Close", "Bridges.", "Bridges.", day)), 7);
+		assertThat(titles("bridges")).as("searchable before any commit").containsExactly("Bridges Close");
+		this.index.commit();
+		this.index.close();
+
+		this.index = new SearchIndex(this.folder, ZoneId.of("America/New_York"));
+		assertThat(this.index.open()).isTrue();
+		assertThat(this.index.appliedEventId()).isEqualTo(7);
+		this.search = new Search(this.index, this.clock);
+		assertThat(titles("bridges")).containsExactly("Bridges Close");
+	}
+
+	private String suggestion(String q) {
+		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10)).suggestion();
+	}
+
+	@Test
 	void anIndexFromAnotherSchemaOrAnUnreadableOneIsRebuilt() throws Exception {
 		index(story(1, "Ports Reopen", "Ports.", "Ports.", this.clock.instant()));
 		this.index.close();
