@@ -60,7 +60,9 @@ class MarkdownRenderer {
 		.allowAttributes("class")
 		.matching(Pattern.compile("usa-table"))
 		.onElements("table")
-		.allowElements("img")
+		// An image whose address was refused keeps no src: drop it rather than leave an
+		// empty element behind.
+		.allowElements((name, attributes) -> hasSource(attributes) ? name : null, "img")
 		.allowAttributes("src")
 		.matching(MEDIA_IMAGE)
 		.onElements("img")
@@ -90,6 +92,15 @@ class MarkdownRenderer {
 			return "";
 		}
 		return POLICY.sanitize(this.renderer.render(this.parser.parse(markdown)));
+	}
+
+	private static boolean hasSource(java.util.List<String> attributes) {
+		for (int i = 0; i < attributes.size(); i += 2) {
+			if ("src".equals(attributes.get(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -105,10 +105,13 @@ public final class Browser implements BeforeEachCallback, AfterAllCallback {
 
 	/**
 	 * Waits, up to ten seconds, until the condition returns something other than null or
-	 * false.
+	 * false. An element that went away because the page was replaced meanwhile counts as
+	 * "not yet", as a missing one does.
 	 */
 	public <T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver(), WAIT).until(condition);
+		WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait.until(condition);
 	}
 
 	/**
