@@ -1,5 +1,6 @@
 package org.gazette.accounts;
 
+import org.gazette.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -86,11 +87,11 @@ public class Accounts {
 	/** Whether a set-password or reset link can still be used. */
 	@Transactional(readOnly = true)
 	public Optional<Account> accountForLink(String token, boolean reset) {
-		if (!OneTimeTokens.looksValid(token)) {
+		if (!SecretTokens.looksValid(token)) {
 			return Optional.empty();
 		}
 		TokenPurpose purpose = reset ? TokenPurpose.RESET_PASSWORD : TokenPurpose.SET_PASSWORD;
-		String hash = OneTimeTokens.sha256(token);
+		String hash = SecretTokens.sha256(token);
 		return this.tokens.isUsable(purpose, hash, this.clock.instant()) ? accountOfToken(hash) : Optional.empty();
 	}
 
@@ -108,7 +109,7 @@ public class Accounts {
 		checkPassword(password, account.get().email());
 		TokenPurpose purpose = reset ? TokenPurpose.RESET_PASSWORD : TokenPurpose.SET_PASSWORD;
 		Instant now = this.clock.instant();
-		if (this.tokens.consume(purpose, OneTimeTokens.sha256(token), now).isEmpty()) {
+		if (this.tokens.consume(purpose, SecretTokens.sha256(token), now).isEmpty()) {
 			return Optional.empty();
 		}
 		long id = account.get().id();
@@ -337,8 +338,8 @@ public class Accounts {
 	}
 
 	private String newLink(long accountId, TokenPurpose purpose, Instant now) {
-		String token = OneTimeTokens.newToken();
-		this.tokens.insert(accountId, purpose, OneTimeTokens.sha256(token), now);
+		String token = SecretTokens.newToken();
+		this.tokens.insert(accountId, purpose, SecretTokens.sha256(token), now);
 		String path = (purpose == TokenPurpose.RESET_PASSWORD) ? RESET_PASSWORD_PATH : SET_PASSWORD_PATH;
 		return this.urls.absolute(path + token);
 	}

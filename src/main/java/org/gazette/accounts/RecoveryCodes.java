@@ -1,5 +1,6 @@
 package org.gazette.accounts;
 
+import org.gazette.platform.SecretTokens;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class RecoveryCodes {
 	}
 
 	static String hash(String typed) {
-		return OneTimeTokens.sha256(normalise(typed));
+		return SecretTokens.sha256(normalise(typed));
 	}
 
 }

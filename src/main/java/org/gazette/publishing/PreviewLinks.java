@@ -1,5 +1,6 @@
 package org.gazette.publishing;
 
+import org.gazette.platform.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,8 +74,8 @@ public class PreviewLinks {
 		Revision working = this.content.workingRevision(articleId)
 			.orElseThrow(() -> new UnknownContentException("There is no story " + articleId + "."));
 		Instant now = this.clock.instant();
-		String token = PreviewTokens.newToken();
-		long id = this.links.insert(articleId, working.id(), PreviewTokens.sha256(token), by, now, now.plus(lifetime));
+		String token = SecretTokens.newToken();
+		long id = this.links.insert(articleId, working.id(), SecretTokens.sha256(token), by, now, now.plus(lifetime));
 		PreviewLink link = this.links.find(id).orElseThrow();
 		this.audit.record(
 				AuditRecord
@@ -94,12 +95,12 @@ public class PreviewLinks {
 	 */
 	@Transactional(readOnly = true)
 	public PreviewOpening open(String token) {
-		if (!PreviewTokens.looksValid(token)) {
+		if (!SecretTokens.looksValid(token)) {
 			return PreviewOpening.unknown();
 		}
-		String hash = PreviewTokens.sha256(token);
+		String hash = SecretTokens.sha256(token);
 		PreviewLinkRepository.Found found = this.links.findByHash(hash)
-			.filter((candidate) -> PreviewTokens.sameHash(candidate.tokenSha256(), hash))
+			.filter((candidate) -> SecretTokens.sameHash(candidate.tokenSha256(), hash))
 			.orElse(null);
 		if (found == null) {
 			return PreviewOpening.unknown();

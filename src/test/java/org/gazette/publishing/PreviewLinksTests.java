@@ -1,5 +1,6 @@
 package org.gazette.publishing;
 
+import org.gazette.platform.SecretTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ class PreviewLinksTests {
 		List<String> stored = this.jdbc.sql("select token_sha256 from preview_link order by id")
 			.query(String.class)
 			.list();
-		assertThat(stored).containsExactly(PreviewTokens.sha256(created.token()), PreviewTokens.sha256(second.token()));
+		assertThat(stored).containsExactly(SecretTokens.sha256(created.token()), SecretTokens.sha256(second.token()));
 		assertThat(String.join(" ", stored)).doesNotContain(created.token()).doesNotContain(second.token());
 		assertThat(audit()).containsExactly("writer@agency.gov preview-link.created story " + id + " 192.0.2.1",
 				"editor@agency.gov preview-link.created story " + id + " null");
@@ -158,7 +159,7 @@ class PreviewLinksTests {
 				token.substring(0, 42) + "!", token.substring(0, 42) + "=", "A".repeat(43), "../" + token,
 				token.toUpperCase(java.util.Locale.ROOT).equals(token) ? "x".repeat(43)
 						: token.toUpperCase(java.util.Locale.ROOT),
-				PreviewTokens.sha256(token), "A".repeat(10_000) }) {
+				SecretTokens.sha256(token), "A".repeat(10_000) }) {
 			PreviewOpening opening = this.links.open(guess);
 			assertThat(opening.outcome()).as(String.valueOf(guess)).isEqualTo(PreviewOpening.Outcome.UNKNOWN);
 			assertThat(opening.link()).isNull();

@@ -1,4 +1,4 @@
-package org.gazette.publishing;
+package org.gazette.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,24 +8,26 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Preview links' random tokens and the hashes they are stored as; the same scheme as the
- * back office's one-time links.
+ * Secret tokens sent in links (set-password and reset links, preview links) and the
+ * hashes they are stored as: only a SHA-256 of each token is kept, so the database alone
+ * opens no link.
  */
-final class PreviewTokens {
+public final class SecretTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private PreviewTokens() {
+	private SecretTokens() {
 	}
 
 	/** 256 random bits, URL-safe: 43 characters. */
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String sha256(String token) {
+	/** The token's SHA-256 as 64 lower-case hex digits. */
+	public static String sha256(String token) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -36,12 +38,12 @@ final class PreviewTokens {
 	}
 
 	/** Whether the text could be one of our tokens; anything else is not looked up. */
-	static boolean looksValid(String token) {
+	public static boolean looksValid(String token) {
 		return token != null && token.length() == 43 && token.matches("[A-Za-z0-9_-]{43}");
 	}
 
 	/** Compares two hashes in time that does not depend on where they first differ. */
-	static boolean sameHash(String a, String b) {
+	public static boolean sameHash(String a, String b) {
 		return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
 	}
 
