@@ -94,6 +94,38 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 	}
 
 	/**
+	 * Every field as a name and value, in form order, for a page that carries the form on
+	 * unchanged (the conflict page): listed here beside the fields themselves, so a new
+	 * field cannot be forgotten there and silently dropped by "Save my version".
+	 */
+	public List<FormValue> carried() {
+		List<FormValue> values = new ArrayList<>();
+		values.add(new FormValue("version", this.version));
+		values.add(new FormValue("title", this.title));
+		values.add(new FormValue("slug", this.slug));
+		values.add(new FormValue("type", this.type));
+		this.authorIds.forEach((id) -> values.add(new FormValue("authorIds", id)));
+		this.topicIds.forEach((id) -> values.add(new FormValue("topicIds", id)));
+		values.add(new FormValue("summary", this.summary));
+		values.add(new FormValue("dateline", this.dateline));
+		values.add(new FormValue("bodyMarkdown", this.bodyMarkdown));
+		values.add(new FormValue("heroMediaId", this.heroMediaId));
+		values.add(new FormValue("changeKind", this.changeKind));
+		values.add(new FormValue("changeNote", this.changeNote));
+		values.add(new FormValue("message", this.message));
+		return values;
+	}
+
+	/**
+	 * One form field's name and value.
+	 *
+	 * @param name the field's name
+	 * @param value its value
+	 */
+	public record FormValue(String name, String value) {
+	}
+
+	/**
 	 * The slug to save: null to keep the current one or, for a new story, to make one.
 	 */
 	String slugOrNull() {

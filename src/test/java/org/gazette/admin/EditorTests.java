@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.gazette.accounts.Role;
 import org.gazette.content.ArticleType;
@@ -284,8 +286,8 @@ class EditorTests {
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.document().select("h1").text()).isEqualTo("Someone else saved this story");
 		assertThat(conflict.body()).contains(two.email());
-		assertThat(conflict.document().select(".gazette-diff del").eachText()).contains("Tuesday");
-		assertThat(conflict.document().select(".gazette-diff ins").eachText()).contains("Sunday", "early");
+		assertThat(conflict.document().select(".gazette-diff del").text()).contains("Tuesday");
+		assertThat(conflict.document().select(".gazette-diff ins").text()).contains("Sunday", "early");
 		assertThat(this.content.editable(id).orElseThrow().workingRevision().bodyMarkdown())
 			.isEqualTo("The lanes open on Tuesday.");
 
@@ -304,6 +306,34 @@ class EditorTests {
 		assertThat(this.content.editable(id).orElseThrow().workingRevision().bodyMarkdown())
 			.isEqualTo("The lanes open on Sunday.");
 		assertThat(this.content.history(id)).hasSize(3);
+	}
+
+	@Test
+	void theConflictPageCarriesEveryFieldOfTheEditorSoSavingMineLosesNothing() {
+		Person one = this.accounts.person(Role.EDITOR);
+		long id = this.content.createArticle(null, new RevisionDraft(ArticleType.NEWS_RELEASE, "Ports reopen",
+				"A summary.", null, "The ports reopen.", List.of(), List.of(), null, null), one.email());
+		BackOffice client = signedIn(one);
+		Element editor = client.get("/admin/articles/" + id + "/edit").document().getElementById("story-form");
+		Map<String, String> stale = form("Ports reopen at dawn", "999");
+		stale.put("dateline", "EL PASO, Texas");
+		stale.put("authorIds", Long.toString(this.first.id()));
+		stale.put("topicIds", Long.toString(this.ports.id()));
+		BackOffice.Page conflict = client.post("/admin/articles/" + id, stale);
+		assertThat(conflict.status()).isEqualTo(409);
+
+		Element choices = conflict.document().selectFirst("form.gazette-conflict-choices");
+		Set<String> carried = new TreeSet<>(choices.select("input[type=hidden]").eachAttr("name"));
+		Set<String> edited = new TreeSet<>(editor.select("input[name], textarea[name], select[name]")
+			.stream()
+			.filter((field) -> !field.attr("type").equals("submit"))
+			.map((field) -> field.attr("name"))
+			.toList());
+		assertThat(carried).containsAll(edited);
+		assertThat(hiddenFields(choices)).containsEntry("dateline", "EL PASO, Texas")
+			.containsEntry("title", "Ports reopen at dawn");
+		// Each change is named for screen readers, not only struck through or underlined.
+		assertThat(conflict.document().select(".gazette-diff ins .usa-sr-only").eachText()).contains("[only in yours:");
 	}
 
 	@Test
