@@ -82,7 +82,12 @@ class EditorController {
 	@GetMapping(SECTION + "/{id}/edit")
 	ModelAndView edit(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) String saved,
 			@RequestParam(required = false) String created, @RequestParam(required = false) String done) {
-		EditableArticle article = this.editing.open(id, user());
+		EditableArticle article = this.editing.openToRead(id, user());
+		if (!StoryEditing.mayEdit(user(), article)) {
+			// A contributor's own story after it left their hands: they may still read
+			// it.
+			return redirect(SECTION + "/" + id + "/preview");
+		}
 		String notice = (created != null) ? "Story created. It is a draft: readers cannot see it."
 				: (saved != null) ? "Saved." : null;
 		if (done != null && notice == null) {
@@ -149,20 +154,26 @@ class EditorController {
 
 	@PostMapping(SECTION + "/preview")
 	ModelAndView previewNew(HttpServletResponse response, @ModelAttribute ArticleForm form) {
-		return preview(response, this.editing.preview(form), null, SECTION + "/new");
+		return preview(response, this.editing.preview(form), null,
+				new Views.Link("Back to the editor", SECTION + "/new"));
 	}
 
 	@PostMapping(SECTION + "/{id}/preview")
 	ModelAndView previewDraft(HttpServletResponse response, @PathVariable long id, @ModelAttribute ArticleForm form) {
 		EditableArticle article = this.editing.open(id, user());
-		return preview(response, this.editing.preview(form), article, SECTION + "/" + id + "/edit");
+		return preview(response, this.editing.preview(form), article,
+				new Views.Link("Back to the editor", SECTION + "/" + id + "/edit"));
 	}
 
 	/** The working revision, as saved. */
 	@GetMapping(SECTION + "/{id}/preview")
 	ModelAndView previewSaved(HttpServletResponse response, @PathVariable long id) {
-		EditableArticle article = this.editing.open(id, user());
-		return preview(response, this.editing.preview(ArticleForm.of(article)), article, SECTION + "/" + id + "/edit");
+		EditableArticle article = this.editing.openToRead(id, user());
+		Views.Link back = StoryEditing.mayEdit(user(), article)
+				? new Views.Link("Back to the editor", SECTION + "/" + id + "/edit")
+				: new Views.Link("Back to the dashboard (this story is with the editors; only they can change it now)",
+						"/admin");
+		return preview(response, this.editing.preview(ArticleForm.of(article)), article, back);
 	}
 
 	@ExceptionHandler(FormProblems.class)
@@ -183,14 +194,14 @@ class EditorController {
 	}
 
 	private ModelAndView preview(HttpServletResponse response, DraftPreview preview, EditableArticle article,
-			String editor) {
+			Views.Link back) {
 		// Never for search engines, never kept by a browser or proxy; rendered here, so
 		// it
 		// never enters the public page cache.
 		response.setHeader("X-Robots-Tag", "noindex, nofollow");
 		response.setHeader("Cache-Control", "no-store");
-		return AdminViews.view(StoryPreviews.TEMPLATE, this.previews.page(preview,
-				(article != null) ? article.releaseAt() : null, new Views.Link("Back to the editor", editor)));
+		return AdminViews.view(StoryPreviews.TEMPLATE,
+				this.previews.page(preview, (article != null) ? article.releaseAt() : null, back));
 	}
 
 	private static ModelAndView redirect(String path) {

@@ -55,6 +55,21 @@ class StoryEditing {
 		return article;
 	}
 
+	/**
+	 * A story the person may read in the back office, though perhaps not change: any
+	 * story for editors and up; for a contributor, the stories they created, in any state
+	 * (once submitted, a story is out of their hands but not out of their sight).
+	 * @throws AdminNotFoundException when there is no such story
+	 * @throws AccessDeniedException when it is not theirs to read
+	 */
+	EditableArticle openToRead(long articleId, SignedInUser user) {
+		EditableArticle article = this.content.editable(articleId).orElseThrow(AdminNotFoundException::new);
+		if (!user.can(Role.EDITOR) && !user.email().equalsIgnoreCase(article.createdBy())) {
+			throw new AccessDeniedException("Story " + articleId + " is not " + user.email() + "'s");
+		}
+		return article;
+	}
+
 	/** Whether the person may open the story in the editor. */
 	boolean mayOpen(long articleId, SignedInUser user) {
 		return this.content.editable(articleId).map((article) -> mayEdit(user, article)).orElse(false);

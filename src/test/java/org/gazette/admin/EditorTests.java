@@ -356,9 +356,17 @@ class EditorTests {
 		}
 		assertThat(this.content.editable(theirs).orElseThrow().workingRevision().title()).isEqualTo("Colleague's");
 
-		// Their own story, once published, is the editors' to change.
+		// Their own story, once published, is the editors' to change; they may still read
+		// it.
 		this.publishing.publish(mine, null);
-		assertThat(client.get("/admin/articles/" + mine + "/edit").status()).isEqualTo(403);
+		BackOffice.Page sent = client.get("/admin/articles/" + mine + "/edit");
+		assertThat(sent.status()).isEqualTo(303);
+		assertThat(sent.location()).endsWith("/admin/articles/" + mine + "/preview");
+		BackOffice.Page readOnly = client.get("/admin/articles/" + mine + "/preview");
+		assertThat(readOnly.status()).isEqualTo(200);
+		assertThat(readOnly.document().select("h1").text()).contains("Mine");
+		assertThat(readOnly.body()).contains("only they can change it now").doesNotContain("Back to the editor");
+		assertThat(client.post("/admin/articles/" + mine, form("Changed after", "1")).status()).isEqualTo(403);
 
 		BackOffice editor = signedIn(this.accounts.person(Role.EDITOR));
 		assertThat(editor.get("/admin/articles/" + theirs + "/edit").status()).isEqualTo(200);
