@@ -1,6 +1,7 @@
 package org.gazette.admin;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.gazette.accounts.Role;
 import org.gazette.accounts.SignedInUser;
@@ -15,14 +16,16 @@ import org.gazette.content.RevisionSummary;
 import org.gazette.content.SavedRevision;
 import org.gazette.content.Topic;
 import org.gazette.content.UnknownContentException;
+import org.gazette.publishing.ReleaseWork;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The back office's changes to history, authors and topics, each with its audit entry in
- * the same transaction: the change and the record of it commit together or not at all.
+ * The back office's changes to history, authors, topics and release work, each with its
+ * audit entry in the same transaction: the change and the record of it commit together or
+ * not at all.
  */
 @Service
 class AuditedChanges {
@@ -31,9 +34,25 @@ class AuditedChanges {
 
 	private final AuditLog audit;
 
-	AuditedChanges(Content content, AuditLog audit) {
+	private final ReleaseWork releaseWork;
+
+	AuditedChanges(Content content, AuditLog audit, ReleaseWork releaseWork) {
 		this.content = content;
 		this.audit = audit;
+		this.releaseWork = releaseWork;
+	}
+
+	/**
+	 * Tries again release work that Gazette gave up on.
+	 * @return the story the work is for; empty when the work is not (or no longer) failed
+	 */
+	@Transactional
+	Optional<Long> retryReleaseWork(long taskId, SignedInUser by, String address) {
+		Optional<Long> article = this.releaseWork.retry(taskId);
+		article.ifPresent((id) -> this.audit.record(AuditRecord
+			.of(by.email(), "release-work.retried", "article", id, "Release work " + taskId + " tried again.")
+			.from(address)));
+		return article;
 	}
 
 	/**

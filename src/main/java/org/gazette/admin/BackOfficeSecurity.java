@@ -102,6 +102,10 @@ class BackOfficeSecurity {
 			// Both change a public address at once: a publisher's decision.
 			.requestMatchers("/admin/articles/*/take-down", "/admin/articles/*/address")
 			.hasRole("PUBLISHER")
+			// Release work sends emails and exports: whoever may release may run it
+			// again.
+			.requestMatchers("/admin/release-work/**")
+			.hasRole("PUBLISHER")
 			.requestMatchers("/admin/authors", "/admin/authors/**", "/admin/topics", "/admin/topics/**")
 			.hasRole("EDITOR")
 			.requestMatchers(HttpMethod.POST, "/admin/media/*/delete")

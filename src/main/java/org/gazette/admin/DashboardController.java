@@ -12,8 +12,6 @@ import org.gazette.content.ArticleListing;
 import org.gazette.content.ArticleSort;
 import org.gazette.content.ArticleStatus;
 import org.gazette.content.Content;
-import org.gazette.accounts.Role;
-import org.gazette.accounts.SignedInUser;
 import org.gazette.publishing.EditorialState;
 import org.gazette.publishing.QueuedStory;
 import org.gazette.publishing.Workflow;
@@ -58,7 +56,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/admin")
-	ModelAndView dashboard(HttpServletRequest request, @RequestParam(required = false) String submitted) {
+	ModelAndView dashboard(HttpServletRequest request, @RequestParam(required = false) String submitted,
+			@RequestParam(required = false) String retried) {
 		SignedInUser user = AdminChromeFactory.currentUser();
 		String me = user.email();
 		List<ArticleListing> changed = first(this.content.findArticles(ArticleFilter.ALL).articles());
@@ -67,10 +66,16 @@ class DashboardController {
 			.articles());
 		return AdminViews.view("admin/dashboard",
 				new ArticleListPages.DashboardPage(this.chrome.chrome(request, "Dashboard", "/admin"), this.formats,
-						this.content.findDraftsSavedBy(me, ROWS), changed, published,
-						(submitted != null) ? "Submitted for review. Editors see it on their dashboard; you can "
-								+ "edit it again if they send it back." : null,
+						this.content.findDraftsSavedBy(me, ROWS), changed, published, notice(submitted, retried),
 						queues(user), overdueWork(user)));
+	}
+
+	private static String notice(String submitted, String retried) {
+		if (submitted != null) {
+			return "Submitted for review. Editors see it on their dashboard; you can edit it again if they send "
+					+ "it back.";
+		}
+		return (retried != null) ? "Gazette will try the release work again in a moment." : null;
 	}
 
 	/**

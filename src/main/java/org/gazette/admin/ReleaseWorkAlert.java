@@ -3,6 +3,7 @@ package org.gazette.admin;
 import java.util.List;
 
 import org.gazette.publishing.OverdueReleaseTask;
+import org.gazette.publishing.ReleaseTaskState;
 
 /**
  * The dashboard's warning that work due at a release (emails, exports) has not finished,
@@ -21,15 +22,19 @@ public record ReleaseWorkAlert(List<Row> rows) {
 	 * @param due when it was due, as people read it
 	 * @param dueIso the same, for {@code <time datetime>}
 	 * @param state where it stands, in a sentence
+	 * @param retryUrl where a publisher asks Gazette to try again; null unless Gazette
+	 * gave up
 	 */
-	public record Row(String title, String storyUrl, String work, String due, String dueIso, String state) {
+	public record Row(String title, String storyUrl, String work, String due, String dueIso, String state,
+			String retryUrl) {
 	}
 
 	static ReleaseWorkAlert of(List<OverdueReleaseTask> overdue, AdminFormats formats) {
 		return new ReleaseWorkAlert(overdue.stream()
 			.map((task) -> new Row((task.title() != null) ? task.title() : "Untitled story",
 					"/admin/articles/" + task.articleId() + "/edit", task.description(), formats.dateTime(task.dueAt()),
-					formats.iso(task.dueAt()), state(task)))
+					formats.iso(task.dueAt()), state(task),
+					(task.state() == ReleaseTaskState.FAILED) ? "/admin/release-work/" + task.id() + "/retry" : null))
 			.toList());
 	}
 

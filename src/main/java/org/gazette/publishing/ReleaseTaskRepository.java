@@ -176,6 +176,24 @@ class ReleaseTaskRepository {
 			.update();
 	}
 
+	/**
+	 * Puts a given-up task back in the queue with its attempts counted afresh; the story
+	 * it was for, or empty when the task is not a failed one (done since, or unknown).
+	 */
+	Optional<Long> retryFailed(long id, Instant now) {
+		Optional<Long> article = this.jdbc
+			.sql("select article_id from release_task where id = :id and state = 'failed' for update")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+		article.ifPresent((ignored) -> this.jdbc.sql("""
+				update release_task set state = 'pending', attempts = 0, next_attempt_at = :now, finished_at = null,
+				claimed_by = null, lease_until = null
+				where id = :id and state = 'failed'
+				""").param("now", Db.utc(now)).param("id", id).update());
+		return article;
+	}
+
 	/** The next instant a task becomes claimable, if any. */
 	Optional<Instant> nextDue() {
 		List<Instant> found = this.jdbc.sql("""

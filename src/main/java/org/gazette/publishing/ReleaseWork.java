@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -102,6 +103,20 @@ public class ReleaseWork {
 	@Transactional(readOnly = true)
 	public List<OverdueReleaseTask> overdue() {
 		return overdue(this.properties.overdueAfter());
+	}
+
+	/**
+	 * Tries again work that was given up, once whatever made it fail (a mail server, a
+	 * disk) is fixed: it runs as soon as a node is free, with a fresh count of attempts,
+	 * unless its story is no longer public by then.
+	 * @return the story the work is for; empty when the work is not failed (it was
+	 * retried or finished meanwhile) or does not exist
+	 */
+	@Transactional
+	public Optional<Long> retry(long taskId) {
+		Optional<Long> article = this.tasks.retryFailed(taskId, this.clock.instant());
+		article.ifPresent((ignored) -> wakeRunnerAfterCommit());
+		return article;
 	}
 
 	private void wakeRunnerAfterCommit() {

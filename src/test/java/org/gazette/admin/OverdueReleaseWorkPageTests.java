@@ -2,8 +2,11 @@ package org.gazette.admin;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.gazette.accounts.Role;
+import org.gazette.audit.AuditFilter;
+import org.gazette.audit.AuditLog;
 import org.gazette.publishing.TestReleaseRunner;
 import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +51,12 @@ class OverdueReleaseWorkPageTests {
 
 	@Autowired
 	ApplicationContext application;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AuditLog audit;
 
 	@BeforeEach
 	@AfterEach
@@ -84,6 +94,41 @@ class OverdueReleaseWorkPageTests {
 
 		assertThat(TestReleaseRunner.runDue(this.application)).isPositive();
 		assertThat(alert(publisher.get("/admin").document())).as("all done").isNull();
+	}
+
+	@Test
+	void publishersTryAgainWorkThatGazetteGaveUpOn() {
+		BackOffice publisher = new BackOffice(this.port);
+		var person = this.accounts.person(Role.PUBLISHER);
+		this.accounts.signIn(publisher, person);
+		long id = this.stories.story("Bridge toll <changes>").publish();
+		// As a node leaves it after its last failed attempt (ReleaseWorkTests shows how).
+		this.jdbc.sql("""
+				update release_task set state = 'failed', attempts = 8, last_error = 'MailConnectException'
+				where article_id = :id""").param("id", id).update();
+		this.clock.advance(Duration.ofHours(1));
+
+		Element alert = alert(publisher.get("/admin").document());
+		assertThat(alert.selectFirst("li").text()).contains("Gazette gave up after 8 times.")
+			.contains("Last error: MailConnectException.");
+		Element retry = alert.selectFirst("li form");
+		assertThat(retry.selectFirst("button").text())
+			.isEqualTo("Try again: Release recorded in the audit log for Bridge toll <changes>");
+
+		BackOffice.Page answer = publisher.post(retry.attr("action"), Map.of());
+		assertThat(answer.status()).isEqualTo(303);
+		Document after = publisher.get(answer.location()).document();
+		assertThat(after.select(".usa-alert--success").text())
+			.isEqualTo("Gazette will try the release work again in a moment.");
+		assertThat(alert(after).selectFirst("li").text()).contains("No server has started it yet.");
+		assertThat(alert(after).select("li form")).isEmpty();
+		assertThat(publisher.post(retry.attr("action"), Map.of()).status()).as("not failed any more").isEqualTo(404);
+		assertThat(this.audit.find(new AuditFilter(person.email(), "release-work.retried", null, null, 1)).entries())
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.targetId()).isEqualTo(Long.toString(id)));
+
+		assertThat(TestReleaseRunner.runDue(this.application)).isPositive();
+		assertThat(alert(publisher.get("/admin").document())).isNull();
 	}
 
 	private static Element alert(Document page) {

@@ -290,6 +290,19 @@ class ReleaseWorkTests {
 			assertThat(overdue.dueAt()).isEqualTo(start);
 			assertThat(overdue.lastError()).contains("IllegalStateException");
 		});
+
+		// Once the cause is fixed, a publisher tries again: a fresh count of attempts.
+		this.counting.failNext(0);
+		long taskId = work().overdue(Duration.ofMinutes(5)).get(0).id();
+		assertThat(work().retry(taskId)).contains(id);
+		assertThat(work().retry(taskId)).as("already back in the queue").isEmpty();
+		assertThat(status(id, "count").state()).isEqualTo(ReleaseTaskState.PENDING);
+		assertThat(node.runDue()).isEqualTo(1);
+		assertThat(status(id, "count").state()).isEqualTo(ReleaseTaskState.DONE);
+		assertThat(this.counting.runs()).hasSize(1);
+		assertThat(work().overdue(Duration.ofMinutes(5))).isEmpty();
+		assertThat(work().retry(taskId)).as("done work is not run again").isEmpty();
+		assertThat(work().retry(999_999)).isEmpty();
 	}
 
 	@DatabaseTest
