@@ -14,13 +14,5 @@ package org.gazette.content;
  * use
  */
 public record Author(long id, String slug, String name, String jobTitle, String bioHtml, String bioMarkdown,
-		Long mergedIntoId) {
-
-	/**
-	 * Whether this profile was merged into another and only lives on in old revisions.
-	 */
-	public boolean merged() {
-		return this.mergedIntoId != null;
-	}
-
+		Long mergedIntoId) implements Profile {
 }

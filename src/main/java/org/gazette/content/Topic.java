@@ -10,11 +10,5 @@ package org.gazette.content;
  * @param mergedIntoId the topic this duplicate was merged into, or null for a topic in
  * use
  */
-public record Topic(long id, String slug, String name, String description, Long mergedIntoId) {
-
-	/** Whether this topic was merged into another and only lives on in old revisions. */
-	public boolean merged() {
-		return this.mergedIntoId != null;
-	}
-
+public record Topic(long id, String slug, String name, String description, Long mergedIntoId) implements Profile {
 }
