@@ -1,14 +1,12 @@
 package org.gazette.admin;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import org.gazette.content.ArticleStatus;
 import org.gazette.content.ArticleType;
-import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteDates;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,32 +18,28 @@ import org.springframework.stereotype.Component;
 @Component
 public final class AdminFormats {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.US);
-
-	private final ZoneId zone;
+	private final SiteDates dates;
 
 	private final MessageSource messages;
 
-	AdminFormats(GazetteProperties properties, MessageSource messages) {
-		this.zone = properties.timeZone();
+	AdminFormats(SiteDates dates, MessageSource messages) {
+		this.dates = dates;
 		this.messages = messages;
 	}
 
 	/** "November 27, 2026", or a dash for none. */
 	public String date(Instant instant) {
-		return (instant != null) ? DATE.format(instant.atZone(this.zone)) : "–";
+		return (instant != null) ? this.dates.date(instant) : "–";
 	}
 
-	/** "November 27, 2026, 3:04 PM", or a dash for none. */
+	/** "November 27, 2026 at 3:04 PM EST", or a dash for none. */
 	public String dateTime(Instant instant) {
-		return (instant != null) ? DATE_TIME.format(instant.atZone(this.zone)) : "–";
+		return (instant != null) ? this.dates.dateTime(instant) : "–";
 	}
 
 	/** For {@code <time datetime>}. */
 	public String iso(Instant instant) {
-		return (instant != null) ? instant.atZone(this.zone).toOffsetDateTime().toString() : null;
+		return (instant != null) ? this.dates.iso(instant) : null;
 	}
 
 	public String type(ArticleType type) {

@@ -1,9 +1,11 @@
 package org.gazette.admin;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,15 +14,13 @@ import java.util.Map;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
-import org.gazette.content.DiffSegment;
 import org.gazette.content.EditConflictException;
 import org.gazette.content.EditableArticle;
 import org.gazette.content.FieldDiff;
 import org.gazette.content.RevisionDiff;
-import org.gazette.content.RevisionDraft;
 import org.gazette.content.Topic;
 import org.gazette.accounts.SignedInUser;
-import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteDates;
 import org.gazette.publishing.Actor;
 import org.gazette.publishing.ArticleStanding;
 import org.gazette.publishing.Workflow;
@@ -42,9 +42,6 @@ class EditorPageBuilder {
 	/** The summary's limit, shown by the length counter; the content rules enforce it. */
 	static final int SUMMARY_MAX = 1000;
 
-	private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a",
-			Locale.US);
-
 	private static final List<String> FIELD_ORDER = List.of("", "title", "slug", "type", "authorIds", "topicIds",
 			"summary", "dateline", "bodyMarkdown", "changeKind", "changeNote", "message");
 
@@ -57,20 +54,20 @@ class EditorPageBuilder {
 
 	private final MessageSource messages;
 
-	private final ZoneId zone;
+	private final SiteDates dates;
 
 	private final Workflow workflow;
 
 	private final StandingWords words;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
-	EditorPageBuilder(Content content, AdminChromeFactory chrome, MessageSource messages, GazetteProperties properties,
-			Workflow workflow, StandingWords words, java.time.Clock clock) {
+	EditorPageBuilder(Content content, AdminChromeFactory chrome, MessageSource messages, SiteDates dates,
+			Workflow workflow, StandingWords words, Clock clock) {
 		this.content = content;
 		this.chrome = chrome;
 		this.messages = messages;
-		this.zone = properties.timeZone();
+		this.dates = dates;
 		this.workflow = workflow;
 		this.words = words;
 		this.clock = clock;
@@ -140,10 +137,10 @@ class EditorPageBuilder {
 			warning = "You saved the latest revision, so someone else must approve and publish it "
 					+ "(the two-person rule).";
 		}
-		java.time.ZonedDateTime suggestion = (story.releaseAt() != null && story.isScheduled(this.clock.instant()))
-				? story.releaseAt().atZone(this.zone)
+		ZonedDateTime suggestion = (story.releaseAt() != null && story.isScheduled(this.clock.instant()))
+				? story.releaseAt().atZone(this.dates.zone())
 				: this.clock.instant()
-					.atZone(this.zone)
+					.atZone(this.dates.zone())
 					.plusDays(1)
 					.withHour(9)
 					.withMinute(0)
@@ -163,7 +160,7 @@ class EditorPageBuilder {
 		}
 		return new EditorPages.WorkflowPanel(this.words.status(story), this.words.details(story), warning,
 				story.version(), actions,
-				this.zone.getDisplayName(java.time.format.TextStyle.FULL, Locale.US) + " (" + this.zone.getId() + ")",
+				this.dates.zone().getDisplayName(TextStyle.FULL, Locale.US) + " (" + this.dates.zone().getId() + ")",
 				date, time, comments, errors);
 	}
 
@@ -233,16 +230,16 @@ class EditorPageBuilder {
 	}
 
 	String savedAt(Instant instant) {
-		return SAVED_AT.format(instant.atZone(this.zone));
+		return this.dates.dateTime(instant);
 	}
 
 	/** "10:42 AM" in the site's time zone, for the autosave status. */
 	String time(Instant instant) {
-		return DateTimeFormatter.ofPattern("h:mm a", Locale.US).format(instant.atZone(this.zone));
+		return this.dates.time(instant);
 	}
 
 	private List<EditorPages.Choice> types(ArticleForm form) {
-		return java.util.Arrays.stream(ArticleType.values())
+		return Arrays.stream(ArticleType.values())
 			.map((type) -> new EditorPages.Choice(type.code(),
 					this.messages.getMessage("type." + type.code(), null, type.code(), Locale.US),
 					type.code().equals(form.type())))

@@ -3,16 +3,13 @@ package org.gazette.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.gazette.publishing.ArticleStanding;
 import org.gazette.publishing.ReleaseTaskStatus;
 import org.gazette.publishing.ReleaseWork;
-import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteDates;
 
 import org.springframework.stereotype.Component;
 
@@ -23,19 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 class StandingWords {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z", Locale.US);
-
-	private static final DateTimeFormatter WHEN_EXACTLY = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm:ss a z",
-			Locale.US);
-
-	private final ZoneId zone;
+	private final SiteDates dates;
 
 	private final Clock clock;
 
 	private final ReleaseWork releaseWork;
 
-	StandingWords(GazetteProperties properties, Clock clock, ReleaseWork releaseWork) {
-		this.zone = properties.timeZone();
+	StandingWords(SiteDates dates, Clock clock, ReleaseWork releaseWork) {
+		this.dates = dates;
 		this.clock = clock;
 		this.releaseWork = releaseWork;
 	}
@@ -47,7 +39,7 @@ class StandingWords {
 			return "Scheduled for " + when(story.releaseAt()) + " (" + relative(story.releaseAt(), now) + ").";
 		}
 		if (story.isPublic(now)) {
-			return "Live since " + WHEN_EXACTLY.format(story.releaseAt().atZone(this.zone))
+			return "Live since " + this.dates.dateTimeToTheSecond(story.releaseAt())
 					+ ": on the site, in search, feeds, the sitemap and the API.";
 		}
 		return switch (story.state()) {
@@ -107,7 +99,7 @@ class StandingWords {
 
 	/** "December 2, 2026 at 9:30 AM EST". */
 	String when(Instant instant) {
-		return WHEN.format(instant.atZone(this.zone));
+		return this.dates.dateTime(instant);
 	}
 
 	/** "in 3 hours", "in 12 minutes", "in 2 days", "in under a minute". */

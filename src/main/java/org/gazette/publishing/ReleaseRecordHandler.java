@@ -1,14 +1,9 @@
 package org.gazette.publishing;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
 import org.gazette.audit.AuditLog;
 import org.gazette.audit.AuditRecord;
-import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteDates;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,21 +16,13 @@ class ReleaseRecordHandler implements ReleaseTaskHandler {
 
 	static final String KIND = "release-record";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm:ss a z",
-			Locale.US);
-
 	private final AuditLog audit;
 
-	private final ZoneId zone;
+	private final SiteDates dates;
 
-	@Autowired
-	ReleaseRecordHandler(AuditLog audit, GazetteProperties properties) {
-		this(audit, properties.timeZone());
-	}
-
-	ReleaseRecordHandler(AuditLog audit, ZoneId zone) {
+	ReleaseRecordHandler(AuditLog audit, SiteDates dates) {
 		this.audit = audit;
-		this.zone = zone;
+		this.dates = dates;
 	}
 
 	@Override
@@ -56,7 +43,7 @@ class ReleaseRecordHandler implements ReleaseTaskHandler {
 			case MINOR_UPDATE -> "Minor update released to the public";
 		};
 		this.audit.record(AuditRecord.of("system", "story.released", "story", task.articleId(), what + " (publication "
-				+ task.publicationId() + ", due " + WHEN.format(task.dueAt().atZone(this.zone)) + ")."));
+				+ task.publicationId() + ", due " + this.dates.dateTimeToTheSecond(task.dueAt()) + ")."));
 	}
 
 }

@@ -2,13 +2,11 @@ package org.gazette.site;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.gazette.content.ArticleType;
-import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteDates;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Byline;
 
@@ -18,36 +16,31 @@ import org.springframework.stereotype.Component;
 @Component
 class Formats {
 
-	private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
-
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a z",
-			Locale.US);
-
-	private final ZoneId zone;
+	private final SiteDates dates;
 
 	private final Messages messages;
 
 	private final SiteUrls urls;
 
-	Formats(GazetteProperties properties, Messages messages, SiteUrls urls) {
-		this.zone = properties.timeZone();
+	Formats(SiteDates dates, Messages messages, SiteUrls urls) {
+		this.dates = dates;
 		this.messages = messages;
 		this.urls = urls;
 	}
 
 	/** "November 27, 2026". */
 	String date(Instant instant) {
-		return LONG_DATE.format(instant.atZone(this.zone));
+		return this.dates.date(instant);
 	}
 
 	/** "December 2, 2026 at 9:30 AM EST". */
 	String dateTime(Instant instant) {
-		return DATE_TIME.format(instant.atZone(this.zone));
+		return this.dates.dateTime(instant);
 	}
 
 	/** The date as ISO 8601 in the site's zone, for {@code <time datetime>}. */
 	String isoDate(Instant instant) {
-		return instant.atZone(this.zone).toOffsetDateTime().toString();
+		return this.dates.iso(instant);
 	}
 
 	String typeName(ArticleType type) {
@@ -59,7 +52,7 @@ class Formats {
 	}
 
 	ZoneId zone() {
-		return this.zone;
+		return this.dates.zone();
 	}
 
 	/** Names joined as a reader says them: "A", "A and B", "A, B and C". */

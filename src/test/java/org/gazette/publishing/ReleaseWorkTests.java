@@ -25,6 +25,7 @@ import org.gazette.content.ChangeKind;
 import org.gazette.content.Content;
 import org.gazette.content.RevisionDraft;
 import org.gazette.content.TestContent;
+import org.gazette.platform.SiteDates;
 import org.gazette.support.DatabaseTest;
 import org.gazette.support.Databases;
 import org.gazette.support.MutableClock;
@@ -66,7 +67,7 @@ class ReleaseWorkTests {
 		this.content = TestContent.content(this.db.jdbc(), this.clock);
 		this.audit = TestAudit.auditLog(this.db.jdbc(), this.clock);
 		List<ReleaseTaskHandler> all = new ArrayList<>(
-				List.of(new ReleaseRecordHandler(this.audit, ZONE), this.counting));
+				List.of(new ReleaseRecordHandler(this.audit, SiteDates.in(ZONE)), this.counting));
 		all.addAll(List.of(more));
 		this.handlers = ReleaseTaskHandlers.of(all.toArray(ReleaseTaskHandler[]::new));
 		this.publishing = new TestPublishing(this.db.jdbc(), this.content, this.clock, this.handlers, (event) -> {
