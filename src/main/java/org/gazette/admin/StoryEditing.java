@@ -98,6 +98,9 @@ class StoryEditing {
 		return id;
 	}
 
+	/** The message of a revision the editor's page saved on its own. */
+	static final String AUTOSAVE_MESSAGE = "Saved automatically.";
+
 	/**
 	 * Saves the form as the story's newest revision.
 	 * @param autosave whether the editor's page saved on its own; such a save is skipped
@@ -112,7 +115,7 @@ class StoryEditing {
 		Map<String, String> problems = new LinkedHashMap<>();
 		RevisionDraft draft = form.toDraft(problems);
 		if (autosave) {
-			draft = draft.withMessage("Saved automatically.");
+			draft = draft.withMessage(AUTOSAVE_MESSAGE);
 			if (problems.isEmpty() && form.expectedVersion() == article.version()
 					&& sameContent(draft, article.workingRevision().toDraft())
 					&& (form.slugOrNull() == null || form.slugOrNull().equals(article.slug()))) {

@@ -82,6 +82,32 @@ class HistoryPageTests {
 	}
 
 	@Test
+	void runsOfAutomaticSavesAreFoldedUnderTheNewestYetEachIsStillThere() {
+		for (int i = 1; i <= 3; i++) {
+			this.stories.revise(this.story, "Bridge opens early", "Draft " + i + ".", "cy@x.gov",
+					StoryEditing.AUTOSAVE_MESSAGE);
+		}
+		this.stories.revise(this.story, "Bridge opens early", "Final.", "cy@x.gov", "Ready for review");
+
+		var page = this.browser.get("/admin/articles/" + this.story + "/history");
+		List<Element> rows = page.document().select("tbody tr");
+		assertThat(rows).hasSize(6);
+		assertThat(rows.get(0).text()).contains("7", "Ready for review");
+		assertThat(rows.get(1).text()).contains("6", "Saved automatically.");
+		Element folded = rows.get(2);
+		assertThat(folded.selectFirst("details summary").text())
+			.isEqualTo("2 earlier automatic saves by cy@x.gov (revisions 4 to 5)");
+		assertThat(folded.select("li").eachText()).satisfiesExactly((five) -> assertThat(five).startsWith("Revision 5"),
+				(four) -> assertThat(four).startsWith("Revision 4"));
+		assertThat(folded.select("a[href*=restore]").eachAttr("href")).containsExactly(
+				"/admin/articles/" + this.story + "/restore?revision=5",
+				"/admin/articles/" + this.story + "/restore?revision=4");
+		assertThat(rows.get(3).text()).contains("3", "bo@x.gov");
+		// Both pickers still offer every revision.
+		assertThat(page.document().select("#from option")).hasSize(7);
+	}
+
+	@Test
 	void aComparisonMarksAddedAndRemovedWordsInWordsToo() {
 		var page = this.browser.get("/admin/articles/" + this.story + "/compare?from=1&to=2");
 		assertThat(page.status()).isEqualTo(200);
