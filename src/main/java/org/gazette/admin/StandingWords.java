@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gazette.publishing.ArticleStanding;
+import org.gazette.publishing.EditorialState;
 import org.gazette.publishing.ReleaseTaskStatus;
 import org.gazette.publishing.ReleaseWork;
 import org.gazette.platform.SiteDates;
@@ -58,7 +59,7 @@ class StandingWords {
 	List<String> details(ArticleStanding story) {
 		Instant now = this.clock.instant();
 		List<String> details = new ArrayList<>();
-		if (story.hasPendingDraft() && story.state() != org.gazette.publishing.EditorialState.UNPUBLISHED) {
+		if (story.hasPendingDraft() && story.state() != EditorialState.UNPUBLISHED) {
 			details.add("Revision " + story.workingRevisionNumber() + " is " + switch (story.state()) {
 				case IN_REVIEW -> "in review";
 				case APPROVED -> "approved";
@@ -66,7 +67,7 @@ class StandingWords {
 				default -> "a draft";
 			} + "; readers keep getting the published revision until it is published.");
 		}
-		if (story.state() == org.gazette.publishing.EditorialState.ARCHIVED && story.isPublic(now)) {
+		if (story.state() == EditorialState.ARCHIVED && story.isPublic(now)) {
 			details.add("Archived stories stay on the site.");
 		}
 		details.addAll(releaseWork(story));
@@ -75,16 +76,11 @@ class StandingWords {
 
 	/** What was due at the latest release, and whether it is done: one line each. */
 	private List<String> releaseWork(ArticleStanding story) {
-		List<ReleaseTaskStatus> tasks = this.releaseWork.status(story.articleId());
-		if (tasks.isEmpty() || story.publishedRevisionId() == null) {
+		if (story.publishedRevisionId() == null) {
 			return List.of();
 		}
-		long latest = tasks.stream().mapToLong(ReleaseTaskStatus::publicationId).max().orElseThrow();
 		List<String> lines = new ArrayList<>();
-		for (ReleaseTaskStatus task : tasks) {
-			if (task.publicationId() != latest) {
-				continue;
-			}
+		for (ReleaseTaskStatus task : this.releaseWork.latestStatus(story.articleId())) {
 			lines.add(task.description() + ": " + switch (task.state()) {
 				case PENDING -> (task.dueAt().isAfter(this.clock.instant()) ? "waits for the release"
 						: "due since " + when(task.dueAt()) + ((task.attempts() > 0) ? ", to be tried again" : ""));

@@ -208,10 +208,24 @@ class ReleaseTaskRepository {
 
 	/** A story's work, newest publication first. */
 	List<ReleaseTaskStatus> forArticle(long articleId, ReleaseTaskHandlers handlers) {
-		return this.jdbc.sql("""
+		return statuses("""
 				select id, publication_id, publication_kind, kind, due_at, state, attempts, finished_at, last_error
 				from release_task where article_id = :article order by publication_id desc, kind
-				""")
+				""", articleId, handlers);
+	}
+
+	/** The work of the story's latest publication that has any, by kind. */
+	List<ReleaseTaskStatus> forLatestPublication(long articleId, ReleaseTaskHandlers handlers) {
+		return statuses("""
+				select id, publication_id, publication_kind, kind, due_at, state, attempts, finished_at, last_error
+				from release_task where article_id = :article
+				and publication_id = (select max(publication_id) from release_task where article_id = :article)
+				order by kind
+				""", articleId, handlers);
+	}
+
+	private List<ReleaseTaskStatus> statuses(String sql, long articleId, ReleaseTaskHandlers handlers) {
+		return this.jdbc.sql(sql)
 			.param("article", articleId)
 			.query((rs, n) -> new ReleaseTaskStatus(rs.getLong("id"), rs.getLong("publication_id"),
 					PublicationKind.fromCode(rs.getString("publication_kind")), rs.getString("kind"),

@@ -88,6 +88,15 @@ public class ReleaseWork {
 	}
 
 	/**
+	 * The work of the story's latest publication, the one editors ask about ("was the
+	 * release email sent?"), by kind; empty when it has none.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReleaseTaskStatus> latestStatus(long articleId) {
+		return this.tasks.forLatestPublication(articleId, this.handlers);
+	}
+
+	/**
 	 * Work due longer ago than the grace period and not finished (pending, running or
 	 * failed), oldest first, at most {@value #OVERDUE_LIMIT}.
 	 */

@@ -35,6 +35,7 @@ import org.gazette.support.TestDatabase;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Release work on H2 and PostgreSQL: enqueued with each publication, run once by one of
@@ -103,8 +104,8 @@ class ReleaseWorkTests {
 		Instant now = this.clock.instant();
 		long id = this.stories.story("Ports reopen").publish();
 		assertThat(work().status(id)).extracting(ReleaseTaskStatus::kind, ReleaseTaskStatus::state)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("count", ReleaseTaskState.PENDING),
-					org.assertj.core.groups.Tuple.tuple("release-record", ReleaseTaskState.PENDING));
+			.containsExactlyInAnyOrder(tuple("count", ReleaseTaskState.PENDING),
+					tuple("release-record", ReleaseTaskState.PENDING));
 
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(node("a").runDue()).isEqualTo(2);
@@ -159,6 +160,10 @@ class ReleaseWorkTests {
 			.anySatisfy((details) -> assertThat(details).startsWith("Minor update released to the public"))
 			.hasSize(3);
 		assertThat(work().status(id)).extracting(ReleaseTaskStatus::state).containsOnly(ReleaseTaskState.DONE);
+		// What editors are shown: the latest publication's work only.
+		assertThat(work().latestStatus(id)).extracting(ReleaseTaskStatus::kind, ReleaseTaskStatus::publicationKind)
+			.containsExactly(tuple("count", PublicationKind.MINOR_UPDATE),
+					tuple("release-record", PublicationKind.MINOR_UPDATE));
 	}
 
 	@DatabaseTest
@@ -427,10 +432,9 @@ class ReleaseWorkTests {
 		});
 		assertThat(releaseRecords()).hasSize(1);
 		assertThat(work().status(id)).extracting(ReleaseTaskStatus::state, ReleaseTaskStatus::lastError)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ReleaseTaskState.DONE, null),
-					org.assertj.core.groups.Tuple.tuple(ReleaseTaskState.DONE, null),
-					org.assertj.core.groups.Tuple.tuple(ReleaseTaskState.SKIPPED, "Replaced before release"),
-					org.assertj.core.groups.Tuple.tuple(ReleaseTaskState.SKIPPED, "Replaced before release"));
+			.containsExactlyInAnyOrder(tuple(ReleaseTaskState.DONE, null), tuple(ReleaseTaskState.DONE, null),
+					tuple(ReleaseTaskState.SKIPPED, "Replaced before release"),
+					tuple(ReleaseTaskState.SKIPPED, "Replaced before release"));
 	}
 
 	@DatabaseTest
@@ -479,8 +483,8 @@ class ReleaseWorkTests {
 		this.clock.set(release.plus(Duration.ofMinutes(5)).plusMillis(1));
 		assertThat(work().overdue(Duration.ofMinutes(5)))
 			.extracting(OverdueReleaseTask::articleId, OverdueReleaseTask::kind, OverdueReleaseTask::state)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(late, "count", ReleaseTaskState.PENDING),
-					org.assertj.core.groups.Tuple.tuple(late, "release-record", ReleaseTaskState.PENDING));
+			.containsExactlyInAnyOrder(tuple(late, "count", ReleaseTaskState.PENDING),
+					tuple(late, "release-record", ReleaseTaskState.PENDING));
 		node("a").runDue();
 		assertThat(work().overdue(Duration.ofMinutes(5))).isEmpty();
 	}
