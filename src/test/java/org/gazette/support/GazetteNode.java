@@ -34,12 +34,15 @@ public final class GazetteNode implements AutoCloseable {
 		this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
-	/** A node on a new in-memory H2 database of its own. */
-	public static GazetteNode onH2(String name) {
+	/**
+	 * A node on a new in-memory H2 database of its own, with more settings as
+	 * command-line arguments, if any.
+	 */
+	public static GazetteNode onH2(String name, String... settings) {
 		return start(name,
 				"jdbc:h2:mem:" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"sa", "");
+				"sa", "", settings);
 	}
 
 	/**

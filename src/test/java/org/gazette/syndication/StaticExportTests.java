@@ -315,7 +315,12 @@ class StaticExportTests {
 				"https://www.agency.gov/newsroom/feeds/all.atom", "#top");
 		assertThat(story.select("script[src]").eachAttr("src"))
 			.allSatisfy((src) -> assertThat(src).startsWith("https://www.agency.gov/newsroom/uswds/js/"));
+		// Forms go to a running node, never to a file: without gazette.dynamic-base-url,
+		// this
+		// site's own addresses.
 		assertThat(story.select("form[role=search]").attr("action")).isEqualTo("/search");
+		Document news = Jsoup.parse(ExportFixture.read(this.site.resolve("news/index.html")));
+		assertThat(news.select("form[method=get]:not([role])").attr("action")).isEqualTo("/news");
 	}
 
 	@Test
