@@ -6,10 +6,13 @@
 #
 # Needs JDK 17+, python3, unzip and hugo (Debian: apt-get install -y hugo).
 # 1. builds the N-story H2 database with bench/load-articles.sh (reused when complete);
-# 2. Gazette: `java -jar target/gazette.jar export-static OUT` three times on that database:
-#    a first export into a new directory, an incremental one with nothing changed, and a --full one
-#    that writes every file again; each timed as a whole (JVM start, Spring context, export) and by
-#    the export's own report ("in X s");
+# 2. Gazette: `java -jar target/gazette.jar export-static OUT` four times on that database:
+#    a first export into a new directory, an incremental one with nothing changed, an incremental
+#    one after one change (a topic's description, through H2's RunScript, with its change event)
+#    and a --full one that writes every file again; each timed as a whole (JVM start, Spring
+#    context, export) and by the export's own report ("in X s"); then warm, in one process: the
+#    application as a server with the automatic export on, three changes made while it runs, each
+#    exported by the node (its log line "Exported the site ... in N ms");
 # 3. Hugo: the same N stories as Markdown (../shared/tools/corpus.py --formats hugo, same seed, so
 #    the same titles, dates, bylines, topics and bodies) with the minimal theme in bench/hugo-site
 #    (story pages, the news listing and every topic and author 20 stories a page, RSS per listing,
@@ -17,7 +20,7 @@
 # 4. prints a table with the ratio Gazette / Hugo, also saved in BENCH_WORK/export-run-*/summary.txt.
 #
 # Environment: N=10000, BENCH_WORK (default /tmp/gazette-bench), JAR (default target/gazette.jar),
-# JAVA_OPTS (default -Xms1g -Xmx1g).
+# JAVA_OPTS (default -Xms1g -Xmx1g), WARM_PORT (default 18931), WARM_SETTLE (seconds, default 30).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -62,7 +65,55 @@ gazette() {
 log "Gazette export-static of $N stories into $out"
 gazette first
 gazette incremental
+
+# One change, as an editor makes it: a topic's description, which shows on every page of that
+# topic's listing, with the change event the application appends for it; then an incremental
+# export, which renders everything and writes only the files whose bytes changed.
+h2cp="$work/h2.jar:$work/h2-triggers/BOOT-INF/classes"
+change() {
+  cat >"$run/change.sql" <<SQL
+update topic set description = 'Changed for the benchmark at $(date +%s.%N).' where id = (select min(id) from topic);
+insert into change_event (occurred_at, effective_at, kind, subject_type, subject_id)
+  select current_timestamp, current_timestamp, 'updated', 'topic', min(id) from topic;
+SQL
+  java -cp "$h2cp" org.h2.tools.RunScript -url "$1" -user gazette -password "" -script "$run/change.sql"
+}
+change "$db_url"
+gazette one-change
 gazette full --full
+
+# Warm, in one process: Gazette as a server with the automatic export on. Each change (made
+# through H2's AUTO_SERVER while the node runs) is exported by the running node, which logs
+# "Exported the site ... in N ms"; the first export after start pays for JIT warm-up.
+warm_url="$db_url;AUTO_SERVER=TRUE"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port="${WARM_PORT:-18931}" \
+  --spring.datasource.url="$warm_url" --gazette.demo-content=false --gazette.base-url=https://news.example.gov \
+  --gazette.search.index-directory="$run/search-index" --gazette.export.automatic=true \
+  --gazette.export.directory="$out" >"$run/warm.out" 2>&1 &
+warm_pid=$!
+trap 'kill "$warm_pid" 2>/dev/null || true' EXIT
+until grep -q 'Started GazetteApplication' "$run/warm.out"; do
+  kill -0 "$warm_pid" 2>/dev/null || { cat "$run/warm.out" >&2; die "the warm node did not start"; }
+  sleep 1
+done
+# Let the node's start-up work (the search index) finish before timing.
+sleep "${WARM_SETTLE:-30}"
+for i in 1 2 3; do
+  t=$(now)
+  change "$warm_url"
+  until [ "$(grep -c 'Exported the site' "$run/warm.out")" -ge "$i" ]; do
+    kill -0 "$warm_pid" 2>/dev/null || { cat "$run/warm.out" >&2; die "the warm node stopped"; }
+    sleep 0.2
+  done
+  total=$(since "$t")
+  line=$(grep 'Exported the site' "$run/warm.out" | sed -n "${i}p" | sed 's/.*Exported/Exported/')
+  own=$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' <<<"$line" | awk '{ printf "%.1f", $1 / 1000 }')
+  printf '%s\t%s\t%s\t%s\n' "warm-change-$i" "$total" "$own" "$line" >>"$run/gazette.tsv"
+  log "warm change $i: ${total} s from the change to the export's end, ${own} s exporting: $line"
+done
+kill "$warm_pid"; wait "$warm_pid" 2>/dev/null || true
+trap - EXIT
 pages=$(find -L "$out" -name '*.html' | wc -l)
 files=$(find -L "$out" -type f | wc -l)
 bytes=$(du -shL "$out" | cut -f1)
@@ -106,8 +157,12 @@ hugo_bytes=$(du -sh "$run/hugo-public" | cut -f1)
   read -r _ g_total g_own _ < <(grep -P '^first\t' "$run/gazette.tsv" | tr '\t' ' ')
   read -r _ i_total i_own _ < <(grep -P '^incremental\t' "$run/gazette.tsv" | tr '\t' ' ')
   read -r _ h_total h_own < <(grep -P '^hugo-second\t' "$run/hugo.tsv" | tr '\t' ' ')
-  awk -v g="$g_total" -v go="$g_own" -v i="$i_total" -v io="$i_own" -v h="$h_total" -v ho="$h_own" 'BEGIN {
+  read -r _ c_total c_own _ < <(grep -P '^one-change\t' "$run/gazette.tsv" | tr '\t' ' ')
+  read -r _ w_total w_own _ < <(grep -P '^warm-change-3\t' "$run/gazette.tsv" | tr '\t' ' ')
+  awk -v g="$g_total" -v go="$g_own" -v i="$i_total" -v io="$i_own" -v c="$c_total" -v co="$c_own" -v wo="$w_own" -v h="$h_total" -v ho="$h_own" 'BEGIN {
     printf "ratio Gazette first export / Hugo build, wall time: %.2f (own times: %.2f)\n", g / h, go / ho
-    printf "ratio Gazette incremental export / Hugo build, wall time: %.2f (own times: %.2f)\n", i / h, io / ho }'
+    printf "ratio Gazette incremental export / Hugo build, wall time: %.2f (own times: %.2f)\n", i / h, io / ho
+    printf "ratio Gazette incremental export after one change / Hugo build, wall time: %.2f (own times: %.2f)\n", c / h, co / ho
+    printf "ratio Gazette warm in-process export after one change / Hugo build, own times: %.2f\n", wo / ho }'
 } | tee "$run/summary.txt"
 log "files in $run"

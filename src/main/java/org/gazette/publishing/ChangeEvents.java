@@ -40,6 +40,20 @@ class ChangeEvents {
 		for (long articleId : articleIds) {
 			this.events.append(kind, "article", articleId, now, (effectiveAt != null) ? effectiveAt : now);
 		}
+		wakeTail();
+	}
+
+	/**
+	 * An event about something other than a story that public pages show, such as an
+	 * author's profile page.
+	 */
+	void subjectChanged(String kind, String subjectType, long subjectId) {
+		Instant now = this.clock.instant();
+		this.events.append(kind, subjectType, subjectId, now, now);
+		wakeTail();
+	}
+
+	private void wakeTail() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

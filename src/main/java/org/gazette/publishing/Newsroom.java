@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 
@@ -120,6 +122,20 @@ public class Newsroom {
 	/** When what the public can read last changed, if anything is public. */
 	public Optional<Instant> lastPublicUpdate() {
 		return this.repository.lastPublicUpdate(this.clock.instant());
+	}
+
+	/**
+	 * Every story address that answers with a {@link #departure} now (taken down, or a
+	 * former slug), with what it answers, in address order. For the static export, which
+	 * writes a page for each; there are few, so each is worked out as a request would.
+	 */
+	public SortedMap<String, Departure> departures() {
+		Instant now = this.clock.instant();
+		SortedMap<String, Departure> all = new TreeMap<>();
+		for (String slug : this.repository.departedSlugs()) {
+			this.departures.of(slug, now).ifPresent((departure) -> all.put(slug, departure));
+		}
+		return all;
 	}
 
 	/** Release instants of the oldest and newest public stories, when there are any. */

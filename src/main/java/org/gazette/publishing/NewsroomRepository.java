@@ -203,6 +203,19 @@ class NewsroomRepository {
 			.optional();
 	}
 
+	/**
+	 * The addresses that may answer a departure: those of stories taken down (or called
+	 * off) and every former slug; {@link Departures} decides what each answers.
+	 */
+	List<String> departedSlugs() {
+		return this.jdbc.sql("""
+				select slug from article
+				where language = 'en' and unpublished_at is not null and published_revision_id is not null
+				union
+				select slug from article_slug_history where language = 'en'
+				""").query(String.class).list();
+	}
+
 	/** The story that had this address before its slug changed. */
 	Optional<Long> idByFormerSlug(String slug) {
 		return this.jdbc.sql("select article_id from article_slug_history where language = 'en' and slug = :slug")

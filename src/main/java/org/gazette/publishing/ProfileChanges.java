@@ -27,16 +27,25 @@ class ProfileChanges {
 
 	@EventListener
 	void on(AuthorChanged changed) {
-		announce(this.stories.creditingAuthor(changed.authorId(), changed.mergedId()));
+		announce(this.stories.creditingAuthor(changed.authorId(), changed.mergedId()), "author", changed.authorId());
 	}
 
 	@EventListener
 	void on(TopicChanged changed) {
-		announce(this.stories.aboutTopic(changed.topicId(), changed.mergedId()));
+		announce(this.stories.aboutTopic(changed.topicId(), changed.mergedId()), "topic", changed.topicId());
 	}
 
-	private void announce(List<Long> articleIds) {
-		this.changes.articlesChanged("updated", articleIds, null);
+	/**
+	 * The profile's own page (and the static export holding it) changes even when no
+	 * public story credits it: then one event about the profile says so.
+	 */
+	private void announce(List<Long> articleIds, String subjectType, long subjectId) {
+		if (articleIds.isEmpty()) {
+			this.changes.subjectChanged("updated", subjectType, subjectId);
+		}
+		else {
+			this.changes.articlesChanged("updated", articleIds, null);
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.PublicStory;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -15,6 +16,11 @@ import org.springframework.stereotype.Component;
  * schema.org {@code NewsArticle} data for a story page, as JSON that is safe inside a
  * script element: {@code <}, {@code >} and {@code &} are written as \\u escapes, so a
  * headline holding {@code </script>} stays a string and the JSON stays valid.
+ * <p>
+ * Every object is written with its keys in alphabetical order ({@code @context} and
+ * {@code @type} come first), whatever map holds them: the bytes of a story page are
+ * hashed into its ETag and compared between nodes and with the static export, and the
+ * iteration order of {@code Map.of} differs from one JVM to the next.
  */
 @Component
 class JsonLd {
@@ -28,7 +34,7 @@ class JsonLd {
 	private final Formats formats;
 
 	JsonLd(JsonMapper json, SiteUrls urls, GazetteProperties properties, Formats formats) {
-		this.json = json;
+		this.json = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 		this.urls = urls;
 		this.properties = properties;
 		this.formats = formats;
@@ -66,6 +72,13 @@ class JsonLd {
 		if (image != null) {
 			data.put("image", List.of(image));
 		}
+		return write(data);
+	}
+
+	/**
+	 * The data as JSON for a script element, its keys in a fixed order at every depth.
+	 */
+	String write(Map<String, ?> data) {
 		return safe(this.json.writeValueAsString(data));
 	}
 

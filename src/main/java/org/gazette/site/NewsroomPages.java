@@ -151,6 +151,22 @@ class NewsroomPages {
 		throw new DepartedException(departure);
 	}
 
+	/** A withdrawn story's page under its notice, for the static export. */
+	Pages.StoryPage withdrawn(Departure.Withdrawn withdrawn) {
+		return storyPage(withdrawn.story(), withdrawn);
+	}
+
+	/**
+	 * The page a static host serves where the server answers 301: it sends the browser on
+	 * at once and tells search engines where the story lives now.
+	 * @param target a site path or an http(s) address
+	 */
+	Pages.MovedPage moved(String target) {
+		String heading = this.messages.text("moved.heading");
+		String canonical = target.startsWith("/") ? this.urls.absolute(target) : target;
+		return new Pages.MovedPage(this.chrome.chrome(heading, null, null, null), heading, target, canonical);
+	}
+
 	/** A public story's page, for the static export, which has the story already. */
 	Pages.StoryPage story(PublicStory story) {
 		return storyPage(story, null);
@@ -193,7 +209,10 @@ class NewsroomPages {
 	/** The page of a story taken down as published in error. */
 	Pages.GonePage gone(Departure.Gone gone) {
 		String heading = this.messages.text("gone.heading");
-		return new Pages.GonePage(this.chrome.chrome(heading, heading, null, null), heading, gone.explanation(),
+		// Out of search engines also where a static host serves it with 200 rather than
+		// 410.
+		PageMeta meta = new PageMeta("website", List.of(), null, null, "noindex");
+		return new Pages.GonePage(this.chrome.chrome(heading, heading, null, null, meta), heading, gone.explanation(),
 				this.formats.date(gone.releasedAt()), this.formats.isoDate(gone.releasedAt()),
 				this.formats.date(gone.removedAt()), this.formats.isoDate(gone.removedAt()));
 	}

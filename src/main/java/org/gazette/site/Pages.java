@@ -90,6 +90,17 @@ public final class Pages {
 	}
 
 	/**
+	 * A former story address in the static export, where the server answers 301.
+	 *
+	 * @param chrome layout (title and copy)
+	 * @param heading what happened, in plain words
+	 * @param target where the story is now: a site path or an http(s) address
+	 * @param canonicalUrl the target as an absolute address
+	 */
+	public record MovedPage(Chrome chrome, String heading, String target, String canonicalUrl) {
+	}
+
+	/**
 	 * An error page.
 	 *
 	 * @param chrome layout

@@ -11,6 +11,7 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.platform.SiteUrls;
+import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStamp;
 import org.gazette.publishing.PublicStory;
@@ -86,6 +87,7 @@ public class SitePages {
 							(list) -> this.pages.author(author.slug(), author, list),
 							(n) -> this.urls.author(author.slug(), n), out)));
 		}
+		groups.add(new PageGroup("former addresses", this::departures));
 		List<Long> ids = this.newsroom.stamps(0, Integer.MAX_VALUE).stream().map(PublicStamp::id).toList();
 		for (int from = 0; from < ids.size(); from += STORIES_PER_GROUP) {
 			List<Long> batch = ids.subList(from, Math.min(ids.size(), from + STORIES_PER_GROUP));
@@ -96,6 +98,30 @@ public class SitePages {
 			}));
 		}
 		return groups;
+	}
+
+	/**
+	 * A page at each address where a story was and is no longer public, as a static host
+	 * can serve it: a withdrawn story under its notice (as the server), the page the
+	 * server sends with 410 for a story taken down, and where the server answers 301 (a
+	 * former slug, a story redirected or consolidated) a page that sends the browser on.
+	 */
+	private void departures(Consumer<SitePage> out) {
+		this.newsroom.departures().forEach((slug, departure) -> {
+			String path = this.urls.story(slug);
+			if (departure instanceof Departure.Withdrawn withdrawn) {
+				out.accept(page(path, "site/story.jte", this.pages.withdrawn(withdrawn)));
+			}
+			else if (departure instanceof Departure.Gone gone) {
+				out.accept(page(path, "site/gone.jte", this.pages.gone(gone)));
+			}
+			else if (departure instanceof Departure.Moved moved) {
+				out.accept(page(path, "site/moved.jte", this.pages.moved(this.urls.story(moved.slug()))));
+			}
+			else if (departure instanceof Departure.Redirected redirected) {
+				out.accept(page(path, "site/moved.jte", this.pages.moved(redirected.url())));
+			}
+		});
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.gazette.syndication;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the static export in {@code gazette.export.directory} up to date when
@@ -24,9 +27,15 @@ import org.springframework.stereotype.Component;
  * passes the next scheduled release, which the previous export recorded. On start, the
  * export is brought up to date if anything changed while the node was down.
  * <p>
- * Every node with the setting exports; on several nodes behind one database, turn it on
- * for one of them only (claiming the export with a row lock so that exactly one node does
- * it is a later step).
+ * Every change readers can see appends a change event (publish, update, schedule,
+ * unpublish, withdrawal and the other takedowns, slug changes, author and topic edits),
+ * and every node hears of each one; release tasks would not do, since they follow
+ * publications only and skip stories that are no longer public. So that several nodes
+ * with the setting export once rather than each, a node exports only while it holds the
+ * {@code export_claim} row's lock ({@code FOR UPDATE SKIP LOCKED}); a node that finds it
+ * taken tries again at its next check, and by then finds the shared export up to date.
+ * All nodes must then point {@code gazette.export.directory} at the same shared
+ * directory.
  */
 @Component
 class AutomaticExport {
@@ -38,6 +47,12 @@ class AutomaticExport {
 	private final ExportProperties settings;
 
 	private final Clock clock;
+
+	private final ExportClaimRepository claims;
+
+	private final TransactionTemplate transactions;
+
+	private final String node;
 
 	private final boolean enabled;
 
@@ -56,11 +71,14 @@ class AutomaticExport {
 	/** When the current export goes out of date by itself; null when nothing is due. */
 	private volatile Instant nextRelease;
 
-	AutomaticExport(StaticExport export, ExportProperties settings, Clock clock,
-			@Value("${gazette.command:}") String command) {
+	AutomaticExport(StaticExport export, ExportProperties settings, Clock clock, ExportClaimRepository claims,
+			PlatformTransactionManager transactions, @Value("${gazette.command:}") String command) {
 		this.export = export;
 		this.settings = settings;
 		this.clock = clock;
+		this.claims = claims;
+		this.transactions = new TransactionTemplate(transactions);
+		this.node = ManagementFactory.getRuntimeMXBean().getName();
 		// A command run (such as export-static itself) does its own work and exits.
 		this.enabled = settings.automatic() && command.isEmpty();
 	}
@@ -90,11 +108,36 @@ class AutomaticExport {
 	}
 
 	/**
-	 * Exports if the export is out of date; returns the report, or null when there was
-	 * nothing to do or the export failed (which is logged).
+	 * Exports if the export is out of date and no other node is exporting; returns the
+	 * report, or null when there was nothing to do, another node held the claim (this
+	 * node looks again at its next check) or the export failed (which is logged).
 	 */
 	ExportReport exportNow() {
 		this.changed = false;
+		try {
+			return this.transactions.execute((status) -> {
+				if (!this.claims.tryLock(ExportClaimRepository.STATIC)) {
+					this.changed = true;
+					return null;
+				}
+				ExportReport report = exportIfOutOfDate();
+				if (report != null) {
+					this.claims.exported(ExportClaimRepository.STATIC, report.lastChangeEvent(), this.clock.instant(),
+							this.node);
+				}
+				return report;
+			});
+		}
+		catch (RuntimeException ex) {
+			// The database is away: the next check tries again.
+			this.changed = true;
+			logger.warn("Automatic export to {} could not claim the export: {}", this.settings.directory(),
+					ex.toString());
+			return null;
+		}
+	}
+
+	private ExportReport exportIfOutOfDate() {
 		Path directory = this.settings.directory();
 		try (ExportTarget target = ExportTarget.open(directory)) {
 			ExportManifest manifest = target.currentManifest();

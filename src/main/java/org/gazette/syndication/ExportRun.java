@@ -235,9 +235,15 @@ final class ExportRun {
 		return true;
 	}
 
+	/**
+	 * Makes the directory unless it is known to exist. Remembered only once made: another
+	 * thread that finds it unknown meanwhile makes it too (which is harmless) rather than
+	 * writing into a directory that is not there yet.
+	 */
 	private void directory(Path directory) throws IOException {
-		if (this.directories.add(directory)) {
+		if (!this.directories.contains(directory)) {
 			Files.createDirectories(directory);
+			this.directories.add(directory);
 		}
 	}
 

@@ -2,6 +2,8 @@ package org.gazette.syndication;
 
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -10,11 +12,15 @@ import org.springframework.web.util.HtmlUtils;
  * attributes, found and rewritten without parsing the page. Gazette's templates and its
  * sanitizer write every attribute in double quotes, which is all this reads; a scan with
  * {@code indexOf} costs far less than a parser, which matters for ten thousand pages.
- * Form actions are left alone: a form goes to a running node, not to a file.
+ * Form actions are left alone: a form goes to a running node, not to a file. The address
+ * in a refresh ({@code content="0; url=/news/new-slug"}, on the pages that stand in for
+ * the server's redirects) is a link too.
  */
 final class HtmlLinks {
 
-	private static final String[] NAMES = { "href", "src", "srcset" };
+	private static final String[] NAMES = { "href", "src", "srcset", "content" };
+
+	private static final Pattern REFRESH = Pattern.compile("(\\d+;\\s*url=)(.+)", Pattern.CASE_INSENSITIVE);
 
 	private HtmlLinks() {
 	}
@@ -50,7 +56,11 @@ final class HtmlLinks {
 			if (name != null) {
 				String raw = html.substring(start, end);
 				String value = (raw.indexOf('&') >= 0) ? HtmlUtils.htmlUnescape(raw) : raw;
-				String replaced = name.equals("srcset") ? srcset(value, onLink) : onLink.apply(value);
+				String replaced = switch (name) {
+					case "srcset" -> srcset(value, onLink);
+					case "content" -> refresh(value, onLink);
+					default -> onLink.apply(value);
+				};
 				if (out != null && replaced != null && !replaced.equals(value)) {
 					out.append(html, copied, start).append(HtmlUtils.htmlEscape(replaced));
 					copied = end;
@@ -72,6 +82,16 @@ final class HtmlLinks {
 			}
 		}
 		return null;
+	}
+
+	/** The address of a refresh; any other {@code content} is not a link. */
+	private static String refresh(String value, UnaryOperator<String> onLink) {
+		Matcher refresh = REFRESH.matcher(value);
+		if (!refresh.matches()) {
+			return null;
+		}
+		String replaced = onLink.apply(refresh.group(2));
+		return (replaced != null) ? refresh.group(1) + replaced : null;
 	}
 
 	/** Each address in a srcset ("a.jpg 1x, b.jpg 2x"), with its descriptor kept. */

@@ -115,6 +115,21 @@ class MergedProfilesTests {
 		assertThat(changeEvents() - eventsBefore).isEqualTo(1);
 	}
 
+	@DatabaseTest
+	void editingAnAuthorNoPublicStoryCreditsStillTellsNodesTheirPageChanged(Databases.Lazy db) {
+		open(db);
+		Author ann = this.stories.author("Ann Lee");
+		this.stories.story("Draft").slug("draft").by(ann).draft();
+		long eventsBefore = changeEvents();
+		this.content.updateAuthor(ann.id(), new NewAuthor("ann-lee", "Ann B. Lee", null, null));
+		// Their profile page (and the static export holding it) changed: one event about
+		// the author, none about the draft.
+		assertThat(changeEvents() - eventsBefore).isEqualTo(1);
+		assertThat(this.jdbc.sql("select subject_type, subject_id from change_event order by id desc limit 1")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2))
+			.single()).isEqualTo("author " + ann.id());
+	}
+
 	private long changeEvents() {
 		return this.jdbc.sql("select count(*) from change_event").query(Long.class).single();
 	}

@@ -1,6 +1,11 @@
 package org.gazette.site;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.gazette.support.GazetteWebTest;
@@ -39,6 +44,9 @@ class PageMetadataTests {
 
 	@Autowired
 	TestNewsroom newsroom;
+
+	@Autowired
+	JsonLd jsonLd;
 
 	Http http;
 
@@ -119,6 +127,47 @@ class PageMetadataTests {
 		assertThat(data.get("publisher").get("name").asString()).isNotBlank();
 		assertThat(data.get("mainEntityOfPage").asString()).isEqualTo("https://news.example.gov/news/breakout");
 		assertThat(this.http.get("/news").document().select("script[type=application/ld+json]")).isEmpty();
+	}
+
+	@Test
+	void jsonLdIsWrittenWithItsKeysInOneOrderWhateverMapHoldsThem() {
+		// Map.of iterates in an order that changes between JVMs; two maps with the same
+		// entries in opposite orders stand in for two nodes.
+		Map<String, Object> ascending = new LinkedHashMap<>();
+		ascending.put("@context", "https://schema.org");
+		ascending.put("author", List.of(Map.of("@type", "Person", "name", "Jane Doe", "url", "https://a.example")));
+		ascending.put("headline", "Ports Reopen");
+		Map<String, Object> publisher = new LinkedHashMap<>();
+		publisher.put("url", "https://agency.example");
+		publisher.put("name", "Agency");
+		publisher.put("@type", "GovernmentOrganization");
+		ascending.put("publisher", publisher);
+		Map<String, Object> descending = new LinkedHashMap<>();
+		List<String> keys = new ArrayList<>(ascending.keySet());
+		Collections.reverse(keys);
+		keys.forEach((key) -> descending.put(key, ascending.get(key)));
+
+		String expected = "{\"@context\":\"https://schema.org\",\"author\":[{\"@type\":\"Person\",\"name\":\"Jane Doe\","
+				+ "\"url\":\"https://a.example\"}],\"headline\":\"Ports Reopen\",\"publisher\":{\"@type\":"
+				+ "\"GovernmentOrganization\",\"name\":\"Agency\",\"url\":\"https://agency.example\"}}";
+		assertThat(this.jsonLd.write(ascending)).isEqualTo(expected);
+		assertThat(this.jsonLd.write(descending)).isEqualTo(expected);
+	}
+
+	@Test
+	void aStoryPageHasTheSameBytesAndETagEveryTimeWithItsJsonLdKeysSorted() {
+		var first = this.http.get("/news/ports-reopen");
+		this.newsroom.dropCachedPages();
+		var second = this.http.get("/news/ports-reopen");
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(second.header("ETag")).isPresent().isEqualTo(first.header("ETag"));
+		String raw = first.body();
+		String json = raw.substring(raw.indexOf("<script type=\"application/ld+json\">") + 35);
+		JsonNode data = JsonMapper.builder().build().readTree(json.substring(0, json.indexOf("</script>")));
+		for (JsonNode object : List.of(data, data.get("author").get(0), data.get("publisher"))) {
+			List<String> keys = new ArrayList<>(object.propertyNames());
+			assertThat(keys).as(object.toString()).isSorted();
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.gazette.support;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.gazette.GazetteApplication;
@@ -33,12 +34,15 @@ public final class GazetteNode implements AutoCloseable {
 		this.http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
 
-	/** A node on a new in-memory H2 database of its own. */
-	public static GazetteNode onH2(String name) {
+	/**
+	 * A node on a new in-memory H2 database of its own, with more settings as
+	 * command-line arguments, if any.
+	 */
+	public static GazetteNode onH2(String name, String... settings) {
 		return start(name,
 				"jdbc:h2:mem:" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"sa", "");
+				"sa", "", settings);
 	}
 
 	/**
@@ -49,7 +53,15 @@ public final class GazetteNode implements AutoCloseable {
 		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
 	}
 
-	private static GazetteNode start(String name, String url, String user, String password) {
+	/**
+	 * As {@link #onPostgres(String, String)}, with more settings as command-line
+	 * arguments ({@code --gazette.export.automatic=true}).
+	 */
+	public static GazetteNode onPostgres(String name, String schemaUrl, String... settings) {
+		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD, settings);
+	}
+
+	private static GazetteNode start(String name, String url, String user, String password, String... settings) {
 		// As arguments, which take precedence over application.yaml (default properties
 		// would not).
 		String[] arguments = { "--server.port=0", "--gazette.demo-content=false",
@@ -57,7 +69,9 @@ public final class GazetteNode implements AutoCloseable {
 				"--gazette.search.index-directory=target/test-search-index/" + UUID.randomUUID(),
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password };
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(arguments);
+		String[] all = Arrays.copyOf(arguments, arguments.length + settings.length);
+		System.arraycopy(settings, 0, all, arguments.length, settings.length);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(all);
 		if (context.getBean(Clock.class) instanceof MutableClock) {
 			context.close();
 			throw new IllegalStateException("A node runs on the system clock");

@@ -5,17 +5,21 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.gazette.content.Content;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.publishing.ChangeLog;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicContentChanged;
 import org.gazette.publishing.Publishing;
+import org.gazette.publishing.Takedown;
 import org.gazette.site.SitePages;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Http;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -62,6 +68,9 @@ class StaticExportTests {
 	Publishing publishing;
 
 	@Autowired
+	Content content;
+
+	@Autowired
 	SitePages sitePages;
 
 	@Autowired
@@ -78,6 +87,12 @@ class StaticExportTests {
 
 	@Autowired
 	ExportProperties settings;
+
+	@Autowired
+	ExportClaimRepository claims;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@TempDir
 	Path temporary;
@@ -300,13 +315,19 @@ class StaticExportTests {
 				"https://www.agency.gov/newsroom/feeds/all.atom", "#top");
 		assertThat(story.select("script[src]").eachAttr("src"))
 			.allSatisfy((src) -> assertThat(src).startsWith("https://www.agency.gov/newsroom/uswds/js/"));
+		// Forms go to a running node, never to a file: without gazette.dynamic-base-url,
+		// this
+		// site's own addresses.
 		assertThat(story.select("form[role=search]").attr("action")).isEqualTo("/search");
+		Document news = Jsoup.parse(ExportFixture.read(this.site.resolve("news/index.html")));
+		assertThat(news.select("form[method=get]:not([role])").attr("action")).isEqualTo("/news");
 	}
 
 	@Test
 	void theAutomaticExportFollowsChangesAndTheNextRelease() throws Exception {
 		AutomaticExport automatic = new AutomaticExport(this.export,
-				new ExportProperties(this.site, true, LinkStyle.ROOT, null, 0, Duration.ofSeconds(1)), this.clock, "");
+				new ExportProperties(this.site, true, LinkStyle.ROOT, null, 0, Duration.ofSeconds(1)), this.clock,
+				this.claims, this.transactionManager, "");
 		ExportReport first = automatic.exportNow();
 		assertThat(first).isNotNull();
 		assertThat(first.nextRelease()).isEqualTo(ExportFixture.SCHEDULED);
@@ -335,6 +356,99 @@ class StaticExportTests {
 		assertThat(released.nextRelease()).isNull();
 		assertThat(this.site.resolve("news/scheduled-story/index.html")).isRegularFile();
 		assertThat(ExportFixture.read(this.site.resolve("news/index.html"))).contains("Scheduled story");
+	}
+
+	@Test
+	void storiesTakenDownOrMovedAnswerAsAStaticHostCan() throws Exception {
+		Instant released = Instant.parse("2025-12-01T15:00:00Z");
+		long withdrawn = this.stories.story("Withdrawn story").releasedAt(released).publish();
+		long gone = this.stories.story("Gone story").releasedAt(released).publish();
+		long redirected = this.stories.story("Redirected story").releasedAt(released).publish();
+		long renamed = this.stories.story("Renamed story").releasedAt(released).publish();
+		this.export.export(this.site, options(LinkStyle.ROOT));
+		Map<String, Object> before = identities();
+
+		this.publishing.takeDown(withdrawn, Takedown.withdrawn("The figures were wrong."), "publisher");
+		this.publishing.takeDown(gone, Takedown.gone("Sent in error."), "publisher");
+		this.publishing.takeDown(redirected, Takedown.redirectTo("/topics/trade"), "publisher");
+		this.content.changeSlug(renamed, "renamed-story-2", "publisher");
+		ExportReport report = this.export.export(this.site, options(LinkStyle.ROOT));
+
+		// A withdrawn story stays readable under its notice, byte for byte as the server
+		// sends it; a story gone is the page the server sends with its 410.
+		for (String path : List.of("/news/withdrawn-story", "/news/gone-story")) {
+			var response = this.http.get(path);
+			assertThat(response.status()).isEqualTo(path.contains("gone") ? 410 : 200);
+			assertThat(Files.readAllBytes(this.site.resolve(path.substring(1) + "/index.html"))).as(path)
+				.isEqualTo(response.rawBody());
+		}
+		Document gonePage = Jsoup.parse(ExportFixture.read(this.site.resolve("news/gone-story/index.html")));
+		assertThat(gonePage.select("h1").text()).isEqualTo("This story has been removed");
+		assertThat(gonePage.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+		assertThat(gonePage.text()).contains("Sent in error.");
+		assertThat(ExportFixture.read(this.site.resolve("news/withdrawn-story/index.html")))
+			.contains("The figures were wrong.");
+
+		// Where the server answers 301, a page that sends the browser on at once.
+		assertMovedPage("news/redirected-story/index.html", "/topics/trade", "https://news.example.gov/topics/trade");
+		assertMovedPage("news/renamed-story/index.html", "/news/renamed-story-2",
+				"https://news.example.gov/news/renamed-story-2");
+		assertThat(this.http.get("/news/renamed-story").status()).isEqualTo(301);
+		assertThat(this.site.resolve("news/renamed-story-2/index.html")).isRegularFile();
+
+		// Out of every listing, and only the pages that changed were written again.
+		assertThat(ExportFixture.read(this.site.resolve("news/index.html"))).doesNotContain("Gone story",
+				"Withdrawn story", "Redirected story");
+		Map<String, Object> after = identities();
+		assertThat(after.get("news/story-30/index.html")).isEqualTo(before.get("news/story-30/index.html"));
+		assertThat(after.get("news/gone-story/index.html")).isNotEqualTo(before.get("news/gone-story/index.html"));
+		assertThat(report.kept()).isGreaterThan(report.written());
+
+		// Relative links: the refresh works from disk too.
+		this.export.export(this.site, options(LinkStyle.RELATIVE));
+		Document relative = Jsoup.parse(ExportFixture.read(this.site.resolve("news/redirected-story/index.html")));
+		assertThat(relative.select("meta[http-equiv=refresh]").attr("content"))
+			.isEqualTo("0; url=../../topics/trade/index.html");
+		assertThat(relative.select("main a").attr("href")).isEqualTo("../../topics/trade/index.html");
+	}
+
+	private void assertMovedPage(String file, String target, String canonical) {
+		Document page = Jsoup.parse(ExportFixture.read(this.site.resolve(file)));
+		assertThat(page.select("meta[http-equiv=refresh]").attr("content")).as(file).isEqualTo("0; url=" + target);
+		assertThat(page.select("link[rel=canonical]").attr("href")).as(file).isEqualTo(canonical);
+		assertThat(page.select("meta[name=robots]").attr("content")).as(file).isEqualTo("noindex");
+		assertThat(page.select("main a").attr("href")).as(file).isEqualTo(target);
+		assertThat(page.select("h1").text()).as(file).isEqualTo("This story has moved");
+		assertThat(page.select("html").attr("lang")).isEqualTo("en");
+	}
+
+	@Test
+	void theAutomaticExportWaitsWhileAnotherNodeHoldsTheClaim() throws Exception {
+		AutomaticExport automatic = new AutomaticExport(this.export,
+				new ExportProperties(this.site, true, LinkStyle.ROOT, null, 0, Duration.ofSeconds(1)), this.clock,
+				this.claims, this.transactionManager, "");
+		long before = this.claims.exports(ExportClaimRepository.STATIC).orElseThrow();
+		AtomicReference<Object> whileHeld = new AtomicReference<>("not run");
+		// Another node's export holds the row for as long as it runs.
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			assertThat(this.claims.tryLock(ExportClaimRepository.STATIC)).isTrue();
+			Thread other = new Thread(() -> whileHeld.set(automatic.exportNow()));
+			other.start();
+			try {
+				other.join();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(whileHeld.get()).isNull();
+		assertThat(this.site).doesNotExist();
+		assertThat(automatic.isDue()).as("tries again at the next check").isTrue();
+		assertThat(automatic.exportNow()).isNotNull();
+		assertThat(this.site.resolve("news/story-1/index.html")).isRegularFile();
+		assertThat(this.claims.exports(ExportClaimRepository.STATIC)).contains(before + 1);
+		assertThat(automatic.exportNow()).isNull();
+		assertThat(this.claims.exports(ExportClaimRepository.STATIC)).contains(before + 1);
 	}
 
 	private ExportOptions options(LinkStyle links) {
