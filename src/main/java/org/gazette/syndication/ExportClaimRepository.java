@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The row that one node at a time holds while it exports automatically; see
- * {@code V15__export_claim.sql}.
+ * {@code V17__export_claim.sql}.
  */
 @Repository
 class ExportClaimRepository {
