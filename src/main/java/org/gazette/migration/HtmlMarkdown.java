@@ -36,9 +36,32 @@ final class HtmlMarkdown {
 		org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
 		document.outputSettings().prettyPrint(false);
 		Element body = document.body();
+		imagesAsLinks(body);
 		StringBuilder out = new StringBuilder();
 		blocks(body, out);
 		return out.toString().replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+	/**
+	 * Each image from elsewhere as a link to it ("Image: its alt text"), inside a link as
+	 * the text alone: the sanitizer would drop it, and the reader would lose it.
+	 */
+	private static void imagesAsLinks(Element body) {
+		for (Element image : body.select("img")) {
+			String src = image.attr("src").strip();
+			String alt = image.attr("alt").strip();
+			String label = alt.isEmpty() ? "Image" : "Image: " + alt;
+			if (src.isEmpty()) {
+				image.remove();
+			}
+			else if (image.closest("a") != null) {
+				image.replaceWith(new TextNode(label));
+			}
+			else {
+				Element link = new Element("a").attr("href", src).text(label);
+				image.replaceWith(link);
+			}
+		}
 	}
 
 	private static void blocks(Element parent, StringBuilder out) {
