@@ -157,7 +157,10 @@ class ItemImport {
 			long revisionId = ItemImport.this.content.workingRevision(articleId).orElseThrow().id();
 			ItemImport.this.imports.insert(this.source, item.itemId(),
 					new ImportRepository.Imported(articleId, revisionId, fingerprint), now(), this.options.by());
-			redirect(item.link(), slug);
+			if (target == EditorialState.PUBLISHED) {
+				// Readers knew only published posts' addresses.
+				redirect(item.link(), slug);
+			}
 			this.report.created();
 		}
 
