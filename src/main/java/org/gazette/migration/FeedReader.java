@@ -241,8 +241,13 @@ final class FeedReader implements ItemSource {
 						}
 						out.append("</").append(reader.getLocalName()).append('>');
 					}
-					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
 						out.append(HtmlUtils.htmlEscape(reader.getText()));
+						if (out.length() > this.xml.maxText()) {
+							throw this.xml.fail("The text of <content> is longer than " + this.xml.maxText()
+									+ " characters, the limit for one field.");
+						}
+					}
 					case XMLStreamConstants.END_DOCUMENT -> throw this.xml.fail("The file ends inside <content>.");
 					default -> {
 					}

@@ -152,6 +152,11 @@ final class XmlCursor implements AutoCloseable {
 		return this.depth;
 	}
 
+	/** The longest text one field may have. */
+	int maxText() {
+		return this.maxText;
+	}
+
 	/** After reading a subtree through {@link #reader()} directly. */
 	void adjustDepth(int depth) {
 		this.depth = depth;

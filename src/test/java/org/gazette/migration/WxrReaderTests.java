@@ -161,6 +161,17 @@ class WxrReaderTests {
 	}
 
 	@Test
+	void aHugeAtomXhtmlContentIsLimitedToo() {
+		String atom = """
+				<feed xmlns="http://www.w3.org/2005/Atom"><id>urn:x</id><entry><id>urn:e</id><title>T</title>
+				<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">%s</div></content></entry></feed>
+				""".formatted("<p>words</p>".repeat(2_000));
+		FeedReader reader = new FeedReader(in(atom), 10_000);
+		assertThatExceptionOfType(ImportFailedException.class).isThrownBy(reader::next)
+			.withMessageMatching("Line \\d+, column \\d+: The text of <content> is longer than 10000 characters.*");
+	}
+
+	@Test
 	void unicodeEverywhereSurvives() {
 		String xml = Wxr.site("https://old.example.gov")
 			.author("jose", "José Müller-Łukasz")
