@@ -15,7 +15,13 @@ public enum PublicationKind {
 	/** An update to a public story that readers should know of. */
 	MAJOR_UPDATE,
 	/** A silent fix to a public story, such as a typo. */
-	MINOR_UPDATE;
+	MINOR_UPDATE,
+	/**
+	 * A story brought in by an import with a release instant already past (a backdated
+	 * archive story): readers have known it for years, so no handler wants it unless it
+	 * says so.
+	 */
+	IMPORT;
 
 	static PublicationKind of(boolean firstRelease, ChangeKind change) {
 		if (firstRelease) {
@@ -24,7 +30,10 @@ public enum PublicationKind {
 		return (change == ChangeKind.MAJOR) ? MAJOR_UPDATE : MINOR_UPDATE;
 	}
 
-	/** As stored: {@code first-release}, {@code major-update}, {@code minor-update}. */
+	/**
+	 * As stored: {@code first-release}, {@code major-update}, {@code minor-update},
+	 * {@code import}.
+	 */
 	String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}

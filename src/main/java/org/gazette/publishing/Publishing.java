@@ -55,6 +55,21 @@ public class Publishing {
 	 */
 	@Transactional
 	public void publish(long articleId, Instant releaseAt) {
+		publish(articleId, releaseAt, false);
+	}
+
+	/**
+	 * Publishes an imported story's working revision with its original release instant. A
+	 * release already past is recorded as {@link PublicationKind#IMPORT}, so release work
+	 * meant for news (subscriber emails) is not enqueued for a story readers had years
+	 * ago; a release still to come is scheduled like any other.
+	 */
+	@Transactional
+	public void publishImported(long articleId, Instant releaseAt) {
+		publish(articleId, releaseAt, true);
+	}
+
+	private void publish(long articleId, Instant releaseAt, boolean imported) {
 		Instant now = this.clock.instant();
 		PublishingRepository.ArticleState state = this.articles.lock(articleId)
 			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
@@ -76,8 +91,9 @@ public class Publishing {
 		this.articles.markPublished(articleId, revision.id(), release, firstPublished, lastUpdate);
 		long publicationId = this.articles.insertPublication(articleId, revision.id(), now, release,
 				revision.changeKind().name().toLowerCase(java.util.Locale.ROOT), revision.changeNote());
-		this.releaseWork.enqueue(articleId, publicationId, PublicationKind.of(!beenPublic, revision.changeKind()),
-				lastUpdate);
+		PublicationKind kind = (imported && !lastUpdate.isAfter(now)) ? PublicationKind.IMPORT
+				: PublicationKind.of(!beenPublic, revision.changeKind());
+		this.releaseWork.enqueue(articleId, publicationId, kind, lastUpdate);
 		this.changes.articleChanged(released ? "updated" : "published", articleId, release);
 	}
 

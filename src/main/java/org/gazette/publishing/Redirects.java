@@ -55,6 +55,48 @@ public class Redirects {
 	 */
 	@Transactional
 	public Redirect add(String fromPath, String toUrl, String note, String by) {
+		Checked checked = check(fromPath, toUrl, note);
+		if (!checked.problems().isEmpty()) {
+			throw InvalidContentException.of(checked.problems());
+		}
+		String from = checked.from();
+		String to = checked.to();
+		String cleanNote = checked.note();
+		long id;
+		try {
+			id = this.redirects.insert(from, to, cleanNote, by, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw InvalidContentException.of("fromPath", "There is already a redirect from " + from + ".");
+		}
+		return this.redirects.find(id).orElseThrow();
+	}
+
+	/**
+	 * Adds a redirect for an import where one may start, and says why not otherwise,
+	 * without throwing: an old permalink that cannot redirect (a path Gazette answers
+	 * itself, one already redirected) must not stop the import of its story.
+	 * @return why no redirect was added, or empty when it was (or the same one exists)
+	 */
+	@Transactional
+	public Optional<String> addImported(String fromPath, String toUrl, String note, String by) {
+		Checked checked = check(fromPath, toUrl, note);
+		if (checked.from() != null && checked.to() != null
+				&& this.redirects.destination(checked.from()).filter(checked.to()::equals).isPresent()) {
+			return Optional.empty();
+		}
+		if (!checked.problems().isEmpty()) {
+			return Optional.of(checked.problems().get(0).message());
+		}
+		this.redirects.insert(checked.from(), checked.to(), checked.note(), by, this.clock.instant());
+		return Optional.empty();
+	}
+
+	/** A redirect as asked for, normalised, with every problem it has. */
+	private record Checked(String from, String to, String note, List<Problem> problems) {
+	}
+
+	private Checked check(String fromPath, String toUrl, String note) {
 		List<Problem> problems = new ArrayList<>();
 		String from = PublicAddresses.checkRedirectPath(fromPath, "fromPath", problems);
 		String to = PublicAddresses.checkDestination(toUrl, "toUrl", "New address", problems);
@@ -79,17 +121,7 @@ public class Redirects {
 					.add(new Problem("toUrl", "The new address is the old one: readers would go round in circles."));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw InvalidContentException.of(problems);
-		}
-		long id;
-		try {
-			id = this.redirects.insert(from, to, cleanNote, by, this.clock.instant());
-		}
-		catch (DuplicateKeyException ex) {
-			throw InvalidContentException.of("fromPath", "There is already a redirect from " + from + ".");
-		}
-		return this.redirects.find(id).orElseThrow();
+		return new Checked(from, to, cleanNote, problems);
 	}
 
 	/**

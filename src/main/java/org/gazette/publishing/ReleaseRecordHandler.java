@@ -41,6 +41,7 @@ class ReleaseRecordHandler implements ReleaseTaskHandler {
 			case FIRST_RELEASE -> "Story released to the public";
 			case MAJOR_UPDATE -> "Major update released to the public";
 			case MINOR_UPDATE -> "Minor update released to the public";
+			case IMPORT -> "Imported story released to the public";
 		};
 		this.audit.record(AuditRecord.of("system", "story.released", "story", task.articleId(), what + " (publication "
 				+ task.publicationId() + ", due " + this.dates.dateTimeToTheSecond(task.dueAt()) + ")."));

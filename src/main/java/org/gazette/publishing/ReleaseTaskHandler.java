@@ -27,9 +27,12 @@ public interface ReleaseTaskHandler {
 		return kind();
 	}
 
-	/** Whether this publication needs the work; by default every one does. */
+	/**
+	 * Whether this publication needs the work; by default every one does except a
+	 * backdated import ({@link PublicationKind#IMPORT}), which is not news to anyone.
+	 */
 	default boolean wants(PublicationKind publication) {
-		return true;
+		return publication != PublicationKind.IMPORT;
 	}
 
 	/**

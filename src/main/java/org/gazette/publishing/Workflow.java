@@ -145,6 +145,57 @@ public class Workflow {
 	}
 
 	/**
+	 * Brings an imported story to the state it had in its source, recording each move in
+	 * its history and in the audit log as the importing person's: a draft stays a draft,
+	 * a story waiting for review goes to review, and a published one is published with
+	 * its own release instant (scheduled when that is still to come, backdated when past,
+	 * without release work for news readers had long ago; see
+	 * {@link Publishing#publishImported}).
+	 * @param target {@code DRAFT}, {@code IN_REVIEW} or {@code PUBLISHED}
+	 * @param releaseAt for {@code PUBLISHED}: the source's release instant
+	 * @param note why, for the history and the audit log (the source and its item)
+	 * @throws WorkflowForbiddenException when the person may not take the step
+	 * @throws InvalidContentException when the story is not fit to publish, by field
+	 */
+	@Transactional
+	public ArticleStanding imported(long articleId, EditorialState target, Instant releaseAt, Actor actor,
+			String note) {
+		Instant now = this.clock.instant();
+		ArticleStanding story = this.repository.lock(articleId)
+			.orElseThrow(() -> org.gazette.content.UnknownContentException.story(articleId));
+		WorkflowAction action = switch (target) {
+			case DRAFT -> null;
+			case IN_REVIEW -> (story.state() == EditorialState.IN_REVIEW) ? null : WorkflowAction.SUBMIT;
+			case PUBLISHED ->
+				(releaseAt != null && releaseAt.isAfter(now)) ? WorkflowAction.SCHEDULE : WorkflowAction.PUBLISH;
+			default -> throw new IllegalArgumentException("An import cannot make a story " + describe(target));
+		};
+		if (action == null) {
+			this.audit.record(AuditRecord.of(actor.email(), "story.import", "story", articleId, note));
+			return story;
+		}
+		if (!actor.can(action.least())) {
+			throw new WorkflowForbiddenException(
+					"Only " + plural(action.least()) + " and up can " + verb(action) + "; import as one of them.");
+		}
+		if (target == EditorialState.PUBLISHED) {
+			if (story.state() == EditorialState.PUBLISHED && !story.hasPendingDraft()) {
+				this.audit.record(AuditRecord.of(actor.email(), "story.import", "story", articleId, note));
+				return story;
+			}
+			checkFitToPublish(story, now);
+			this.publishing.publishImported(articleId, releaseAt);
+			this.repository.setSecondApprovalDue(articleId, false);
+		}
+		moveTo(articleId, target);
+		this.repository.insertEvent(articleId, action, story.state(), target, story.workingRevisionId(),
+				(action == WorkflowAction.SCHEDULE) ? releaseAt : null, note, actor.email(), now);
+		this.audit.record(
+				AuditRecord.of(actor.email(), "story.import", "story", articleId, note + " (" + action.code() + ")"));
+		return this.repository.standing(articleId).orElseThrow();
+	}
+
+	/**
 	 * Refuses a save to an archived story; call before saving a revision, in the save's
 	 * transaction.
 	 * @throws WorkflowException when the story is archived

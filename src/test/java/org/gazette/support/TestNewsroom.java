@@ -22,9 +22,9 @@ import org.springframework.jdbc.support.JdbcUtils;
 public class TestNewsroom {
 
 	/** Every content table, children before parents. */
-	private static final String[] TABLES = { "workflow_event", "preview_link", "release_task", "change_event",
-			"takedown", "article_slug_history", "redirect", "publication", "revision_topic", "revision_author",
-			"revision", "revision_body", "article", "author", "topic" };
+	private static final String[] TABLES = { "import_item", "import_attachment", "workflow_event", "preview_link",
+			"release_task", "change_event", "takedown", "article_slug_history", "redirect", "publication",
+			"revision_topic", "revision_author", "revision", "revision_body", "article", "author", "topic" };
 
 	private final JdbcClient jdbc;
 

@@ -1,0 +1,125 @@
+package org.gazette.migration;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.gazette.platform.Db;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What earlier imports brought in, by source and item id. */
+@Repository
+class ImportRepository {
+
+	/**
+	 * One imported item.
+	 *
+	 * @param articleId the story made from it
+	 * @param revisionId the revision the import saved last
+	 * @param fingerprint what was imported, hashed
+	 */
+	record Imported(long articleId, long revisionId, String fingerprint) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ImportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Imported> find(String source, String itemId) {
+		return this.jdbc.sql("""
+				select article_id, revision_id, fingerprint from import_item
+				where source = :source and item_id = :item
+				""")
+			.param("source", source)
+			.param("item", itemId)
+			.query((rs, n) -> new Imported(rs.getLong("article_id"), rs.getLong("revision_id"),
+					rs.getString("fingerprint")))
+			.optional();
+	}
+
+	void insert(String source, String itemId, Imported imported, Instant at, String by) {
+		this.jdbc
+			.sql("""
+					insert into import_item (source, item_id, article_id, revision_id, fingerprint, imported_at, imported_by)
+					values (:source, :item, :article, :revision, :fingerprint, :at, :by)
+					""")
+			.param("source", source)
+			.param("item", itemId)
+			.param("article", imported.articleId())
+			.param("revision", imported.revisionId())
+			.param("fingerprint", imported.fingerprint())
+			.param("at", Db.utc(at))
+			.param("by", by)
+			.update();
+	}
+
+	void update(String source, String itemId, Imported imported, Instant at, String by) {
+		this.jdbc.sql("""
+				update import_item set article_id = :article, revision_id = :revision, fingerprint = :fingerprint,
+				    imported_at = :at, imported_by = :by
+				where source = :source and item_id = :item
+				""")
+			.param("source", source)
+			.param("item", itemId)
+			.param("article", imported.articleId())
+			.param("revision", imported.revisionId())
+			.param("fingerprint", imported.fingerprint())
+			.param("at", Db.utc(at))
+			.param("by", by)
+			.update();
+	}
+
+	/** The attachment's fingerprint as recorded, if it was. */
+	Optional<String> attachmentFingerprint(String source, String itemId) {
+		return this.jdbc.sql("select fingerprint from import_attachment where source = :source and item_id = :item")
+			.param("source", source)
+			.param("item", itemId)
+			.query(String.class)
+			.optional();
+	}
+
+	void saveAttachment(String source, SourceItem item, String fingerprint, Instant at, boolean exists) {
+		String sql = exists ? """
+				update import_attachment set parent_item_id = :parent, title = :title, url = :url,
+				    media_type = :type, uploaded_at = :uploaded, fingerprint = :fingerprint, imported_at = :at
+				where source = :source and item_id = :item
+				""" : """
+				insert into import_attachment (source, item_id, parent_item_id, title, url, media_type, uploaded_at,
+				    fingerprint, imported_at)
+				values (:source, :item, :parent, :title, :url, :type, :uploaded, :fingerprint, :at)
+				""";
+		this.jdbc.sql(sql)
+			.param("source", source)
+			.param("item", item.itemId())
+			.param("parent", item.parentId())
+			.param("title", cut((item.title() != null) ? item.title() : "", 300))
+			.param("url", cut(item.attachmentUrl(), 2000))
+			.param("type", item.mediaType())
+			.param("uploaded", (item.releasedAt() != null) ? Db.utc(item.releasedAt()) : null)
+			.param("fingerprint", fingerprint)
+			.param("at", Db.utc(at))
+			.update();
+	}
+
+	long countItems(String source) {
+		return this.jdbc.sql("select count(*) from import_item where source = :source")
+			.param("source", source)
+			.query(Long.class)
+			.single();
+	}
+
+	long countAttachments(String source) {
+		return this.jdbc.sql("select count(*) from import_attachment where source = :source")
+			.param("source", source)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String cut(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) : text;
+	}
+
+}

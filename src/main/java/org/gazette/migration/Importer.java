@@ -1,0 +1,113 @@
+package org.gazette.migration;
+
+import org.gazette.content.InvalidContentException;
+import org.gazette.publishing.WorkflowException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs an import: reads items in batches, writes each batch in one transaction (so an
+ * import stopped at any point leaves whole batches behind, and a bad file leaves the
+ * batch it broke unwritten), and each item in a savepoint of it (so an item that breaks a
+ * rule is skipped with the reason, not the batch). A dry run does all of it in one
+ * transaction that is rolled back.
+ */
+@Component
+class Importer {
+
+	private final ItemImport items;
+
+	private final TransactionTemplate batch;
+
+	private final TransactionTemplate item;
+
+	Importer(ItemImport items, PlatformTransactionManager transactions) {
+		this.items = items;
+		this.batch = new TransactionTemplate(transactions);
+		this.item = new TransactionTemplate(transactions);
+		this.item.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	ImportReport run(ItemSource source, ImportOptions options, Progress progress) {
+		ImportReport report = new ImportReport(options.dryRun());
+		ItemImport.Run run = this.items.start((options.source() != null) ? options.source() : source.source(), options,
+				report);
+		if (options.dryRun()) {
+			this.batch.executeWithoutResult((status) -> {
+				while (readBatch(source, options, report, progress, run)) {
+					// one transaction for the whole dry run
+				}
+				status.setRollbackOnly();
+			});
+		}
+		else {
+			boolean more = true;
+			while (more) {
+				more = readBatch(source, options, report, progress, run);
+			}
+		}
+		progress.done(report);
+		return report;
+	}
+
+	/**
+	 * Reads up to a batch of items, then writes them in one transaction.
+	 * @return whether there may be more
+	 */
+	private boolean readBatch(ItemSource source, ImportOptions options, ImportReport report, Progress progress,
+			ItemImport.Run run) {
+		java.util.List<SourceItem> pending = new java.util.ArrayList<>();
+		boolean more = true;
+		while (pending.size() < options.batchSize()) {
+			if (options.limit() > 0 && report.items() + pending.size() >= options.limit()) {
+				more = false;
+				break;
+			}
+			SourceItem next = source.next();
+			if (next == null) {
+				more = false;
+				break;
+			}
+			pending.add(next);
+		}
+		if (pending.isEmpty()) {
+			return false;
+		}
+		this.batch.executeWithoutResult((status) -> pending.forEach((one) -> importOne(one, run, report)));
+		progress.advance(pending.size(), report);
+		return more;
+	}
+
+	private void importOne(SourceItem one, ItemImport.Run run, ImportReport report) {
+		report.comments(one.comments());
+		try {
+			this.item.executeWithoutResult((status) -> run.importItem(one));
+		}
+		catch (InvalidContentException ex) {
+			run.forget();
+			report.skipped(String.join(" ", ex.problems()));
+		}
+		catch (WorkflowException ex) {
+			run.forget();
+			report.skipped(ex.getMessage());
+		}
+		catch (DataIntegrityViolationException ex) {
+			run.forget();
+			report.skipped("the database refused it (" + firstLine(ex.getMostSpecificCause().getMessage()) + ")");
+		}
+		catch (RuntimeException ex) {
+			throw new ImportFailedException("Item " + one.itemId() + " (line " + one.line() + "): "
+					+ firstLine(String.valueOf(ex.getMessage())) + "; nothing of its batch was written.", ex);
+		}
+	}
+
+	private static String firstLine(String text) {
+		String line = (text != null) ? text.strip().split("\\R", 2)[0] : "";
+		return (line.length() > 200) ? line.substring(0, 200) + "…" : line;
+	}
+
+}

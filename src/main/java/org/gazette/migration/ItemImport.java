@@ -1,0 +1,378 @@
+package org.gazette.migration;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gazette.accounts.Role;
+import org.gazette.content.ArticleType;
+import org.gazette.content.ChangeKind;
+import org.gazette.content.Content;
+import org.gazette.content.NewAuthor;
+import org.gazette.content.NewTopic;
+import org.gazette.content.RevisionDraft;
+import org.gazette.content.Slugs;
+import org.gazette.publishing.Actor;
+import org.gazette.publishing.ArticleStanding;
+import org.gazette.publishing.EditorialState;
+import org.gazette.publishing.Redirects;
+import org.gazette.publishing.Workflow;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Imports one item at a time: maps it to a story (type, bylines, topics, body), then
+ * creates the story, updates it, or skips it, by what earlier imports of the same source
+ * recorded, and brings it to its source's status through the workflow.
+ */
+@Component
+class ItemImport {
+
+	/** The longest summary made from a post's text when it has no excerpt. */
+	static final int SUMMARY_LENGTH = 300;
+
+	private final Content content;
+
+	private final Workflow workflow;
+
+	private final Redirects redirects;
+
+	private final ImportRepository imports;
+
+	private final Clock clock;
+
+	ItemImport(Content content, Workflow workflow, Redirects redirects, ImportRepository imports, Clock clock) {
+		this.content = content;
+		this.workflow = workflow;
+		this.redirects = redirects;
+		this.imports = imports;
+		this.clock = clock;
+	}
+
+	Run start(String source, ImportOptions options, ImportReport report) {
+		return new Run(source, options, report);
+	}
+
+	/** One import's state: its options, its report, and profiles found so far. */
+	final class Run {
+
+		private final String source;
+
+		private final ImportOptions options;
+
+		private final ImportReport report;
+
+		private final Actor actor;
+
+		private final Map<String, Long> authors = new HashMap<>();
+
+		private final Map<String, Long> topics = new HashMap<>();
+
+		Run(String source, ImportOptions options, ImportReport report) {
+			this.source = source;
+			this.options = options;
+			this.report = report;
+			// Whoever runs the command has the machine: they import as an admin would.
+			this.actor = new Actor(options.by(), Role.ADMIN);
+		}
+
+		/**
+		 * Forgets the profiles found so far: the savepoint that created some of them was
+		 * rolled back.
+		 */
+		void forget() {
+			this.authors.clear();
+			this.topics.clear();
+		}
+
+		void importItem(SourceItem item) {
+			String refusal = refusal(item);
+			if (refusal != null) {
+				this.report.skipped(refusal);
+				return;
+			}
+			if (item.postType().equals("attachment")) {
+				attachment(item);
+				return;
+			}
+			EditorialState target = switch (item.status()) {
+				case DRAFT -> EditorialState.DRAFT;
+				case PENDING -> EditorialState.IN_REVIEW;
+				default -> EditorialState.PUBLISHED;
+			};
+			RevisionDraft draft = draft(item);
+			String fingerprint = fingerprint(item.status().name(), String.valueOf(item.releasedAt()), item.slug(),
+					draft.type().code(), draft.title(), draft.summary(), draft.bodyMarkdown(),
+					draft.authorIds().toString(), draft.topicIds().toString());
+			Optional<ImportRepository.Imported> earlier = ItemImport.this.imports.find(this.source, item.itemId());
+			if (earlier.isEmpty()) {
+				create(item, draft, target, fingerprint);
+			}
+			else if (earlier.get().fingerprint().equals(fingerprint)) {
+				this.report.unchanged();
+			}
+			else {
+				update(item, earlier.get(), draft, target, fingerprint);
+			}
+		}
+
+		private String refusal(SourceItem item) {
+			if (item.itemId() == null) {
+				return "has no id in the source (wp:post_id, guid or link), so a second run could not find it";
+			}
+			if (item.postType().equals("attachment")) {
+				return (item.attachmentUrl() == null) ? "an attachment without wp:attachment_url" : null;
+			}
+			if (!item.postType().equals("post")) {
+				return "a WordPress " + item.postType() + ", not a post: only posts become stories";
+			}
+			return switch (item.status()) {
+				case PRIVATE -> "private in WordPress: not imported, readers never saw it";
+				case TRASH -> "in WordPress's trash: not imported";
+				case OTHER -> "a status Gazette does not import (only draft, pending, future and publish)";
+				default -> (item.title() == null) ? "has no title"
+						: ((item.status() == SourceStatus.PUBLISH || item.status() == SourceStatus.FUTURE)
+								&& item.releasedAt() == null) ? "published without a date (wp:post_date_gmt or pubDate)"
+										: null;
+			};
+		}
+
+		private void create(SourceItem item, RevisionDraft draft, EditorialState target, String fingerprint) {
+			String slug = freeSlug(item);
+			long articleId = ItemImport.this.content.createArticle(slug, draft, this.options.by());
+			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
+			long revisionId = ItemImport.this.content.workingRevision(articleId).orElseThrow().id();
+			ItemImport.this.imports.insert(this.source, item.itemId(),
+					new ImportRepository.Imported(articleId, revisionId, fingerprint), now(), this.options.by());
+			if (target == EditorialState.PUBLISHED) {
+				// Readers knew only published posts' addresses.
+				redirect(item.link(), slug);
+			}
+			this.report.created();
+		}
+
+		private void update(SourceItem item, ImportRepository.Imported earlier, RevisionDraft draft,
+				EditorialState target, String fingerprint) {
+			long articleId = earlier.articleId();
+			ArticleStanding standing = ItemImport.this.workflow.standing(articleId).orElseThrow();
+			if (standing.workingRevisionId() != earlier.revisionId() && !this.options.overwriteEdited()) {
+				this.report.skipped("changed in the source, but edited in Gazette since its import: not overwritten"
+						+ " (run with --overwrite-edited to replace the edits)");
+				return;
+			}
+			if (standing.publishedRevisionId() != null && target != EditorialState.PUBLISHED) {
+				this.report.skipped("published in Gazette but no longer in the source: take it down in Gazette"
+						+ " if it should go");
+				return;
+			}
+			if (standing.state() == EditorialState.ARCHIVED) {
+				this.report.skipped("changed in the source, but archived in Gazette: not updated");
+				return;
+			}
+			long revisionId = ItemImport.this.content.revise(articleId, draft, this.options.by());
+			ItemImport.this.workflow.revised(articleId, this.options.by());
+			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
+			ItemImport.this.imports.update(this.source, item.itemId(),
+					new ImportRepository.Imported(articleId, revisionId, fingerprint), now(), this.options.by());
+			this.report.updated();
+		}
+
+		private void attachment(SourceItem item) {
+			String fingerprint = fingerprint(item.title(), item.attachmentUrl(), item.parentId(), item.mediaType(),
+					String.valueOf(item.releasedAt()));
+			Optional<String> earlier = ItemImport.this.imports.attachmentFingerprint(this.source, item.itemId());
+			if (earlier.filter(fingerprint::equals).isPresent()) {
+				this.report.unchanged();
+				return;
+			}
+			ItemImport.this.imports.saveAttachment(this.source, item, fingerprint, now(), earlier.isPresent());
+			this.report.attachment();
+		}
+
+		private RevisionDraft draft(SourceItem item) {
+			String html = WordPressHtml.toHtml(item.html());
+			String body = HtmlMarkdown.convert(html);
+			String summary = summary((item.excerpt() != null) ? HtmlMarkdown.plainText(item.excerpt()) : "",
+					HtmlMarkdown.plainText(html));
+			ArticleType type = null;
+			List<Long> topicIds = new ArrayList<>();
+			for (SourceItem.Term category : item.categories()) {
+				ArticleType named = typeOf(category.name());
+				if (named != null && type == null) {
+					type = named;
+				}
+				else if (!category.name().equalsIgnoreCase("Uncategorized")) {
+					topicIds.add(topic(category));
+				}
+			}
+			item.tags().forEach((tag) -> topicIds.add(topic(tag)));
+			List<Long> authorIds = new ArrayList<>();
+			for (SourceItem.Person person : item.authors()) {
+				authorIds.add(author(person.key(), person.name()));
+			}
+			if (authorIds.isEmpty()) {
+				authorIds.add(author(this.options.defaultAuthor(), this.options.defaultAuthor()));
+			}
+			return new RevisionDraft((type != null) ? type : this.options.defaultType(), oneLine(item.title()), summary,
+					null, body, List.copyOf(new LinkedHashSet<>(authorIds)), List.copyOf(new LinkedHashSet<>(topicIds)),
+					ChangeKind.MINOR, null, "Imported from " + this.source);
+		}
+
+		private ArticleType typeOf(String category) {
+			for (Map.Entry<String, ArticleType> entry : this.options.typesByCategory().entrySet()) {
+				if (entry.getKey().equalsIgnoreCase(category.strip())) {
+					return entry.getValue();
+				}
+			}
+			String slug = Slugs.fromTitle(category);
+			for (ArticleType type : ArticleType.values()) {
+				if (slug.equals(type.code()) || slug.equals(type.code() + "s")) {
+					return type;
+				}
+			}
+			return null;
+		}
+
+		private long topic(SourceItem.Term term) {
+			String slug = slugOf(term.slug(), term.name());
+			return this.topics.computeIfAbsent(slug, (key) -> ItemImport.this.content.resolveTopic(key)
+				.map((found) -> found.value().id())
+				.orElseGet(
+						() -> ItemImport.this.content.createTopic(new NewTopic(key, oneLine(term.name()), "")).id()));
+		}
+
+		private long author(String key, String name) {
+			String slug = slugOf(null, key);
+			return this.authors.computeIfAbsent(slug,
+					(found) -> ItemImport.this.content.resolveAuthor(found)
+						.map((author) -> author.value().id())
+						.orElseGet(() -> ItemImport.this.content
+							.createAuthor(new NewAuthor(found, oneLine(name), null, ""))
+							.id()));
+		}
+
+		/**
+		 * The source's slug if Gazette can use it and no other story has it, else one
+		 * made free.
+		 */
+		private String freeSlug(SourceItem item) {
+			String base = slugOf(item.slug(), item.title());
+			String slug = base;
+			for (int n = 2; taken(slug); n++) {
+				String suffix = "-" + n;
+				slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
+			}
+			return slug;
+		}
+
+		private boolean taken(String slug) {
+			return ItemImport.this.content.articleIdBySlug(slug).isPresent()
+					|| ItemImport.this.content.articleIdByFormerSlug(slug).isPresent();
+		}
+
+		private void redirect(String link, String slug) {
+			String path = pathOf(link);
+			if (path == null) {
+				return;
+			}
+			Optional<String> refused = ItemImport.this.redirects.addImported(path, "/news/" + slug,
+					"Old address of an imported story", this.options.by());
+			if (refused.isPresent()) {
+				this.report.redirectRefused(refused.get());
+			}
+			else {
+				this.report.redirect();
+			}
+		}
+
+		private String note(SourceItem item) {
+			String note = "Imported from " + this.source + ", item " + item.itemId();
+			return (note.length() > 1000) ? note.substring(0, 1000) : note;
+		}
+
+		private Instant now() {
+			return ItemImport.this.clock.instant();
+		}
+
+	}
+
+	/** The path of an old permalink, or null when it has none worth redirecting. */
+	static String pathOf(String link) {
+		if (link == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(link.strip());
+			String path = uri.getRawPath();
+			return (path == null || path.isEmpty() || path.equals("/")) ? null : path;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	static String slugOf(String sourceSlug, String name) {
+		if (sourceSlug != null) {
+			// WordPress stores non-ASCII slugs %-encoded.
+			String decoded;
+			try {
+				decoded = UriUtils.decode(sourceSlug, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+			}
+			catch (IllegalArgumentException ex) {
+				decoded = sourceSlug.toLowerCase(Locale.ROOT);
+			}
+			if (Slugs.isValid(decoded)) {
+				return decoded;
+			}
+			String made = Slugs.fromTitle(decoded);
+			if (!made.equals("story")) {
+				return made;
+			}
+		}
+		return Slugs.fromTitle((name != null) ? name : "story");
+	}
+
+	static String summary(String excerpt, String text) {
+		String source = excerpt.isBlank() ? text : excerpt;
+		if (source.isBlank()) {
+			return "No summary.";
+		}
+		if (source.length() <= SUMMARY_LENGTH) {
+			return source;
+		}
+		int cut = source.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+		return source.substring(0, (cut > 0) ? cut : SUMMARY_LENGTH - 1).strip() + "…";
+	}
+
+	static String oneLine(String text) {
+		return (text != null) ? text.replaceAll("\\s+", " ").strip() : null;
+	}
+
+	static String fingerprint(String... parts) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (String part : parts) {
+				digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
