@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.gazette.platform.SiteDates;
 import org.gazette.accounts.Role;
 import org.gazette.audit.TestAudit;
 import org.gazette.content.Content;
@@ -56,8 +57,8 @@ class ImportedPublicationTests {
 				ImportedPublicationTests.this.wanted.add(task.publicationKind());
 			}
 		};
-		List<ReleaseTaskHandler> all = new ArrayList<>(List
-			.of(new ReleaseRecordHandler(TestAudit.auditLog(this.db.jdbc(), this.clock), ZoneId.of("UTC")), emails));
+		List<ReleaseTaskHandler> all = new ArrayList<>(List.of(new ReleaseRecordHandler(
+				TestAudit.auditLog(this.db.jdbc(), this.clock), SiteDates.in(ZoneId.of("UTC"))), emails));
 		all.addAll(List.of(more));
 		ReleaseTaskHandlers handlers = ReleaseTaskHandlers.of(all.toArray(ReleaseTaskHandler[]::new));
 		TestPublishing node = new TestPublishing(this.db.jdbc(), content, this.clock, handlers, (event) -> {
