@@ -98,6 +98,9 @@ class MediaBrowserTests {
 		find("main form[action='/admin/media/" + id + "'] button[type=submit]").click();
 		waitForError();
 		assertNoViolations("an image's page, saved without alt text");
+		find("form[action*='/replace'] button[type=submit]").click();
+		browser.waitUntil((d) -> !d.findElements(By.id("replacement-error")).isEmpty());
+		assertNoViolations("an image's page, replaced without a file");
 
 		// The editor: the image in the picker, as the hero and in the text.
 		browser.open("/admin/articles/new");
