@@ -10,7 +10,8 @@
 
   var AUTOSAVE_EVERY = 30000;
   var FIELDS = ['title', 'slug', 'type', 'authorIds', 'topicIds', 'summary', 'dateline', 'bodyMarkdown',
-    'changeKind', 'changeNote', 'message', 'version'];
+    'heroMediaId', 'documentIds', 'changeKind', 'changeNote', 'message', 'version'];
+  var MULTIPLE = ['authorIds', 'topicIds', 'documentIds'];
 
   var form = document.getElementById('story-form');
   if (!form) {
@@ -96,13 +97,34 @@
     editor.codemirror.on('change', remember);
   }
 
+  /* Buttons that put a library image's Markdown where the cursor is in the text. */
+  function startImageButtons() {
+    var body = document.getElementById('bodyMarkdown');
+    form.querySelectorAll('button.gazette-insert-image').forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var snippet = '\n\n' + button.dataset.markdown + '\n\n';
+        if (editor) {
+          editor.codemirror.replaceSelection(snippet);
+          editor.codemirror.focus();
+        } else if (body) {
+          var at = body.selectionStart || body.value.length;
+          body.value = body.value.substring(0, at) + snippet + body.value.substring(body.selectionEnd || at);
+          body.focus();
+        }
+        remember();
+        say('The image is in the text where the cursor was.');
+      });
+    });
+  }
+
   function values() {
     if (editor) {
       editor.codemirror.save();
     }
     var data = {};
     FIELDS.forEach(function (name) {
-      var multiple = name === 'authorIds' || name === 'topicIds';
+      var multiple = MULTIPLE.indexOf(name) >= 0;
       var found = [];
       Array.prototype.forEach.call(form.elements, function (e) {
         if (e.name !== name) {
@@ -279,6 +301,7 @@
 
   suggestSlug();
   startToolbar();
+  startImageButtons();
   shown = values();
   offerUnsavedCopy();
   form.addEventListener('input', remember);

@@ -31,10 +31,12 @@ import org.gazette.content.RevisionDraft;
  * @param version the story's version when the form was opened; a save against another
  * version is a conflict
  * @param heroMediaId the media library number of the hero image; empty for none
+ * @param documentIds media library numbers of the documents listed under the story, in
+ * order
  */
 public record ArticleForm(String title, String slug, String type, List<String> authorIds, List<String> topicIds,
 		String summary, String dateline, String bodyMarkdown, String changeKind, String changeNote, String message,
-		String version, String heroMediaId) {
+		String version, String heroMediaId, List<String> documentIds) {
 
 	/**
 	 * Longest text kept when a form comes back with errors; a field's limit is far less.
@@ -55,11 +57,13 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 		message = kept(message);
 		version = kept(version);
 		heroMediaId = kept(heroMediaId);
+		documentIds = (documentIds != null) ? List.copyOf(documentIds.stream().map(ArticleForm::kept).toList())
+				: List.of();
 	}
 
 	static ArticleForm empty() {
 		return new ArticleForm("", "", ArticleType.NEWS_RELEASE.code(), List.of(), List.of(), "", "", "", "minor", "",
-				"", "", "");
+				"", "", "", List.of());
 	}
 
 	/** The form for a story as stored, ready for the next save. */
@@ -74,7 +78,8 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 				draft.topicIds().stream().map(String::valueOf).toList(), draft.summary(), draft.dateline(),
 				draft.bodyMarkdown(), draft.changeKind().name().toLowerCase(java.util.Locale.ROOT), draft.changeNote(),
 				draft.message(), Integer.toString(version),
-				(draft.heroMediaId() != null) ? Long.toString(draft.heroMediaId()) : "");
+				(draft.heroMediaId() != null) ? Long.toString(draft.heroMediaId()) : "",
+				draft.documentIds().stream().map(String::valueOf).toList());
 	}
 
 	static ArticleForm of(Revision revision, String slug, int version) {
@@ -84,13 +89,13 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 	ArticleForm withVersion(int newVersion) {
 		return new ArticleForm(this.title, this.slug, this.type, this.authorIds, this.topicIds, this.summary,
 				this.dateline, this.bodyMarkdown, this.changeKind, this.changeNote, this.message,
-				Integer.toString(newVersion), this.heroMediaId);
+				Integer.toString(newVersion), this.heroMediaId, this.documentIds);
 	}
 
 	ArticleForm withMessage(String newMessage) {
 		return new ArticleForm(this.title, this.slug, this.type, this.authorIds, this.topicIds, this.summary,
 				this.dateline, this.bodyMarkdown, this.changeKind, this.changeNote, newMessage, this.version,
-				this.heroMediaId);
+				this.heroMediaId, this.documentIds);
 	}
 
 	/**
@@ -110,6 +115,7 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 		values.add(new FormValue("dateline", this.dateline));
 		values.add(new FormValue("bodyMarkdown", this.bodyMarkdown));
 		values.add(new FormValue("heroMediaId", this.heroMediaId));
+		this.documentIds.forEach((id) -> values.add(new FormValue("documentIds", id)));
 		values.add(new FormValue("changeKind", this.changeKind));
 		values.add(new FormValue("changeNote", this.changeNote));
 		values.add(new FormValue("message", this.message));
@@ -171,11 +177,12 @@ public record ArticleForm(String title, String slug, String type, List<String> a
 				hero = Long.valueOf(this.heroMediaId.strip());
 			}
 			catch (NumberFormatException ex) {
-				problems.put("heroMediaId", "Enter the image's library number, such as 12, or leave it empty.");
+				problems.put("heroMediaId", "Choose one of the images listed, or none.");
 			}
 		}
+		List<Long> documents = ids(this.documentIds, "documentIds", "Choose documents from those listed.", problems);
 		return new RevisionDraft(articleType, this.title, this.summary, this.dateline, this.bodyMarkdown, authors,
-				topics, kind, blankToNull(this.changeNote), blankToNull(this.message), hero);
+				topics, kind, blankToNull(this.changeNote), blankToNull(this.message), hero, documents);
 	}
 
 	private static List<Long> ids(List<String> values, String field, String message, Map<String, String> problems) {

@@ -20,6 +20,7 @@ import org.gazette.content.FieldDiff;
 import org.gazette.content.RevisionDiff;
 import org.gazette.content.Topic;
 import org.gazette.accounts.SignedInUser;
+import org.gazette.media.MediaLibrary;
 import org.gazette.platform.SiteDates;
 import org.gazette.publishing.Actor;
 import org.gazette.publishing.ArticleStanding;
@@ -43,7 +44,7 @@ class EditorPageBuilder {
 	static final int SUMMARY_MAX = 1000;
 
 	private static final List<String> FIELD_ORDER = List.of("", "title", "slug", "type", "authorIds", "topicIds",
-			"summary", "dateline", "bodyMarkdown", "changeKind", "changeNote", "message");
+			"summary", "dateline", "bodyMarkdown", "heroMediaId", "documentIds", "changeKind", "changeNote", "message");
 
 	private static final Map<String, String> LABELS = Map.of("type", "Kind of story", "title", "Title", "summary",
 			"Summary", "dateline", "Dateline", "bylines", "Bylines", "topics", "Topics", "body", "Body");
@@ -62,9 +63,12 @@ class EditorPageBuilder {
 
 	private final Clock clock;
 
+	private final MediaChoices mediaChoices;
+
 	EditorPageBuilder(Content content, AdminChromeFactory chrome, MessageSource messages, SiteDates dates,
-			Workflow workflow, StandingWords words, Clock clock) {
+			Workflow workflow, StandingWords words, MediaLibrary media, Clock clock) {
 		this.content = content;
+		this.mediaChoices = new MediaChoices(media);
 		this.chrome = chrome;
 		this.messages = messages;
 		this.dates = dates;
@@ -83,7 +87,8 @@ class EditorPageBuilder {
 				this.chrome.chrome(request, errors.isEmpty() ? "New story" : "Error: New story",
 						EditorController.SECTION),
 				"New story", "/admin/articles", "/admin/articles/preview", null, null, null, "new", form, types(form),
-				bylines(form), topics(form), false, true, null, null, ordered(errors), SUMMARY_MAX, null);
+				bylines(form), topics(form), false, true, null, null, ordered(errors), SUMMARY_MAX, null,
+				this.mediaChoices.picker(form));
 	}
 
 	EditorPages.EditorPage edit(jakarta.servlet.http.HttpServletRequest request, EditableArticle article,
@@ -112,7 +117,8 @@ class EditorPageBuilder {
 				Long.toString(article.id()), form, types(form), bylines(form), topics(form), article.everPublished(),
 				article.slugEditable(),
 				"Revision " + saved.number() + ", saved by " + saved.createdBy() + " on " + savedAt(saved.createdAt()),
-				notice, ordered(errors), SUMMARY_MAX, workflowPanel(article.id(), errors, typed));
+				notice, ordered(errors), SUMMARY_MAX, workflowPanel(article.id(), errors, typed),
+				this.mediaChoices.picker(form));
 	}
 
 	private EditorPages.WorkflowPanel workflowPanel(long articleId, Map<String, String> errors,

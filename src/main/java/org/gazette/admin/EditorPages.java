@@ -59,11 +59,13 @@ public final class EditorPages {
 	 * @param summaryMax the summary's limit
 	 * @param workflow where the story stands and what this person can do with it, or null
 	 * for a new story
+	 * @param media the library's images (hero, text) and documents to choose from
 	 */
 	public record EditorPage(AdminChrome chrome, String heading, String action, String previewAction,
 			String autosaveUrl, String historyUrl, String publicUrl, String storageKey, ArticleForm form,
 			List<Choice> types, List<BylineSlot> bylines, List<Choice> topics, boolean isPublic, boolean slugEditable,
-			String savedBy, String notice, Map<String, String> errors, int summaryMax, WorkflowPanel workflow) {
+			String savedBy, String notice, Map<String, String> errors, int summaryMax, WorkflowPanel workflow,
+			MediaPicker media) {
 
 		public boolean hasError(String field) {
 			return this.errors.containsKey(field);
@@ -74,6 +76,33 @@ public final class EditorPages {
 			return ids.isBlank() ? null : ids.strip();
 		}
 
+	}
+
+	/**
+	 * The media library in the editor: images for the hero and the text, documents to
+	 * list under the story.
+	 *
+	 * @param images the newest images, and the chosen hero wherever it is
+	 * @param documents the chosen documents in the story's order, then the newest others
+	 */
+	public record MediaPicker(List<ImageChoice> images, List<Choice> documents) {
+
+		public boolean noHero() {
+			return this.images.stream().noneMatch(ImageChoice::selected);
+		}
+
+	}
+
+	/**
+	 * An image to choose as the hero or to put in the text.
+	 *
+	 * @param value its library number, as the form posts it
+	 * @param title what editors call it
+	 * @param thumbnailUrl its smallest rendition, or null when it is not in the library
+	 * @param markdown the Markdown that puts it in the text, or null
+	 * @param selected whether it is the hero
+	 */
+	public record ImageChoice(String value, String title, String thumbnailUrl, String markdown, boolean selected) {
 	}
 
 	/**

@@ -49,8 +49,12 @@ class MediaLibraryController {
 
 	private final DataSize maxUpload;
 
-	MediaLibraryController(MediaLibrary library, AdminChromeFactory chrome, MediaProperties properties) {
+	private final AdminFormats formats;
+
+	MediaLibraryController(MediaLibrary library, AdminChromeFactory chrome, MediaProperties properties,
+			AdminFormats formats) {
 		this.library = library;
+		this.formats = formats;
 		this.chrome = chrome;
 		this.maxUpload = properties.maxUploadSize();
 	}
@@ -88,13 +92,14 @@ class MediaLibraryController {
 	@GetMapping(SECTION + "/{id}")
 	ModelAndView item(HttpServletRequest request, @PathVariable long id,
 			@RequestParam(required = false) String uploaded, @RequestParam(required = false) String reused,
-			@RequestParam(required = false) String saved) {
+			@RequestParam(required = false) String saved, @RequestParam(required = false) String replaced) {
 		MediaAsset asset = require(id);
 		String notice = (uploaded != null) ? "Uploaded. Use it in a story with the Markdown below."
 				: (reused != null)
 						? "This file was already in the library, so nothing new was stored. "
 								+ "Here it is, with the details it was given then."
-						: (saved != null) ? "Changes saved." : null;
+						: (saved != null) ? "Changes saved."
+								: (replaced != null) ? "File replaced. Stories that use it show the new file." : null;
 		return item(request, asset, MediaForm.of(asset), notice, Map.of(), HttpStatus.OK);
 	}
 
@@ -110,6 +115,31 @@ class MediaLibraryController {
 		}
 		catch (InvalidMediaException ex) {
 			return item(request, asset, form, null, ex.byField(), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+	}
+
+	@PostMapping(SECTION + "/{id}/replace")
+	ModelAndView replace(HttpServletRequest request, @PathVariable long id,
+			@RequestParam(required = false) MultipartFile file) {
+		MediaAsset asset = require(id);
+		if (!mayEdit(asset, actor())) {
+			throw new AccessDeniedException("Only editors replace the files of other people's uploads.");
+		}
+		if (file == null
+				|| file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+			return item(request, asset, MediaForm.of(asset), null,
+					Map.of("replacement", "Choose the new file to upload."), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		try (InputStream content = file.getInputStream()) {
+			this.library.replace(id, file.getOriginalFilename(), content, actor().email(), request.getRemoteAddr());
+			return new ModelAndView("redirect:" + SECTION + "/" + id + "?replaced");
+		}
+		catch (InvalidMediaException ex) {
+			return item(request, asset, MediaForm.of(asset), null,
+					Map.of("replacement", String.join(" ", ex.byField().values())), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -149,9 +179,13 @@ class MediaLibraryController {
 	private ModelAndView item(HttpServletRequest request, MediaAsset asset, MediaForm form, String notice,
 			Map<String, String> errors, HttpStatus status) {
 		SignedInUser user = actor();
+		AdminChrome chrome = this.chrome.chrome(request, asset.title(), SECTION);
+		String replaceAction = SECTION + "/" + asset.id() + "/replace?" + chrome.csrfParameter() + "="
+				+ chrome.csrfToken();
 		return AdminViews.view("admin/mediaItem",
-				new MediaPages.ItemPage(this.chrome.chrome(request, asset.title(), SECTION), asset, form,
-						this.library.usesOf(asset), mayEdit(asset, user), user.can(Role.EDITOR), notice, errors),
+				new MediaPages.ItemPage(chrome, asset, form, this.library.usesOf(asset), mayEdit(asset, user),
+						user.can(Role.EDITOR), notice, errors, this.library.formerFiles(asset.id()), replaceAction,
+						this.formats),
 				status);
 	}
 

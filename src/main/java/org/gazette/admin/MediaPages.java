@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gazette.admin.ArticleListPages.Option;
+import org.gazette.media.FormerFile;
 import org.gazette.media.MediaAsset;
 import org.gazette.media.MediaUse;
 
@@ -44,10 +45,16 @@ public final class MediaPages {
 	 * @param mayEdit whether this person may change its details
 	 * @param mayDelete whether this person may delete it
 	 * @param notice a confirmation, or null
-	 * @param errors problems by field ({@code delete} for a refused delete)
+	 * @param errors problems by field ({@code delete} for a refused delete,
+	 * {@code replacement} for a refused new file)
+	 * @param formerFiles the files it had before, most recently replaced first
+	 * @param replaceAction where the replace form posts (with its form token, as the
+	 * upload form)
+	 * @param formats dates as the back office shows them
 	 */
 	public record ItemPage(AdminChrome chrome, MediaAsset asset, MediaForm form, List<MediaUse> uses, boolean mayEdit,
-			boolean mayDelete, String notice, Map<String, String> errors) {
+			boolean mayDelete, String notice, Map<String, String> errors, List<FormerFile> formerFiles,
+			String replaceAction, AdminFormats formats) {
 	}
 
 }

@@ -170,7 +170,7 @@ class StoryEditing {
 				&& List.copyOf(new java.util.TreeSet<>(a.topicIds()))
 					.equals(List.copyOf(new java.util.TreeSet<>(b.topicIds())))
 				&& a.changeKind() == b.changeKind() && Objects.equals(blank(a.changeNote()), blank(b.changeNote()))
-				&& Objects.equals(a.heroMediaId(), b.heroMediaId());
+				&& Objects.equals(a.heroMediaId(), b.heroMediaId()) && a.documentIds().equals(b.documentIds());
 	}
 
 	private static String blank(String text) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.gazette.media.MediaLibrary;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,6 +34,8 @@ public class Content {
 
 	private final ContentRules rules;
 
+	private final StoryMedia media;
+
 	private final Profiles profiles;
 
 	private final ApplicationEventPublisher events;
@@ -39,14 +43,16 @@ public class Content {
 	private final Clock clock;
 
 	Content(ArticleRepository articles, RevisionRepository revisions, AuthorRepository authors, TopicRepository topics,
-			ArticleListRepository list, MarkdownRenderer markdown, ApplicationEventPublisher events, Clock clock) {
+			ArticleListRepository list, MarkdownRenderer markdown, MediaLibrary media, ApplicationEventPublisher events,
+			Clock clock) {
 		this.articles = articles;
 		this.revisions = revisions;
 		this.authors = authors;
 		this.topics = topics;
 		this.list = list;
 		this.markdown = markdown;
-		this.rules = new ContentRules(authors, topics);
+		this.media = new StoryMedia(media);
+		this.rules = new ContentRules(authors, topics, this.media);
 		this.profiles = new Profiles(authors, topics, this.rules, markdown, events, clock);
 		this.events = events;
 		this.clock = clock;
@@ -417,15 +423,16 @@ public class Content {
 		int number = this.revisions.nextNumber(articleId);
 		long revisionId;
 		try {
-			revisionId = this.revisions.insert(articleId, number, draft, bodyId, now, by);
+			revisionId = this.revisions.insert(articleId, number, draft, bodyId,
+					this.media.linkedFrom(draft.bodyMarkdown()), now, by);
 		}
 		catch (DataIntegrityViolationException ex) {
-			if (draft.heroMediaId() == null) {
+			if (draft.heroMediaId() == null && draft.documentIds().isEmpty()) {
 				throw ex;
 			}
-			// The media library's key: the image was deleted, or never was.
-			throw InvalidContentException.of("heroMediaId",
-					"There is no image " + draft.heroMediaId() + " in the media library. Choose another.");
+			// The media library's key: an item was deleted since the check.
+			throw InvalidContentException.of((draft.heroMediaId() != null) ? "heroMediaId" : "documentIds",
+					"An image or document of this story was deleted from the media library just now. Choose another.");
 		}
 		int version = this.articles.pointWorkingRevision(articleId, revisionId, draft, now, by);
 		return new SavedRevision(articleId, revisionId, number, version);

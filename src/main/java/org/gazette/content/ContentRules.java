@@ -36,9 +36,12 @@ class ContentRules {
 
 	private final TopicRepository topics;
 
-	ContentRules(AuthorRepository authors, TopicRepository topics) {
+	private final StoryMedia media;
+
+	ContentRules(AuthorRepository authors, TopicRepository topics, StoryMedia media) {
 		this.authors = authors;
 		this.topics = topics;
+		this.media = media;
 	}
 
 	/**
@@ -77,13 +80,14 @@ class ContentRules {
 		}
 		String changeNote = line(draft.changeNote(), "changeNote", "Change note", SUMMARY_MAX, false, problems);
 		String message = line(draft.message(), "message", "Message", MESSAGE_MAX, false, problems);
+		this.media.check(draft, problems);
 		problems.refuseIfAny();
 		List<Long> authorIds = List
 			.copyOf(new LinkedHashSet<>(draft.authorIds().stream().map(authorSurvivors::get).toList()));
 		List<Long> topicIds = List
 			.copyOf(new LinkedHashSet<>(draft.topicIds().stream().map(topicSurvivors::get).toList()));
 		return new RevisionDraft(draft.type(), title, summary, dateline, body, authorIds, topicIds, draft.changeKind(),
-				changeNote, message, draft.heroMediaId());
+				changeNote, message, draft.heroMediaId(), draft.documentIds());
 	}
 
 	/** The address for a new story, or null with its problems added to the others. */

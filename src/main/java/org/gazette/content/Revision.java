@@ -24,11 +24,16 @@ import java.util.List;
  * @param createdBy who saved it
  * @param message why it was saved, or null
  * @param heroMediaId the media library image shown at the top, or null
+ * @param documentIds media library documents listed under it, in order
  */
 public record Revision(long id, long articleId, int number, ArticleType type, String title, String summary,
 		String dateline, String bodyMarkdown, String bodyHtml, List<Long> authorIds, List<Long> topicIds,
-		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy, String message,
-		Long heroMediaId) {
+		ChangeKind changeKind, String changeNote, Instant createdAt, String createdBy, String message, Long heroMediaId,
+		List<Long> documentIds) {
+
+	public Revision {
+		documentIds = List.copyOf(documentIds);
+	}
 
 	/**
 	 * What an editor would save to get this revision again; the start of an edit form,
@@ -36,7 +41,7 @@ public record Revision(long id, long articleId, int number, ArticleType type, St
 	 */
 	public RevisionDraft toDraft() {
 		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
-				this.topicIds, this.changeKind, this.changeNote, this.message, this.heroMediaId);
+				this.topicIds, this.changeKind, this.changeNote, this.message, this.heroMediaId, this.documentIds);
 	}
 
 }

@@ -18,15 +18,25 @@ import java.util.List;
  * @param message why the editor saved, for the revision history (never public), may be
  * null
  * @param heroMediaId the media library image shown at the top of the story, or null
+ * @param documentIds media library documents listed under the story, in order
  */
 public record RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
 		List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message,
-		Long heroMediaId) {
+		Long heroMediaId, List<Long> documentIds) {
 
 	public RevisionDraft {
 		authorIds = (authorIds != null) ? List.copyOf(authorIds) : List.of();
 		topicIds = (topicIds != null) ? List.copyOf(topicIds) : List.of();
 		changeKind = (changeKind != null) ? changeKind : ChangeKind.MINOR;
+		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
+	}
+
+	/** A draft without documents. */
+	public RevisionDraft(ArticleType type, String title, String summary, String dateline, String bodyMarkdown,
+			List<Long> authorIds, List<Long> topicIds, ChangeKind changeKind, String changeNote, String message,
+			Long heroMediaId) {
+		this(type, title, summary, dateline, bodyMarkdown, authorIds, topicIds, changeKind, changeNote, message,
+				heroMediaId, List.of());
 	}
 
 	/** A draft without a hero image. */
@@ -44,13 +54,19 @@ public record RevisionDraft(ArticleType type, String title, String summary, Stri
 	/** The same draft with another message. */
 	public RevisionDraft withMessage(String message) {
 		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
-				this.topicIds, this.changeKind, this.changeNote, message, this.heroMediaId);
+				this.topicIds, this.changeKind, this.changeNote, message, this.heroMediaId, this.documentIds);
 	}
 
 	/** The same draft with another hero image (null for none). */
 	public RevisionDraft withHeroMediaId(Long mediaId) {
 		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
-				this.topicIds, this.changeKind, this.changeNote, this.message, mediaId);
+				this.topicIds, this.changeKind, this.changeNote, this.message, mediaId, this.documentIds);
+	}
+
+	/** The same draft listing these documents (media library ids, in order). */
+	public RevisionDraft withDocumentIds(List<Long> ids) {
+		return new RevisionDraft(this.type, this.title, this.summary, this.dateline, this.bodyMarkdown, this.authorIds,
+				this.topicIds, this.changeKind, this.changeNote, this.message, this.heroMediaId, ids);
 	}
 
 }

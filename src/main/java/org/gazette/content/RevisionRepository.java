@@ -50,7 +50,12 @@ class RevisionRepository {
 			.single();
 	}
 
-	long insert(long articleId, int number, RevisionDraft draft, long bodyId, Instant now, String by) {
+	/**
+	 * A new revision with its bylines, topics and what it takes from the media library.
+	 * @param bodyMediaIds the library items the body links to
+	 */
+	long insert(long articleId, int number, RevisionDraft draft, long bodyId, List<Long> bodyMediaIds, Instant now,
+			String by) {
 		var keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into revision (article_id, number, type_code, title, summary, dateline, body_id,
@@ -86,10 +91,30 @@ class RevisionRepository {
 				.param("t", topicId)
 				.update();
 		}
+		if (draft.heroMediaId() != null) {
+			media(revisionId, draft.heroMediaId(), "hero", 0);
+		}
+		for (long mediaId : bodyMediaIds) {
+			media(revisionId, mediaId, "body", 0);
+		}
+		for (int i = 0; i < draft.documentIds().size(); i++) {
+			media(revisionId, draft.documentIds().get(i), "document", i);
+		}
 		return revisionId;
 	}
 
+	private void media(long revisionId, long mediaId, String usedAs, int order) {
+		this.jdbc.sql("""
+				insert into revision_media (revision_id, media_id, used_as, list_order)
+				values (:r, :m, :usedAs, :order)
+				""").param("r", revisionId).param("m", mediaId).param("usedAs", usedAs).param("order", order).update();
+	}
+
 	Optional<Revision> find(long revisionId) {
+		List<Long> documents = this.jdbc.sql("""
+				select media_id from revision_media where revision_id = :r and used_as = 'document'
+				order by list_order
+				""").param("r", revisionId).query(Long.class).list();
 		List<Long> authors = this.jdbc
 			.sql("select author_id from revision_author where revision_id = :r order by position")
 			.param("r", revisionId)
@@ -103,7 +128,7 @@ class RevisionRepository {
 		return this.jdbc.sql("""
 				select r.*, b.markdown, b.html from revision r join revision_body b on b.id = r.body_id
 				where r.id = :r
-				""").param("r", revisionId).query((rs, row) -> revision(rs, authors, topics)).optional();
+				""").param("r", revisionId).query((rs, row) -> revision(rs, authors, topics, documents)).optional();
 	}
 
 	Optional<Long> idByNumber(long articleId, int number) {
@@ -135,13 +160,14 @@ class RevisionRepository {
 		return this.jdbc.sql("select count(*) from revision_body").query(Long.class).single();
 	}
 
-	private static Revision revision(ResultSet rs, List<Long> authors, List<Long> topics) throws SQLException {
+	private static Revision revision(ResultSet rs, List<Long> authors, List<Long> topics, List<Long> documents)
+			throws SQLException {
 		return new Revision(rs.getLong("id"), rs.getLong("article_id"), rs.getInt("number"),
 				ArticleType.fromCode(rs.getString("type_code")).orElseThrow(), rs.getString("title"),
 				rs.getString("summary"), rs.getString("dateline"), rs.getString("markdown"), rs.getString("html"),
 				authors, topics, ChangeKind.valueOf(rs.getString("change_kind").toUpperCase(java.util.Locale.ROOT)),
 				rs.getString("change_note"), Db.instant(rs, "created_at"), rs.getString("created_by"),
-				rs.getString("message"), rs.getObject("hero_media_id", Long.class));
+				rs.getString("message"), rs.getObject("hero_media_id", Long.class), documents);
 	}
 
 	private static String sha256(String text) {

@@ -1,5 +1,6 @@
 package org.gazette.media;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -8,6 +9,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * Serves stored files at {@code /media/{sha256}-{width}.{ext}} (image renditions) and
  * {@code /media/{sha256}.pdf} (documents). A file's address names its content, so it is
  * cached for a year and never revalidated. Only names of the form {@link MediaStore#NAME}
- * that belong to an item in the library are served.
+ * that belong to an item in the library are served; those of a file the item had before
+ * it was replaced lead to its current file.
  */
 @Controller
 class MediaFilesController {
@@ -43,7 +46,18 @@ class MediaFilesController {
 		MediaAsset asset = this.library.findBySha256(name.substring(0, 64))
 			.filter((found) -> found.fileNames().contains(name))
 			.orElse(null);
-		Resource file = (asset != null) ? this.store.read(name).orElse(null) : null;
+		if (asset == null) {
+			// A file since replaced: its address leads to the item's current file. Not
+			// for
+			// good, since the item may be given yet another file.
+			return this.library.currentAddress(name)
+				.<ResponseEntity<Resource>>map((current) -> ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+					.location(URI.create(current))
+					.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+					.build())
+				.orElseGet(() -> ResponseEntity.notFound().build());
+		}
+		Resource file = this.store.read(name).orElse(null);
 		if (file == null) {
 			return ResponseEntity.notFound().build();
 		}

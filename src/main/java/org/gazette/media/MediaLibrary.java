@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.gazette.audit.AuditLog;
 import org.gazette.audit.AuditRecord;
@@ -37,7 +41,12 @@ public class MediaLibrary {
 
 	private static final Logger log = LoggerFactory.getLogger(MediaLibrary.class);
 
+	/** A library file's address, wherever it appears, with the item's hash. */
+	private static final Pattern LINKED_FILE = Pattern.compile("/media/([0-9a-f]{64})[-.]");
+
 	private final MediaRepository assets;
+
+	private final FormerFileRepository formerFiles;
 
 	private final MediaStore store;
 
@@ -53,10 +62,11 @@ public class MediaLibrary {
 
 	private final Clock clock;
 
-	MediaLibrary(MediaRepository assets, MediaStore store, MediaProperties properties,
+	MediaLibrary(MediaRepository assets, FormerFileRepository formerFiles, MediaStore store, MediaProperties properties,
 			ObjectProvider<MediaUsage> usages, AuditLog audit, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.assets = assets;
+		this.formerFiles = formerFiles;
 		this.store = store;
 		this.properties = properties;
 		this.usages = usages;
@@ -112,6 +122,132 @@ public class MediaLibrary {
 		return this.assets.findByIds(ids);
 	}
 
+	/**
+	 * The library items whose files a text (a story's Markdown) links to, by the hash in
+	 * their addresses; addresses of files no longer in the library are left out.
+	 */
+	public List<MediaAsset> linkedFrom(String text) {
+		if (text == null || text.isEmpty()) {
+			return List.of();
+		}
+		Set<String> hashes = new LinkedHashSet<>();
+		Matcher matcher = LINKED_FILE.matcher(text);
+		while (matcher.find()) {
+			hashes.add(matcher.group(1));
+		}
+		List<String> wanted = List.copyOf(hashes);
+		Set<Long> ids = new java.util.TreeSet<>();
+		this.assets.findBySha256s(wanted).forEach((asset) -> ids.add(asset.id()));
+		// An address of a file since replaced still names its item.
+		ids.addAll(this.formerFiles.mediaIdsBySha256s(wanted));
+		return this.assets.findByIds(List.copyOf(ids))
+			.stream()
+			.sorted(java.util.Comparator.comparingLong(MediaAsset::id))
+			.toList();
+	}
+
+	/** The files the item had before, most recently replaced first. */
+	public List<FormerFile> formerFiles(long id) {
+		return this.formerFiles.of(id);
+	}
+
+	/**
+	 * Gives an item a new file, keeping its id, details and every reference to it:
+	 * stories show the new file, and the former file's addresses lead to it. The former
+	 * file is kept for the record. The new file is checked as an upload is, and must be
+	 * of the same kind (an image for an image, a document for a document).
+	 * @throws InvalidMediaException with a message for the {@code file} field; nothing
+	 * changed
+	 * @throws UnknownMediaException when there is no such item
+	 */
+	public MediaAsset replace(long id, String fileName, InputStream content, String by, String clientAddress) {
+		MediaAsset asset = this.assets.find(id).orElseThrow(() -> new UnknownMediaException(id));
+		String name = MediaRules.checkFileName(fileName);
+		try (IncomingFile file = IncomingFile.copy(content, this.properties.maxUploadSize().toBytes())) {
+			if (file.size() == 0) {
+				throw InvalidMediaException.file("The file is empty (0 bytes). Choose the file again.");
+			}
+			FileType type = type(file, name);
+			if (type.isImage() != asset.isImage()) {
+				throw InvalidMediaException.file(asset.isImage()
+						? "An image is replaced by another image, and this file is a " + type.label()
+								+ ". Upload documents as new items."
+						: "A document is replaced by another PDF document, and this file is a " + type.label()
+								+ ". Upload images as new items.");
+			}
+			if (file.sha256().equals(asset.sha256())) {
+				throw InvalidMediaException.file("This is the file the item already has. Choose the new file.");
+			}
+			Optional<MediaAsset> other = this.assets.findBySha256(file.sha256());
+			if (other.isPresent()) {
+				throw alreadyInLibrary(other.get());
+			}
+			boolean storedBefore = this.formerFiles.mediaIdBySha256(file.sha256()).isPresent();
+			MediaDetails details = new MediaDetails(asset.title(), asset.altText(), asset.decorative(), asset.caption(),
+					asset.credit());
+			Instant now = this.clock.instant();
+			MediaAsset replacement = type.isImage() ? storeImage(file, type, name, details, now, by)
+					: storeDocument(file, name, details, now, by);
+			try {
+				return this.transactions.execute((status) -> switchFile(id, replacement, now, by, clientAddress));
+			}
+			catch (RuntimeException ex) {
+				if (!storedBefore) {
+					deleteFiles(replacement.fileNames());
+				}
+				if (ex instanceof DuplicateKeyException) {
+					throw alreadyInLibrary(this.assets.findBySha256(file.sha256()).orElse(asset));
+				}
+				throw ex;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private MediaAsset switchFile(long id, MediaAsset replacement, Instant now, String by, String clientAddress) {
+		MediaAsset current = this.assets.lock(id).orElseThrow(() -> new UnknownMediaException(id));
+		List<FormerFile> before = this.formerFiles.of(id);
+		Instant since = before.isEmpty() ? current.createdAt() : before.get(0).replacedAt();
+		String sinceBy = before.isEmpty() ? current.createdBy() : before.get(0).replacedBy();
+		this.formerFiles.keep(current, since, sinceBy, now, by);
+		this.assets.replaceFile(id, replacement, now, by);
+		this.audit.record(new AuditRecord(by, "media.replaced", "media", Long.toString(id),
+				"Replaced the file of " + current.title() + ": " + current.fileName() + " (" + current.sha256()
+						+ ") by " + replacement.fileName() + " (" + replacement.sha256() + ", "
+						+ replacement.sizeLabel() + ").",
+				clientAddress));
+		this.events.publishEvent(new MediaChanged(id));
+		return this.assets.find(id).orElseThrow();
+	}
+
+	private static InvalidMediaException alreadyInLibrary(MediaAsset other) {
+		return InvalidMediaException.file("This file is already in the library as “" + other.title() + "” (number "
+				+ other.id() + "). Use that item instead, or choose another file.");
+	}
+
+	/**
+	 * Where a former file's address now leads: the item's current file, the rendition
+	 * nearest the width asked for. Empty when the name was never one of the library's.
+	 */
+	Optional<String> currentAddress(String name) {
+		String sha256 = name.substring(0, 64);
+		return this.formerFiles.mediaIdBySha256(sha256).flatMap(this.assets::find).map((asset) -> {
+			if (!asset.isImage()) {
+				return asset.url();
+			}
+			int dash = name.indexOf('-');
+			int wanted = (dash > 0) ? Integer.parseInt(name.substring(dash + 1, name.indexOf('.'))) : asset.width();
+			int width = asset.renditions()
+				.stream()
+				.filter((w) -> w <= wanted)
+				.reduce((a, b) -> b)
+				.orElse(asset.renditions().get(0));
+			return asset.url(width);
+		});
+	}
+
 	public MediaPage search(MediaSearch search) {
 		return this.assets.search(search);
 	}
@@ -151,7 +287,9 @@ public class MediaLibrary {
 		if (!uses.isEmpty()) {
 			throw new MediaInUseException(uses);
 		}
+		List<FormerFile> former = this.formerFiles.of(id);
 		try {
+			this.formerFiles.deleteOf(id);
 			this.assets.delete(id);
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -163,7 +301,8 @@ public class MediaLibrary {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				deleteFiles(asset);
+				deleteUnshared(asset.sha256(), asset.fileNames());
+				former.forEach((file) -> deleteUnshared(file.sha256(), file.fileNames()));
 			}
 		});
 	}
@@ -236,8 +375,18 @@ public class MediaLibrary {
 		}
 	}
 
-	private void deleteFiles(MediaAsset asset) {
-		for (String name : asset.fileNames()) {
+	/**
+	 * Deletes the files, unless another item has them now or had them (the same file can
+	 * be one item's current file and another's former one).
+	 */
+	private void deleteUnshared(String sha256, List<String> names) {
+		if (this.assets.findBySha256(sha256).isEmpty() && this.formerFiles.mediaIdBySha256(sha256).isEmpty()) {
+			deleteFiles(names);
+		}
+	}
+
+	private void deleteFiles(List<String> names) {
+		for (String name : names) {
 			try {
 				this.store.delete(name);
 			}

@@ -87,6 +87,16 @@ class MediaRepository {
 			.list();
 	}
 
+	List<MediaAsset> findBySha256s(List<String> hashes) {
+		if (hashes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from media_asset where sha256 in (:hashes) order by id")
+			.param("hashes", hashes)
+			.query(MediaRepository::asset)
+			.list();
+	}
+
 	MediaPage search(MediaSearch search) {
 		List<String> conditions = new ArrayList<>();
 		if (search.kind() != null) {
@@ -129,6 +139,30 @@ class MediaRepository {
 			.param("decorative", details.decorative())
 			.param("caption", details.caption())
 			.param("credit", details.credit())
+			.param("now", Db.utc(now))
+			.param("by", by)
+			.param("id", id)
+			.update();
+	}
+
+	/** Points the item at a new file; its details and id stay. */
+	void replaceFile(long id, MediaAsset file, Instant now, String by) {
+		this.jdbc.sql("""
+				update media_asset set sha256 = :sha256, media_type = :mediaType, extension = :extension,
+				       file_name = :fileName, byte_size = :byteSize, width = :width, height = :height,
+				       renditions = :renditions, updated_at = :now, updated_by = :by
+				where id = :id
+				""")
+			.param("sha256", file.sha256())
+			.param("mediaType", file.mediaType())
+			.param("extension", file.extension())
+			.param("fileName", file.fileName())
+			.param("byteSize", file.byteSize())
+			.param("width", file.width())
+			.param("height", file.height())
+			.param("renditions",
+					file.renditions().isEmpty() ? null
+							: file.renditions().stream().map(String::valueOf).collect(Collectors.joining(",")))
 			.param("now", Db.utc(now))
 			.param("by", by)
 			.param("id", id)

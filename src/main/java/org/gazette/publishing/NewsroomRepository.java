@@ -155,13 +155,31 @@ class NewsroomRepository {
 		List<Long> revisions = rows.stream().map(Row::revisionId).toList();
 		Map<Long, List<Byline>> bylines = bylines(revisions);
 		Map<Long, List<TopicLink>> topics = topics(revisions);
+		Map<Long, List<Long>> documents = documents(revisions);
 		return rows.stream().map((row) -> {
 			Instant firstRelease = (row.firstPublishedAt() != null) ? row.firstPublishedAt() : row.releaseAt();
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
 					topics.getOrDefault(row.revisionId(), List.of()), updates(row.id(), firstRelease, now),
-					row.heroMediaId());
+					row.heroMediaId(), documents.getOrDefault(row.revisionId(), List.of()));
 		}).toList();
+	}
+
+	/** The documents each revision lists, in order, by revision. */
+	private Map<Long, List<Long>> documents(List<Long> revisionIds) {
+		Map<Long, List<Long>> documents = new java.util.HashMap<>();
+		if (revisionIds.isEmpty()) {
+			return documents;
+		}
+		this.jdbc.sql("""
+				select revision_id, media_id from revision_media
+				where revision_id in (:revisions) and used_as = 'document'
+				order by revision_id, list_order
+				""").param("revisions", revisionIds).query((rs) -> {
+			documents.computeIfAbsent(rs.getLong("revision_id"), (id) -> new java.util.ArrayList<>())
+				.add(rs.getLong("media_id"));
+		});
+		return documents;
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Which published stories an author or topic appears on. */
+/** Which published stories an author, a topic or a media library item appears on. */
 @Repository
 class ProfileChangeRepository {
 
@@ -37,6 +37,16 @@ class ProfileChangeRepository {
 				where t.id in (:ids) or t.merged_into_id in (:ids)
 				order by a.id
 				""").param("ids", ids(topicId, mergedId)).query(Long.class).list();
+	}
+
+	/** Stories whose published revision shows the item: hero, in the text or listed. */
+	List<Long> showingMedia(long mediaId) {
+		return this.jdbc.sql("""
+				select distinct a.id from article a
+				join revision_media m on m.revision_id = a.published_revision_id
+				where m.media_id = :media
+				order by a.id
+				""").param("media", mediaId).query(Long.class).list();
 	}
 
 	private static List<Long> ids(long id, Long mergedId) {

@@ -21,13 +21,15 @@ import org.gazette.content.ArticleType;
  * @param topics topics by name
  * @param updates its major updates since release, newest first: its public change history
  * @param heroMediaId the media library image shown at the top, or null
+ * @param documentIds media library documents listed under it, in order
  */
 public record PublicStory(long id, String slug, ArticleType type, String title, String summary, String dateline,
 		String bodyHtml, Instant releaseAt, Instant lastPublicUpdateAt, List<Byline> bylines, List<TopicLink> topics,
-		List<StoryUpdate> updates, Long heroMediaId) {
+		List<StoryUpdate> updates, Long heroMediaId, List<Long> documentIds) {
 
 	public PublicStory {
 		updates = List.copyOf(updates);
+		documentIds = (documentIds != null) ? List.copyOf(documentIds) : List.of();
 	}
 
 	/**

@@ -195,7 +195,18 @@ class NewsroomPages {
 					.toList(),
 				(withdrawn != null) ? new Views.Withdrawal(this.formats.date(withdrawn.withdrawnAt()),
 						this.formats.isoDate(withdrawn.withdrawnAt()), withdrawn.reason()) : null,
-				hero);
+				hero, documents(story.documentIds()));
+	}
+
+	/** The story's listed documents from the media library, in the story's order. */
+	private List<Views.DocumentLink> documents(List<Long> ids) {
+		Map<Long, MediaAsset> found = new java.util.HashMap<>();
+		this.media.find(ids).forEach((asset) -> found.put(asset.id(), asset));
+		return ids.stream()
+			.map(found::get)
+			.filter((asset) -> asset != null && !asset.isImage())
+			.map(Views.DocumentLink::of)
+			.toList();
 	}
 
 	/** The story's hero image from the media library, or null (none, or not an image). */

@@ -67,11 +67,13 @@ public final class Pages {
 	 * @param topics topic links
 	 * @param updates the story's major updates, newest first: its change history
 	 * @param withdrawal the notice of a withdrawn story, or null
+	 * @param hero the image at the top, or null
+	 * @param documents the documents listed under the story, in order
 	 */
 	public record StoryPage(Chrome chrome, String title, String typeName, String releaseDate, String releaseIso,
 			String updatedDate, String updatedIso, List<Views.BylineView> bylines, String bodyHtml,
-			List<Views.Link> topics, List<Views.UpdateView> updates, Views.Withdrawal withdrawal,
-			Views.HeroImage hero) {
+			List<Views.Link> topics, List<Views.UpdateView> updates, Views.Withdrawal withdrawal, Views.HeroImage hero,
+			List<Views.DocumentLink> documents) {
 	}
 
 	/**

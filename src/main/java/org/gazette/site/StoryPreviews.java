@@ -103,7 +103,7 @@ public class StoryPreviews {
 				(type != null) ? this.formats.typeName(type) : "", this.formats.date(release),
 				this.formats.isoDate(release), null, null, this.formats.bylines(bylines), body,
 				topics.stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(), List.of(),
-				null, null);
+				null, null, List.of());
 	}
 
 }

@@ -161,4 +161,20 @@ public final class Views {
 
 	}
 
+	/**
+	 * A document listed under a story, as readers see it: "Fact sheet (PDF, 240 KB)".
+	 *
+	 * @param title its title, the link text
+	 * @param href where it downloads from
+	 * @param type its kind in a word readers know ("PDF")
+	 * @param size its size as people read it ("240 KB")
+	 */
+	public record DocumentLink(String title, String href, String type, String size) {
+
+		static DocumentLink of(org.gazette.media.MediaAsset asset) {
+			return new DocumentLink(asset.title(), asset.url(), asset.typeLabel(), asset.sizeLabel());
+		}
+
+	}
+
 }

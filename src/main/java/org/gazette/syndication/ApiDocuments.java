@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
+import org.gazette.media.MediaAsset;
+import org.gazette.media.MediaLibrary;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Byline;
 import org.gazette.publishing.Departure;
@@ -32,14 +34,17 @@ class ApiDocuments {
 
 	private final Content content;
 
+	private final MediaLibrary media;
+
 	private final SiteUrls urls;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	ApiDocuments(Newsroom newsroom, Content content, SiteUrls urls, JsonMapper json, Clock clock) {
+	ApiDocuments(Newsroom newsroom, Content content, MediaLibrary media, SiteUrls urls, JsonMapper json, Clock clock) {
 		this.newsroom = newsroom;
+		this.media = media;
 		this.content = content;
 		this.urls = urls;
 		this.json = json;
@@ -134,12 +139,25 @@ class ApiDocuments {
 							this.urls.absolute(this.urls.topic(topic.slug()))))
 					.toList());
 		detail.put("bodyHtml", story.bodyHtml());
+		detail.put("documents", documents(story.documentIds()));
 		detail.put("updates",
 				story.updates()
 					.stream()
 					.map((update) -> ordered("at", update.at().toString(), "note", update.note()))
 					.toList());
 		return detail;
+	}
+
+	/** The story's listed documents, in the story's order. */
+	private List<Map<String, Object>> documents(List<Long> ids) {
+		Map<Long, MediaAsset> found = new java.util.HashMap<>();
+		this.media.find(ids).forEach((asset) -> found.put(asset.id(), asset));
+		return ids.stream()
+			.map(found::get)
+			.filter((asset) -> asset != null && !asset.isImage())
+			.map((asset) -> ordered("title", asset.title(), "url", this.urls.absolute(asset.url()), "type",
+					asset.typeLabel(), "mediaType", asset.mediaType(), "bytes", asset.byteSize()))
+			.toList();
 	}
 
 	private List<Map<String, Object>> bylines(List<Byline> bylines) {

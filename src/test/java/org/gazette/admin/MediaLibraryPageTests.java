@@ -96,6 +96,39 @@ class MediaLibraryPageTests {
 	}
 
 	@Test
+	void anItemsFileIsReplacedFromItsPageAndTheFormerOneKept() {
+		MediaAsset asset = asset(this.contributor.upload("/admin/media", Map.of("altText", "A buoy."), "buoy.png",
+				TestImages.png(640, 320)));
+		String replace = "/admin/media/" + asset.id() + "/replace";
+		BackOffice.Page wrongKind = this.contributor.upload(replace, Map.of(), "buoy.pdf", TestImages.pdf());
+		assertThat(wrongKind.status()).isEqualTo(422);
+		assertThat(wrongKind.fieldError("replacement").orElseThrow())
+			.startsWith("An image is replaced by another image");
+		assertThat(wrongKind.document().select(".usa-alert--error a[href=#replacement]")).hasSize(1);
+		BackOffice.Page noFile = this.contributor.post(replace, Map.of());
+		assertThat(noFile.status()).isEqualTo(422);
+		assertThat(noFile.fieldError("replacement")).contains("Choose the new file to upload.");
+
+		BackOffice.Page replaced = this.contributor.upload(replace, Map.of(), "buoy-2.jpg", TestImages.jpeg(800, 400));
+		assertThat(replaced.location()).isEqualTo("/admin/media/" + asset.id() + "?replaced");
+		MediaAsset now = this.library.find(asset.id()).orElseThrow();
+		assertThat(now.fileName()).isEqualTo("buoy-2.jpg");
+		assertThat(now.renditions()).containsExactly(480, 800);
+		BackOffice.Page item = this.contributor.get(replaced.location());
+		assertThat(item.document().select("#former-files li").text()).startsWith("buoy.png (")
+			.contains("replaced by " + this.contributorPerson.email());
+		// The former file's address leads to the current one.
+		HttpResponse<byte[]> former = this.contributor.bytes(asset.url(640));
+		assertThat(former.statusCode()).isEqualTo(301);
+		assertThat(former.headers().firstValue("Location")).contains(now.url(480));
+		assertThat(this.contributor.bytes(now.url(480)).statusCode()).isEqualTo(200);
+		// Someone else's upload: only editors replace it.
+		BackOffice other = signedIn(this.accounts.person(Role.CONTRIBUTOR));
+		assertThat(other.upload(replace, Map.of(), "buoy-3.jpg", TestImages.jpeg(300, 200)).status()).isEqualTo(403);
+		assertThat(this.library.find(asset.id()).orElseThrow().sha256()).isEqualTo(now.sha256());
+	}
+
+	@Test
 	void smallImagesAreNeverScaledUp() {
 		MediaAsset asset = asset(this.contributor.upload("/admin/media", Map.of("altText", "A seal."), "seal.png",
 				TestImages.png(700, 350)));

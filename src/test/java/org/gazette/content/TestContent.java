@@ -1,6 +1,9 @@
 package org.gazette.content;
 
+import java.nio.file.Path;
 import java.time.Clock;
+
+import org.gazette.media.TestMedia;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +24,9 @@ public final class TestContent {
 		AuthorRepository authors = new AuthorRepository(jdbc);
 		TopicRepository topics = new TopicRepository(jdbc);
 		return new Content(new ArticleRepository(jdbc), new RevisionRepository(jdbc), authors, topics,
-				new ArticleListRepository(jdbc), new MarkdownRenderer(), events, clock);
+				new ArticleListRepository(jdbc), new MarkdownRenderer(),
+				TestMedia.library(jdbc, clock, Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-media")),
+				events, clock);
 	}
 
 }

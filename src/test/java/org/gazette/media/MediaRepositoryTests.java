@@ -63,6 +63,17 @@ class MediaRepositoryTests {
 		content.revise(story, draft("Without a hero"), "writer");
 		assertThat(content.workingRevision(story).orElseThrow().heroMediaId()).isNull();
 		assertThatThrownBy(() -> repository.delete(photo)).isInstanceOf(DataIntegrityViolationException.class);
+		// What a revision took from the library is part of it: never changed afterwards.
+		assertThat(db.get()
+			.jdbc()
+			.sql("select used_as from revision_media where media_id = :m")
+			.param("m", photo)
+			.query(String.class)
+			.list()).containsExactly("hero");
+		for (String statement : List.of("update revision_media set list_order = 1", "delete from revision_media")) {
+			assertThatThrownBy(() -> db.get().jdbc().sql(statement).update()).as(statement)
+				.hasMessageContaining("append-only");
+		}
 		assertThatThrownBy(() -> content.createArticle(null, draft("Missing").withHeroMediaId(404_404L), "writer"))
 			.isInstanceOfSatisfying(InvalidContentException.class,
 					(ex) -> assertThat(ex.byField()).containsKey("heroMediaId"));

@@ -102,6 +102,153 @@ class StoryMediaTests {
 		assertThat(this.media.find(inline.id())).isPresent();
 	}
 
+	@Test
+	void documentsAreListedUnderTheStoryWithTypeAndSizeAndInTheApi() {
+		MediaAsset sheet = this.media
+			.upload("fact-sheet-" + System.nanoTime() + ".pdf", new ByteArrayInputStream(TestImages.pdf()),
+					new MediaDetails("Fact sheet", "", false, "", ""), "tester", null)
+			.asset();
+		MediaAsset photo = upload(TestImages.png(640, 320), "kit.png", "A press kit.");
+		String slug = "documents-" + sheet.id();
+		long id = this.content.createArticle(slug,
+				this.stories.story("Lanes open with a fact sheet " + sheet.id())
+					.revision()
+					.withDocumentIds(java.util.List.of(sheet.id())),
+				"tester");
+		this.publishing.publish(id, this.clock.instant());
+
+		Http http = new Http(this.port);
+		Document page = http.get("/news/" + slug).document();
+		Element item = page.selectFirst(".gazette-documents li");
+		assertThat(item).isNotNull();
+		assertThat(item.text()).isEqualTo("Fact sheet (PDF, " + sheet.sizeLabel() + ")");
+		assertThat(item.selectFirst("a").attr("href")).isEqualTo(sheet.url());
+		Http.Response file = http.get(sheet.url());
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).contains("application/pdf");
+
+		String api = http.get("/api/v1/articles/" + slug).body();
+		assertThat(api)
+			.contains("\"documents\":[{\"title\":\"Fact sheet\",\"url\":\"https://news.example.gov" + sheet.url()
+					+ "\",\"type\":\"PDF\",\"mediaType\":\"application/pdf\",\"bytes\":" + sheet.byteSize() + "}]");
+
+		// Where it is used comes from what the revision recorded; in use, it stays.
+		assertThat(this.media.usesOf(sheet)).extracting((use) -> use.description())
+			.containsExactly("Lanes open with a fact sheet " + sheet.id() + " (listed document)");
+		assertThatThrownBy(() -> this.media.delete(sheet.id(), "editor@example.gov", null))
+			.isInstanceOf(MediaInUseException.class);
+
+		// An image is not a document, and a document is listed once; nothing is saved.
+		assertThatThrownBy(() -> this.content.revise(id,
+				this.stories.story("Twice").revision().withDocumentIds(java.util.List.of(sheet.id(), sheet.id())),
+				"tester"))
+			.isInstanceOfSatisfying(org.gazette.content.InvalidContentException.class, (ex) -> assertThat(ex.byField())
+				.containsEntry("documentIds", java.util.List.of("A document is listed twice.")));
+		assertThatThrownBy(() -> this.content.revise(id,
+				this.stories.story("Image").revision().withDocumentIds(java.util.List.of(photo.id())), "tester"))
+			.isInstanceOfSatisfying(org.gazette.content.InvalidContentException.class,
+					(ex) -> assertThat(ex.byField().get("documentIds")).singleElement()
+						.asString()
+						.contains("is an image, not a document"));
+		assertThatThrownBy(() -> this.content.revise(id,
+				this.stories.story("Document hero").revision().withHeroMediaId(sheet.id()), "tester"))
+			.isInstanceOfSatisfying(org.gazette.content.InvalidContentException.class,
+					(ex) -> assertThat(ex.byField().get("heroMediaId")).singleElement()
+						.asString()
+						.contains("is a document, not an image"));
+		assertThat(this.content.workingRevision(id).orElseThrow().documentIds()).containsExactly(sheet.id());
+	}
+
+	@Test
+	void changingAnItemsDetailsRefreshesTheCachedPagesOfStoriesShowingIt() {
+		MediaAsset hero = upload(TestImages.jpeg(1000, 500), "dock.jpg", "A dock at dawn.");
+		String slug = "changed-hero-" + hero.id();
+		long id = this.content.createArticle(slug,
+				this.stories.story("A dock " + hero.id()).revision().withHeroMediaId(hero.id()), "tester");
+		this.publishing.publish(id, this.clock.instant());
+		Http http = new Http(this.port);
+		Http.Response first = http.get("/news/" + slug);
+		assertThat(first.document().select("figure.gazette-hero img").attr("alt")).isEqualTo("A dock at dawn.");
+		String etag = first.header("ETag").orElseThrow();
+		// Served again from the cache, unchanged.
+		assertThat(http.get("/news/" + slug, "If-None-Match", etag).status()).isEqualTo(304);
+
+		this.media.update(hero.id(), new MediaDetails("Dock", "Two ships at the dock at dawn.", false, "The new dock.",
+				"Photo: Port office"), "editor@example.gov", null);
+
+		Http.Response after = http.get("/news/" + slug, "If-None-Match", etag);
+		assertThat(after.status()).isEqualTo(200);
+		Document page = after.document();
+		assertThat(page.select("figure.gazette-hero img").attr("alt")).isEqualTo("Two ships at the dock at dawn.");
+		assertThat(page.select("figure.gazette-hero figcaption").text()).isEqualTo("The new dock. Photo: Port office");
+	}
+
+	@Test
+	void replacingAFileKeepsTheItemAndItsReferencesAndRefreshesThePages() {
+		byte[] original = TestImages.jpeg(1200, 600);
+		byte[] otherFile = TestImages.png(300, 200);
+		MediaAsset old = upload(original, "pier.jpg", "The old pier.");
+		upload(otherFile, "other.png", "Another image.");
+		String slug = "replaced-" + old.id();
+		long id = this.content.createArticle(slug,
+				this.stories.story("A pier " + old.id())
+					.body("Before.\n\n" + old.markdown())
+					.revision()
+					.withHeroMediaId(old.id()),
+				"tester");
+		this.publishing.publish(id, this.clock.instant());
+		Http http = new Http(this.port);
+		String etag = http.get("/news/" + slug).header("ETag").orElseThrow();
+
+		// Refused, nothing changed: another kind, the same file, another item's file.
+		assertThatThrownBy(() -> replace(old.id(), "pier.pdf", TestImages.pdf()))
+			.hasMessageContaining("An image is replaced by another image");
+		assertThatThrownBy(() -> replace(old.id(), "pier.jpg", original))
+			.hasMessageContaining("This is the file the item already has.");
+		assertThatThrownBy(() -> replace(old.id(), "other.png", otherFile))
+			.hasMessageContaining("This file is already in the library as “other”");
+		assertThatThrownBy(() -> replace(old.id(), "again.png", TestImages.truncated(TestImages.png(50, 50))))
+			.hasMessageContaining("could not be read");
+		assertThat(this.media.find(old.id()).orElseThrow().sha256()).isEqualTo(old.sha256());
+		assertThat(this.media.formerFiles(old.id())).isEmpty();
+
+		MediaAsset now = this.media.replace(old.id(), "pier-new.png",
+				new ByteArrayInputStream(TestImages.png(1000, 500)), "editor@example.gov", null);
+		assertThat(now.id()).isEqualTo(old.id());
+		assertThat(now.sha256()).isNotEqualTo(old.sha256());
+		assertThat(now.extension()).isEqualTo("png");
+		assertThat(now.altText()).isEqualTo("The old pier.");
+		assertThat(this.media.formerFiles(old.id())).singleElement().satisfies((former) -> {
+			assertThat(former.sha256()).isEqualTo(old.sha256());
+			assertThat(former.replacedBy()).isEqualTo("editor@example.gov");
+		});
+
+		// The cached page refreshed: the hero is the new file.
+		Http.Response page = http.get("/news/" + slug, "If-None-Match", etag);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.document().select("figure.gazette-hero img").attr("srcset")).contains(now.sha256())
+			.doesNotContain(old.sha256());
+		// The body, saved with the old address, leads to the new file.
+		String inBody = page.document().select(".gazette-body img").attr("src");
+		assertThat(inBody).isEqualTo(old.url(960));
+		Http.Response moved = http.get(inBody);
+		assertThat(moved.status()).isEqualTo(301);
+		assertThat(moved.header("Location")).contains(now.url(960));
+		Http.Response file = http.get(now.url(960));
+		assertThat(file.status()).isEqualTo(200);
+		assertThat(file.header("Content-Type")).contains("image/png");
+
+		// Still used, through the old address in the text too: not deleted.
+		assertThat(this.media.usesOf(now)).extracting((use) -> use.description())
+			.containsExactly("A pier " + old.id() + " (in the text)", "A pier " + old.id() + " (hero image)");
+		assertThatThrownBy(() -> this.media.delete(old.id(), "editor@example.gov", null))
+			.isInstanceOf(MediaInUseException.class);
+	}
+
+	private MediaAsset replace(long id, String name, byte[] file) {
+		return this.media.replace(id, name, new ByteArrayInputStream(file), "editor@example.gov", null);
+	}
+
 	private MediaAsset upload(byte[] file, String name, String alt) {
 		return this.media
 			.upload(name, new ByteArrayInputStream(file), new MediaDetails("", alt, false, "", ""), "tester", null)

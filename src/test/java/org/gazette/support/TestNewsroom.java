@@ -24,7 +24,8 @@ public class TestNewsroom {
 	/** Every content table, children before parents. */
 	private static final String[] TABLES = { "import_item", "import_attachment", "workflow_event", "preview_link",
 			"release_task", "change_event", "takedown", "article_slug_history", "redirect", "publication",
-			"revision_topic", "revision_author", "revision", "revision_body", "article", "author", "topic" };
+			"revision_media", "revision_topic", "revision_author", "revision", "revision_body", "article", "author",
+			"topic" };
 
 	private final JdbcClient jdbc;
 
