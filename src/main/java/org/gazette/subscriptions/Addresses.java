@@ -41,7 +41,9 @@ final class Addresses {
 		if (address.length() > MAX_LENGTH) {
 			return Checked.refused("subscribe.email.long");
 		}
-		if (!address.chars().allMatch((c) -> c < 128)) {
+		// Browsers send an internationalized domain typed in an email field as punycode
+		// (xn--): refused the same way as the letters it encodes.
+		if (!address.chars().allMatch((c) -> c < 128) || address.toLowerCase(Locale.ROOT).matches(".*[@.]xn--.*")) {
 			return Checked.refused("subscribe.email.ascii");
 		}
 		int at = address.lastIndexOf('@');

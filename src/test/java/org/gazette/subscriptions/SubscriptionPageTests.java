@@ -109,6 +109,8 @@ class SubscriptionPageTests {
 				"Enter your email address on one line.", "a".repeat(250) + "@example.gov",
 				"Enter an email address of 254 characters or fewer.", "reader@exаmple.gov",
 				"Enter an email address in plain Latin letters, digits and punctuation. We do not accept accented or non-Latin letters, which can hide a look-alike address.",
+				"reader@xn--exmple-4nf.gov",
+				"Enter an email address in plain Latin letters, digits and punctuation. We do not accept accented or non-Latin letters, which can hide a look-alike address.",
 				"not-an-address", "Enter an email address in the form name@example.com.", "",
 				"Enter your email address.");
 		int before = this.mail.all().size();
