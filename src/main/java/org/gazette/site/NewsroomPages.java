@@ -95,7 +95,8 @@ class NewsroomPages {
 						current, PageMeta.website(newsFeeds(parameters.type(), topic))),
 				heading, "", false, list, this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
 				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)),
-				new Views.Link(this.messages.text("subscribe.link.all"), this.urls.subscribe()));
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link.all"), this.urls.subscribe(),
+						null));
 	}
 
 	Pages.ListingPage author(String slug, int page) {
@@ -115,7 +116,8 @@ class NewsroomPages {
 						PageMeta.website(feeds(this.urls.authorFeed(slug, "rss"), this.urls.authorFeed(slug, "atom"),
 								this.messages.text("feed.author.title", author.name(), this.chrome.siteName())))),
 				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl,
-				new Views.Link(this.messages.text("subscribe.link.all"), this.urls.subscribe()));
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link.all"), this.urls.subscribe(),
+						null));
 	}
 
 	Pages.ListingPage topic(String slug, int page) {
@@ -134,7 +136,8 @@ class NewsroomPages {
 				this.chrome.chrome(pageTitle(topic.name(), list.page()), description, pageUrl.apply(list.page()), null,
 						meta),
 				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl,
-				new Views.Link(this.messages.text("subscribe.link"), this.urls.subscribe(topic.slug())));
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link"), this.urls.subscribe(),
+						topic.slug()));
 	}
 
 	/**
@@ -208,7 +211,8 @@ class NewsroomPages {
 	}
 
 	private Pages.ListingPage listing(Chrome chrome, String heading, String intro, boolean introIsHtml, StoryList list,
-			String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl, Views.Link subscribe) {
+			String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl,
+			SubscriptionViews.SubscribeButton subscribe) {
 		if (list.page() > list.pageCount()) {
 			emptyMessage = this.messages.text("listing.past-end", list.pageCount());
 		}

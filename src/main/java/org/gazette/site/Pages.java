@@ -36,7 +36,7 @@ public final class Pages {
 	 */
 	public record ListingPage(Chrome chrome, String heading, String intro, boolean introIsHtml, String resultSummary,
 			List<Views.StoryCardView> stories, String emptyMessage, Filters filters, Views.Pagination pagination,
-			Views.Link subscribe) {
+			SubscriptionViews.SubscribeButton subscribe) {
 	}
 
 	/**

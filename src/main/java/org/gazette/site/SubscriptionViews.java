@@ -66,4 +66,16 @@ public final class SubscriptionViews {
 			String csrfParameter, String csrfToken, String linkUrl, String linkLabel) {
 	}
 
+	/**
+	 * The small form on listing pages that opens the subscribe form: a form, not a link,
+	 * so that a static export leaves it pointing at a running node (form actions are not
+	 * rewritten into files).
+	 *
+	 * @param label the button's text
+	 * @param action the subscribe form's address
+	 * @param topic the topic to choose there, or null
+	 */
+	public record SubscribeButton(String label, String action, String topic) {
+	}
+
 }

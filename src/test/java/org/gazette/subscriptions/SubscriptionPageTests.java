@@ -204,9 +204,11 @@ class SubscriptionPageTests {
 	void theFormIsOnEveryTopicPageWithThatTopicChosen() {
 		Topic topic = this.stories.topic("Harbors " + SubscriptionFlow.freshEmail("t").substring(2, 10));
 		Http http = new Http(this.port);
-		var link = http.get("/topics/" + topic.slug()).document().select("a.usa-link[href^=/subscribe]");
-		assertThat(link.text()).isEqualTo("Get these stories by email");
-		var form = http.get(link.attr("href")).document();
+		var button = http.get("/topics/" + topic.slug()).document().select("form.gazette-email-link");
+		assertThat(button.select("button").text()).isEqualTo("Get these stories by email");
+		assertThat(button.attr("action")).isEqualTo("/subscribe");
+		String topicField = button.select("input[name=topic]").attr("value");
+		var form = http.get("/subscribe?topic=" + topicField).document();
 		assertThat(form.select("#topic-" + topic.slug()).hasAttr("checked")).isTrue();
 		assertThat(form.select("#scope-some").hasAttr("checked")).isTrue();
 	}
