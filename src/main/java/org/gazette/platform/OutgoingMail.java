@@ -4,12 +4,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,120 @@ public class OutgoingMail {
 		else {
 			sendNow(to, subject, text);
 		}
+	}
+
+	/**
+	 * Sends a multipart email (HTML and its plain-text alternative) now, with extra
+	 * headers such as {@code List-Unsubscribe}, and says how it went: a mail server's 5xx
+	 * answer is permanent (the address is refused), anything else (no connection, a 4xx
+	 * answer) is worth retrying.
+	 */
+	public Delivery deliver(Email email) {
+		JavaMailSender mail = this.sender.getIfAvailable();
+		if (mail == null) {
+			log.warn("Email not sent: no SMTP server is configured (spring.mail.host)");
+			return Delivery.TEMPORARY_FAILURE;
+		}
+		try {
+			MimeMessage message = mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			String fromName = (email.fromName() != null) ? email.fromName() : this.properties.siteName();
+			helper.setFrom(new InternetAddress(this.properties.mailFrom(), fromName, "UTF-8"));
+			helper.setTo(new InternetAddress(email.to(), true));
+			helper.setSubject(email.subject());
+			helper.setText(email.text(), email.html());
+			for (Map.Entry<String, String> header : email.headers().entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
+			mail.send(message);
+			return Delivery.SENT;
+		}
+		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+			Delivery outcome = permanent(ex) ? Delivery.PERMANENT_FAILURE : Delivery.TEMPORARY_FAILURE;
+			log.warn("Email not sent ({}): {}", outcome, ex.getClass().getSimpleName());
+			return outcome;
+		}
+	}
+
+	/** Whether a mail server answered 5xx: the address or message is refused for good. */
+	private static boolean permanent(Throwable ex) {
+		java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(ex));
+		while (!todo.isEmpty()) {
+			Throwable next = todo.pop();
+			if (!seen.add(next)) {
+				continue;
+			}
+			int code = returnCode(next);
+			if (code >= 500 && code < 600) {
+				return true;
+			}
+			if (next instanceof MailSendException send) {
+				todo.addAll(send.getFailedMessages().values());
+			}
+			if (next instanceof MessagingException messaging && messaging.getNextException() != null) {
+				todo.add(messaging.getNextException());
+			}
+			if (next.getCause() != null) {
+				todo.add(next.getCause());
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The SMTP reply code carried by the provider's exceptions (Angus Mail's
+	 * {@code SMTPSendFailedException} and {@code SMTPAddressFailedException}); read by
+	 * name because the provider is a runtime dependency only. 0 when there is none.
+	 */
+	private static int returnCode(Throwable ex) {
+		if (!(ex instanceof MessagingException)) {
+			return 0;
+		}
+		try {
+			Object code = ex.getClass().getMethod("getReturnCode").invoke(ex);
+			return (code instanceof Integer number) ? number : 0;
+		}
+		catch (ReflectiveOperationException | RuntimeException notSmtp) {
+			return 0;
+		}
+	}
+
+	/**
+	 * An email with an HTML body and its plain-text alternative.
+	 *
+	 * @param to the recipient
+	 * @param fromName the sender's name (the agency), or null for the site's name
+	 * @param subject the subject
+	 * @param text the plain-text part
+	 * @param html the HTML part
+	 * @param headers extra headers, such as {@code List-Unsubscribe}
+	 */
+	public record Email(String to, String fromName, String subject, String text, String html,
+			Map<String, String> headers) {
+
+		public Email {
+			headers = Map.copyOf(headers);
+		}
+
+		@Override
+		public String toString() {
+			// No address or body in logs.
+			return "Email[" + this.subject + "]";
+		}
+
+	}
+
+	/** How sending went. */
+	public enum Delivery {
+
+		/** The SMTP server accepted it. */
+		SENT,
+		/** Not sent, worth trying again later (no connection, a 4xx answer). */
+		TEMPORARY_FAILURE,
+		/** Refused for good (a 5xx answer): do not try this address again. */
+		PERMANENT_FAILURE
+
 	}
 
 	/**

@@ -31,6 +31,9 @@ class SecurityConfiguration {
 					// Public pages set their own caching (revalidate with ETag); see
 					// PublicResponses.
 					.cacheControl((cache) -> cache.disable()));
+		// RFC 8058: a mail program posts the one-click unsubscribe with no session and no
+		// form token; the secret token in the address is what authorizes it.
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/subscriptions/one-click/**"));
 		http.requestCache((cache) -> cache.disable());
 		http.securityContext((context) -> context.requireExplicitSave(true));
 		return http.build();

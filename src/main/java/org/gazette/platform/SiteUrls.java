@@ -117,6 +117,35 @@ public class SiteUrls {
 		return "/feeds/authors/" + slug + "." + format;
 	}
 
+	/** The email subscription form; with a topic's slug, that topic is chosen already. */
+	public String subscribe() {
+		return this.formsBase + "/subscribe";
+	}
+
+	public String subscribe(String topicSlug) {
+		return withQuery(subscribe(), Map.of("topic", topicSlug));
+	}
+
+	/** A confirmation link: the token is the whole secret. */
+	public String confirmSubscription(String token) {
+		return "/subscribe/confirm/" + token;
+	}
+
+	/** A subscriber's preferences page, from the link in each email. */
+	public String manageSubscription(String token) {
+		return "/subscriptions/manage/" + token;
+	}
+
+	/** The unsubscribe page (a button that confirms), from the link in each email. */
+	public String unsubscribe(String token) {
+		return "/subscriptions/unsubscribe/" + token;
+	}
+
+	/** Where mail programs POST an RFC 8058 one-click unsubscribe. */
+	public String oneClickUnsubscribe(String token) {
+		return "/subscriptions/one-click/" + token;
+	}
+
 	public String sitemapIndex() {
 		return "/sitemap.xml";
 	}

@@ -94,7 +94,9 @@ class NewsroomPages {
 				this.chrome.chrome(pageTitle(heading, parameters.page()), this.messages.text("news.description"), path,
 						current, PageMeta.website(newsFeeds(parameters.type(), topic))),
 				heading, "", false, list, this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
-				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)));
+				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)),
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link.all"), this.urls.subscribe(),
+						null));
 	}
 
 	Pages.ListingPage author(String slug, int page) {
@@ -113,7 +115,9 @@ class NewsroomPages {
 						this.messages.text("author.description", author.name()), pageUrl.apply(list.page()), null,
 						PageMeta.website(feeds(this.urls.authorFeed(slug, "rss"), this.urls.authorFeed(slug, "atom"),
 								this.messages.text("feed.author.title", author.name(), this.chrome.siteName())))),
-				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl);
+				heading, intro, true, list, this.messages.text("author.empty"), null, pageUrl,
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link.all"), this.urls.subscribe(),
+						null));
 	}
 
 	Pages.ListingPage topic(String slug, int page) {
@@ -131,7 +135,9 @@ class NewsroomPages {
 		return listing(
 				this.chrome.chrome(pageTitle(topic.name(), list.page()), description, pageUrl.apply(list.page()), null,
 						meta),
-				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl);
+				topic.name(), topic.description(), false, list, this.messages.text("topic.empty"), null, pageUrl,
+				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link"), this.urls.subscribe(),
+						topic.slug()));
 	}
 
 	/**
@@ -235,7 +241,8 @@ class NewsroomPages {
 	}
 
 	private Pages.ListingPage listing(Chrome chrome, String heading, String intro, boolean introIsHtml, StoryList list,
-			String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl) {
+			String emptyMessage, Pages.Filters filters, IntFunction<String> pageUrl,
+			SubscriptionViews.SubscribeButton subscribe) {
 		if (list.page() > list.pageCount()) {
 			emptyMessage = this.messages.text("listing.past-end", list.pageCount());
 		}
@@ -243,7 +250,7 @@ class NewsroomPages {
 				: this.messages.text("listing.showing", (list.page() - 1) * list.pageSize() + 1,
 						(list.page() - 1) * list.pageSize() + list.stories().size(), list.total());
 		return new Pages.ListingPage(chrome, heading, intro, introIsHtml, summary, cards(list.stories()), emptyMessage,
-				filters, Paginations.of(list.page(), list.pageCount(), pageUrl));
+				filters, Paginations.of(list.page(), list.pageCount(), pageUrl), subscribe);
 	}
 
 	private List<Views.Feed> allFeeds() {

@@ -35,7 +35,8 @@ public final class Pages {
 	 * @param pagination the pager
 	 */
 	public record ListingPage(Chrome chrome, String heading, String intro, boolean introIsHtml, String resultSummary,
-			List<Views.StoryCardView> stories, String emptyMessage, Filters filters, Views.Pagination pagination) {
+			List<Views.StoryCardView> stories, String emptyMessage, Filters filters, Views.Pagination pagination,
+			SubscriptionViews.SubscribeButton subscribe) {
 	}
 
 	/**

@@ -64,6 +64,9 @@ class EmbargoAcrossChannelsTests {
 			new Channel("articles API by topic", (story) -> "/api/v1/articles?topic=" + story.topic(), Evidence.LIST),
 			new Channel("articles API by author", (story) -> "/api/v1/articles?author=" + story.author(), Evidence.LIST),
 			new Channel("article API", (story) -> "/api/v1/articles/" + story.slug(), Evidence.PAGE)
+			// EMAIL: not a page that readers poll, so it is not watched here; StoryEmailTests checks
+			// that a scheduled story's emails are queued and sent at its release instant (none when
+			// it is scheduled), and none once it is taken down or unscheduled, by the same rule.
 			// STATIC EXPORT: files written by a command, not answers to requests, so it is not
 			// polled here; StaticExportTests checks that an export leaves out a story before its
 			// release and that the automatic export runs again at the release instant.

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "gazette.demo-content=false",
 		"gazette.base-url=https://news.example.gov",
 		"gazette.search.index-directory=target/test-search-index/${random.uuid}", "gazette.release.enabled=false",
-		"gazette.media.directory=target/test-media/${random.uuid}",
+		"gazette.subscriptions.enabled=false", "gazette.media.directory=target/test-media/${random.uuid}",
 		"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(WebTestConfiguration.class)
 public @interface GazetteWebTest {

@@ -20,19 +20,35 @@ public final class TestMail {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
-	private final GreenMail server;
+	private GreenMail server;
+
+	private final int port;
 
 	TestMail() {
 		this.server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 		this.server.start();
+		this.port = this.server.getSmtp().getPort();
 	}
 
 	public int port() {
-		return this.server.getSmtp().getPort();
+		return this.port;
 	}
 
 	void stop() {
 		this.server.stop();
+	}
+
+	/**
+	 * Stops the server, as an SMTP outage; {@link #restart()} brings it back on the same
+	 * port, with no messages.
+	 */
+	public void outage() {
+		this.server.stop();
+	}
+
+	public void restart() {
+		this.server = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.server.start();
 	}
 
 	public void clear() {

@@ -1,0 +1,22 @@
+package org.gazette.subscriptions;
+
+import java.util.Locale;
+
+/** How often a subscriber hears from the newsroom. */
+public enum Frequency {
+
+	/** One email per story, at its release. */
+	IMMEDIATE,
+	/** One digest a day of the day's stories. */
+	DAILY;
+
+	/** As stored and in forms: {@code immediate}, {@code daily}. */
+	public String code() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Frequency fromCode(String code) {
+		return valueOf(code.toUpperCase(Locale.ROOT));
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.gazette.subscriptions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.gazette.support.BackOffice;
+import org.gazette.support.TestMail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subscribes readers through the public pages and their emails, as a reader does. */
+final class SubscriptionFlow {
+
+	static final String SITE = "https://news.example.gov";
+
+	private final int port;
+
+	private final TestMail mail;
+
+	SubscriptionFlow(int port, TestMail mail) {
+		this.port = port;
+		this.mail = mail;
+	}
+
+	static String freshEmail(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.gov";
+	}
+
+	/** Posts the subscribe form from a fresh browser; returns the answer. */
+	BackOffice.Page subscribe(Map<String, String> fields) {
+		BackOffice browser = new BackOffice(this.port);
+		assertThat(browser.get("/subscribe").status()).isEqualTo(200);
+		return browser.post("/subscribe", fields);
+	}
+
+	/** Subscribes and confirms the address; returns the preferences page's path. */
+	String subscribed(String email, Map<String, String> choices) {
+		Map<String, String> fields = new java.util.HashMap<>(choices);
+		fields.put("email", email);
+		assertThat(subscribe(fields).status()).isEqualTo(303);
+		String confirm = path(onlyLink(latest(email), "/subscribe/confirm/"));
+		BackOffice browser = new BackOffice(this.port);
+		assertThat(browser.get(confirm).status()).isEqualTo(200);
+		BackOffice.Page confirmed = browser.post(confirm, Map.of());
+		assertThat(confirmed.status()).isEqualTo(200);
+		return confirmed.document().select("main a[href^=/subscriptions/manage/]").attr("href");
+	}
+
+	MimeMessage latest(String email) {
+		List<MimeMessage> messages = this.mail.to(email);
+		assertThat(messages).isNotEmpty();
+		return messages.get(messages.size() - 1);
+	}
+
+	static String onlyLink(MimeMessage message, String prefix) {
+		List<String> links = TestMail.links(message).stream().filter((link) -> link.startsWith(SITE + prefix)).toList();
+		assertThat(links).hasSize(1);
+		return links.get(0);
+	}
+
+	static String path(String link) {
+		return link.substring(SITE.length());
+	}
+
+}
