@@ -122,8 +122,10 @@ class ArticleListController {
 	private Pagination pagination(ArticleListForm form, ArticleList list) {
 		int page = list.page();
 		int last = list.pages();
+		// Past a capped count the last page is not known, so there is no link to it.
 		return new Pagination((page > 1) ? link(form, 1) : null, (page > 1) ? link(form, page - 1) : null,
-				(page < last) ? link(form, page + 1) : null, (page < last) ? link(form, last) : null);
+				list.hasNext() ? link(form, page + 1) : null,
+				(page < last && !list.moreThanTotal()) ? link(form, last) : null);
 	}
 
 	private String link(ArticleListForm form, int page) {

@@ -3,6 +3,7 @@ package org.gazette.admin;
 import org.gazette.site.Views;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.gazette.content.ArticleList;
@@ -66,6 +67,19 @@ public final class ArticleListPages {
 		public boolean filtered() {
 			return this.form.q() != null || this.form.type() != null || this.form.topic() != null
 					|| this.form.author() != null || this.form.status() != null;
+		}
+
+		/** "1 story", "27 stories", or "1,000+ stories" when the count stopped there. */
+		public String storiesFound() {
+			if (this.list.total() == 1 && !this.list.moreThanTotal()) {
+				return "1 story";
+			}
+			return String.format(Locale.ROOT, "%,d%s stories", this.list.total(), this.list.moreThanTotal() ? "+" : "");
+		}
+
+		/** "2", or "40+" when the count stopped before the last page. */
+		public String pagesFound() {
+			return String.format(Locale.ROOT, "%,d%s", this.list.pages(), this.list.moreThanTotal() ? "+" : "");
 		}
 
 	}

@@ -315,17 +315,37 @@ public class Content {
 	 * One page of the admin article list.
 	 */
 	public ArticleList findArticles(ArticleFilter filter) {
+		return findArticles(filter, ArticleFilter.COUNT_LIMIT);
+	}
+
+	/** The list, counting no more than {@code countLimit} matches. */
+	ArticleList findArticles(ArticleFilter filter, int countLimit) {
 		Instant now = this.clock.instant();
 		var criteria = new ArticleListRepository.Criteria(filter,
 				(filter.topicId() != null) ? withFallback(this.topics.withMerged(filter.topicId()), filter.topicId())
 						: List.of(),
 				(filter.authorId() != null)
 						? withFallback(this.authors.withMerged(filter.authorId()), filter.authorId()) : List.of());
-		long total = this.list.count(criteria, now);
+		long counted = this.list.count(criteria, now, countLimit + 1L);
+		boolean more = counted > countLimit;
 		long offset = (long) (filter.page() - 1) * ArticleFilter.PAGE_SIZE;
-		List<ArticleListing> rows = (offset < total) ? this.list.page(criteria, now, ArticleFilter.PAGE_SIZE, offset)
-				: List.of();
-		return new ArticleList(rows, total, filter.page(), ArticleFilter.PAGE_SIZE);
+		List<ArticleListing> rows = (offset < counted || more)
+				? this.list.page(criteria, now, ArticleFilter.PAGE_SIZE, offset) : List.of();
+		if (!more) {
+			return new ArticleList(rows, counted, false, filter.page(), ArticleFilter.PAGE_SIZE);
+		}
+		if (rows.isEmpty()) {
+			// Past the end of a long list (a typed page number, or the merge pages asking
+			// for the count alone): only now is the exact count worth its cost.
+			return new ArticleList(rows, this.list.count(criteria, now, Long.MAX_VALUE), false, filter.page(),
+					ArticleFilter.PAGE_SIZE);
+		}
+		if (rows.size() < ArticleFilter.PAGE_SIZE) {
+			// The last page: the rows before it and on it are all there are.
+			return new ArticleList(rows, offset + rows.size(), false, filter.page(), ArticleFilter.PAGE_SIZE);
+		}
+		return new ArticleList(rows, Math.max(countLimit, offset + rows.size()), true, filter.page(),
+				ArticleFilter.PAGE_SIZE);
 	}
 
 	/**

@@ -17,7 +17,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -44,7 +43,8 @@ import org.springframework.web.util.HtmlUtils;
  * Searching public stories. Only stories that are public now are ever found: the index
  * holds published stories with their release instants and every search filters on release
  * at or before the injected clock's now (the visibility rule); unpublished stories are
- * removed from the index as soon as their change event arrives.
+ * removed from the index as soon as their change event arrives. A search asked again
+ * while nothing changed is answered from {@link SearcherCache}, which keeps that rule.
  */
 @Service
 public class Search {
@@ -66,34 +66,42 @@ public class Search {
 
 	private final DirectSpellChecker spelling = new DirectSpellChecker();
 
+	private final SearcherCache cache;
+
 	@Autowired
-	Search(SearchIndexer indexer, Clock clock) {
-		this(indexer.index(), clock);
+	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
+		this(indexer.index(), clock, properties.answersKept());
 	}
 
 	Search(SearchIndex index, Clock clock) {
+		this(index, clock, SearcherCache.DEFAULT_ANSWERS_KEPT);
+	}
+
+	Search(SearchIndex index, Clock clock, int answersKept) {
+		this.cache = new SearcherCache(answersKept);
 		this.index = index;
 		this.queries = new QueryBuilder(this.index.analyzer());
 		this.clock = clock;
 	}
 
 	public SearchResults search(SearchQuery request) {
+		Instant now = this.clock.instant();
+		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
+		return this.index
+			.search((searcher) -> this.cache.answer(searcher, now, request, () -> run(searcher, request, now)), empty);
+	}
+
+	private SearchResults run(IndexSearcher searcher, SearchQuery request, Instant now) {
 		UserQuery user = UserQuery.parse(request.text());
 		Query words = this.queries.build(user);
-		Instant now = this.clock.instant();
 		// The visibility rule: the index also holds scheduled stories, found from their
 		// release instant on.
 		Query released = LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli());
-		BooleanQuery.Builder base = new BooleanQuery.Builder()
+		Query base = new BooleanQuery.Builder()
 			.add((words != null) ? FunctionScoreQuery.boostByValue(words,
 					new RecencyBoost(StoryDocument.RELEASE, now.toEpochMilli())) : new MatchAllDocsQuery(), Occur.MUST)
-			.add(released, Occur.FILTER);
-		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
-		return this.index.search((searcher) -> run(searcher, request, user, words, base.build(), released), empty);
-	}
-
-	private SearchResults run(IndexSearcher searcher, SearchQuery request, UserQuery user, Query words, Query base,
-			Query released) {
+			.add(released, Occur.FILTER)
+			.build();
 		try {
 			if (FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
 				.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
@@ -106,7 +114,7 @@ public class Search {
 			addFilter(query, StoryDocument.TOPIC, request.topic());
 			addFilter(query, StoryDocument.AUTHOR, request.author());
 			addFilter(query, StoryDocument.YEAR, (request.year() != null) ? request.year().toString() : null);
-			var state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), StoryDocument.FACETS);
+			var state = this.cache.facetState(searcher, now);
 			DrillSideways sideways = new DrillSideways(searcher, StoryDocument.FACETS, state);
 			int top = request.page() * request.pageSize();
 			boolean newest = request.newestFirst() || words == null;

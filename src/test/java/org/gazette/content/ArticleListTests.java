@@ -152,6 +152,38 @@ class ArticleListTests {
 		assertThat(this.content.findArticles(ArticleFilter.ALL.page(3)).total()).isEqualTo(30);
 		assertThat(this.content.findArticles(ArticleFilter.ALL.page(-4)).page()).isEqualTo(1);
 		assertThat(this.content.findArticles(filter("nothing", null, null, null, null)).pages()).isEqualTo(1);
+		assertThat(first.moreThanTotal()).isFalse();
+		assertThat(first.hasNext()).isTrue();
+		assertThat(second.hasNext()).isFalse();
+	}
+
+	@DatabaseTest
+	void aLongListIsCountedOnlyUpToItsLimitYetPagedToItsEnd(Databases.Lazy db) {
+		open(db);
+		for (int i = 0; i < 30; i++) {
+			tick();
+			this.stories.story(String.format("Story %02d", i)).draft();
+		}
+		// With a limit of 10, thirty stories are "25+" on the first page (at least
+		// what that page shows), and exact from the last page on.
+		ArticleList first = this.content.findArticles(ArticleFilter.ALL, 10);
+		assertThat(first.total()).isEqualTo(25);
+		assertThat(first.moreThanTotal()).isTrue();
+		assertThat(first.hasNext()).isTrue();
+		assertThat(first.articles()).hasSize(25);
+		ArticleList second = this.content.findArticles(ArticleFilter.ALL.page(2), 10);
+		assertThat(second.articles()).extracting(ArticleListing::title)
+			.containsExactly("Story 04", "Story 03", "Story 02", "Story 01", "Story 00");
+		assertThat(second.total()).isEqualTo(30);
+		assertThat(second.moreThanTotal()).isFalse();
+		assertThat(second.hasNext()).isFalse();
+		ArticleList beyond = this.content.findArticles(ArticleFilter.ALL.page(9), 10);
+		assertThat(beyond.articles()).isEmpty();
+		assertThat(beyond.total()).as("past the end the count is exact, to name the last page").isEqualTo(30);
+		assertThat(beyond.moreThanTotal()).isFalse();
+		ArticleList fewer = this.content.findArticles(filter("story 2", null, null, null, null), 3);
+		assertThat(fewer.total()).as("under a page, the rows are the count").isEqualTo(10);
+		assertThat(fewer.moreThanTotal()).isFalse();
 	}
 
 	private void tick() {

@@ -33,7 +33,8 @@ class SearchAcrossNodesTests {
 		var jdbc = db.get().jdbc();
 		TestPublishing nodeA = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
 		TestPublishing nodeB = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
-		SearchIndexer indexerB = new SearchIndexer(new SearchProperties(this.folder.resolve("b")), site(),
+		SearchIndexer indexerB = new SearchIndexer(
+				new SearchProperties(this.folder.resolve("b"), SearcherCache.DEFAULT_ANSWERS_KEPT), site(),
 				nodeB.newsroom(), nodeB.changeLog());
 		indexerB.start();
 		indexerB.rebuild();

@@ -136,6 +136,29 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aRepeatedSearchNeverOutlivesAChangeOrTheNextReleaseOrTheClockGoingBack() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		Instant release = this.clock.instant().plus(Duration.ofSeconds(5));
+		index(story(1, "Ports Reopen", "Ports.", "Ports reopened.", day),
+				story(2, "Embargoed Port Tariff", "Ports.", "Port tariffs change.", release));
+		assertThat(titles("port")).containsExactly("Ports Reopen");
+		assertThat(titles("port")).as("asked again, same answer").containsExactly("Ports Reopen");
+
+		this.clock.set(release);
+		assertThat(titles("port")).as("released within the minute an answer is kept")
+			.containsExactlyInAnyOrder("Ports Reopen", "Embargoed Port Tariff");
+
+		this.index.update(List.of(1L), List.of(), 2);
+		assertThat(titles("port")).as("an unpublished story is gone at once").containsExactly("Embargoed Port Tariff");
+
+		this.clock.set(release.minusMillis(1));
+		assertThat(titles("port")).as("the clock set back: the embargo holds again").isEmpty();
+
+		this.clock.set(release.plus(SearcherCache.LIFETIME).plusSeconds(1));
+		assertThat(titles("port")).containsExactly("Embargoed Port Tariff");
+	}
+
+	@Test
 	void countsFacetsAndFiltersByThem() {
 		Instant day = this.clock.instant().minus(Duration.ofDays(1));
 		IndexableStory feature = new IndexableStory(3, "feature", ArticleType.FEATURE_STORY, "Port Feature",
