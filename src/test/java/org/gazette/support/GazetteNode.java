@@ -42,6 +42,14 @@ public final class GazetteNode implements AutoCloseable {
 	}
 
 	/**
+	 * A node on a database that exists already (such as one a command wrote), with its
+	 * media files in {@code mediaDirectory}.
+	 */
+	public static GazetteNode onDatabase(String name, String url, java.nio.file.Path mediaDirectory) {
+		return start(name, url, "gazette", "", "--gazette.media.directory=" + mediaDirectory);
+	}
+
+	/**
 	 * A node on the PostgreSQL schema that {@link TestDatabase#newPostgresSchemaUrl()}
 	 * made; several nodes may share it, as production nodes share one database.
 	 */
@@ -49,7 +57,7 @@ public final class GazetteNode implements AutoCloseable {
 		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
 	}
 
-	private static GazetteNode start(String name, String url, String user, String password) {
+	private static GazetteNode start(String name, String url, String user, String password, String... more) {
 		// As arguments, which take precedence over application.yaml (default properties
 		// would not).
 		String[] arguments = { "--server.port=0", "--gazette.demo-content=false",
@@ -57,7 +65,9 @@ public final class GazetteNode implements AutoCloseable {
 				"--gazette.search.index-directory=target/test-search-index/" + UUID.randomUUID(),
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password };
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(arguments);
+		String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(more))
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(all);
 		if (context.getBean(Clock.class) instanceof MutableClock) {
 			context.close();
 			throw new IllegalStateException("A node runs on the system clock");
