@@ -159,8 +159,16 @@ class ExportStaticCommandTests {
 		return Files.isWritable(locked) ? Path.of("/proc") : locked;
 	}
 
-	/** The command bean, given these words as picocli gives them. */
+	/**
+	 * The command bean, given these words as picocli gives them. Picocli takes a reused
+	 * instance's current values as defaults, so the options are cleared first, as a new
+	 * process would have them.
+	 */
 	private int execute(String... args) {
+		this.command.directory = null;
+		this.command.links = null;
+		this.command.baseUrl = null;
+		this.command.full = false;
 		return new CommandLine(this.command).execute(args);
 	}
 
