@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Command(name = "backup", mixinStandardHelpOptions = true,
-		description = { "Back up the embedded H2 database and the media files to DIR (a new or empty directory),",
-				"safely while Gazette serves. 'restore DIR' verifies and restores it.",
+		description = { "Back up the embedded H2 database and the media files to DIR, safely while Gazette serves.",
+				"DIR must be new or empty. 'restore DIR' verifies and restores it.",
 				"On PostgreSQL, use pg_dump instead (README, Back up and restore).",
 				"Exit status: 0 backed up, 1 failed or not an H2 database, 2 wrong command line." })
 class BackupCommand implements Callable<Integer> {

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 /** {@code export FILE [--with-media DIR]}: the site in Gazette's own format. */
 @Component
 @Command(name = "export", mixinStandardHelpOptions = true,
-		description = { "Write every story with every revision, publications, workflow history, authors, topics,",
-				"redirects, former addresses, takedowns and media details to FILE, one JSON record a line",
-				"(Gazette's export format, docs/export-format.md). 'import' restores it into an empty database.",
+		description = { "Write the whole site, every revision and its history, to FILE in Gazette's export format.",
+				"Stories with every revision, publications, workflow history, authors, topics, redirects,",
+				"former addresses, takedowns and media details, one JSON record a line (docs/export-format.md).",
+				"'import' restores it into an empty database.",
 				"Exit status: 0 written, 1 failed (FILE left as it was), 2 wrong command line." })
 class ExportCommand implements Callable<Integer> {
 
