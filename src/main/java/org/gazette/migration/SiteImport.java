@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -199,7 +200,7 @@ class SiteImport {
 		StringJoiner names = new StringJoiner(", ");
 		StringJoiner marks = new StringJoiner(", ");
 		List<Object> values = new ArrayList<>();
-		Map<String, SqlParameterValue> deferred = new LinkedHashMap<>();
+		Map<String, Object> deferred = new LinkedHashMap<>();
 		for (String field : record.propertyNames()) {
 			if (field.equals("type")) {
 				continue;
@@ -209,9 +210,13 @@ class SiteImport {
 				throw new ImportException("Line " + number + ": a " + table.name() + " record has no field \"" + field
 						+ "\"; was the file written by a newer Gazette?");
 			}
-			SqlParameterValue value = new SqlParameterValue(sqlType, value(record.get(field), sqlType, field, number));
+			Object given = value(record.get(field), sqlType, field, number);
+			// An instant goes as it is: PostgreSQL's driver reports timestamptz as
+			// TIMESTAMP
+			// and, told that type, would drop the offset.
+			Object value = (given instanceof OffsetDateTime) ? given : new SqlParameterValue(sqlType, given);
 			if (table.later().contains(field)) {
-				if (value.getValue() != null) {
+				if (given != null) {
 					deferred.put(field, value);
 				}
 				continue;

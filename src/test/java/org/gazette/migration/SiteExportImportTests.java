@@ -30,6 +30,7 @@ import org.gazette.support.GazetteNode;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Http;
 import org.gazette.support.Stories;
+import org.gazette.support.TestDatabase;
 import org.gazette.support.TestImages;
 import org.gazette.support.TestNewsroom;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +148,36 @@ class SiteExportImportTests {
 	}
 
 	@Test
+	void aSiteExportedFromH2ImportsIntoPostgres() throws Exception {
+		Path file = this.temporary.resolve("site.jsonl");
+		assertThat(command("export", file.toString(), "--spring.datasource.url=" + SOURCE).status()).isZero();
+		String target = TestDatabase.newPostgresSchemaUrl();
+		try {
+			CommandRun imported = command("import", file.toString(), "--spring.datasource.url=" + target,
+					"--spring.datasource.username=" + TestDatabase.POSTGRES_USER,
+					"--spring.datasource.password=" + TestDatabase.POSTGRES_PASSWORD);
+			assertThat(imported.status()).as(imported.err()).isZero();
+			for (SiteTable table : SiteTable.ALL) {
+				assertThat(rows(target, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD, table))
+					.as(table.name())
+					.isEqualTo(rows(SOURCE, table));
+			}
+			try (Connection connection = DriverManager.getConnection(target, TestDatabase.POSTGRES_USER,
+					TestDatabase.POSTGRES_PASSWORD);
+					ResultSet rs = connection.createStatement()
+						.executeQuery("insert into topic (slug, name, created_at, updated_at) values ('new', 'New',"
+								+ " current_timestamp, current_timestamp) returning id")) {
+				rs.next();
+				assertThat(rs.getLong(1)).as("ids continue after the imported ones")
+					.isGreaterThan((Long) rows(SOURCE, SiteTable.named("topic")).get(0).get("id"));
+			}
+		}
+		finally {
+			TestDatabase.dropSchemaOf(target);
+		}
+	}
+
+	@Test
 	void refusesADatabaseThatIsNotEmptyAndSaysWhy() throws Exception {
 		Path file = this.temporary.resolve("site.jsonl");
 		assertThat(command("export", file.toString(), "--spring.datasource.url=" + SOURCE).status()).isZero();
@@ -232,7 +263,12 @@ class SiteExportImportTests {
 
 	/** Every row of a table, in its export order, instants compared as instants. */
 	static List<Map<String, Object>> rows(String url, SiteTable table) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, "gazette", "");
+		return rows(url, "gazette", "", table);
+	}
+
+	static List<Map<String, Object>> rows(String url, String user, String password, SiteTable table)
+			throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, user, password);
 				ResultSet rs = connection.createStatement()
 					.executeQuery("select * from " + table.name() + " order by " + table.orderBy())) {
 			ResultSetMetaData meta = rs.getMetaData();
@@ -240,7 +276,8 @@ class SiteExportImportTests {
 			while (rs.next()) {
 				Map<String, Object> row = new LinkedHashMap<>();
 				for (int column = 1; column <= meta.getColumnCount(); column++) {
-					Object value = rs.getObject(column);
+					Object value = (rs.getObject(column) instanceof java.sql.Timestamp)
+							? rs.getObject(column, OffsetDateTime.class) : rs.getObject(column);
 					row.put(meta.getColumnLabel(column),
 							(value instanceof OffsetDateTime time) ? time.toInstant() : value);
 				}
