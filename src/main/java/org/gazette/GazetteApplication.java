@@ -1,9 +1,9 @@
 package org.gazette;
 
-import org.springframework.boot.SpringApplication;
+import org.gazette.platform.CommandLineLauncher;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Gazette: a publishing platform for official government newsrooms. */
@@ -12,24 +12,20 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class GazetteApplication {
 
+	/**
+	 * Serves the site, or runs the operator's command named first (see
+	 * {@link CommandLineLauncher}; {@code --help} lists them).
+	 */
 	public static void main(String[] args) {
-		if (args.length > 0 && !args[0].startsWith("-")) {
-			System.exit(runCommand(args));
-		}
-		SpringApplication.run(GazetteApplication.class, args);
+		CommandLineLauncher.main(GazetteApplication.class, args);
 	}
 
 	/**
-	 * Runs an operator's command ({@code java -jar gazette.jar NAME ...}): the same
-	 * application, listening on no port, then returns the command's exit status.
+	 * Runs an operator's command ({@code java -jar gazette.jar NAME ...}) without the web
+	 * server and returns its exit status instead of exiting; for tests.
 	 */
 	public static int runCommand(String... args) {
-		SpringApplication application = new SpringApplication(GazetteApplication.class);
-		application.addInitializers((context) -> context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("command",
-					java.util.Map.of("gazette.command", args[0], "server.port", "-1"))));
-		return SpringApplication.exit(application.run(args));
+		return CommandLineLauncher.run(GazetteApplication.class, args);
 	}
 
 }

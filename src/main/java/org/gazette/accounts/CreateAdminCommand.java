@@ -1,52 +1,48 @@
 package org.gazette.accounts;
 
-import java.util.List;
+import java.util.concurrent.Callable;
 
-import org.gazette.platform.GazetteCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar gazette.jar create-admin EMAIL [NAME]}: creates an admin account and
- * prints its one-time set-password link. There is no default account.
+ * {@code create-admin EMAIL [NAME]}: creates an admin account and prints its one-time
+ * set-password link. There is no default account.
  */
 @Component
-class CreateAdminCommand implements GazetteCommand {
+@Command(name = "create-admin", mixinStandardHelpOptions = true,
+		description = { "Create an admin account and print a one-time link (valid 3 days) to choose its password.",
+				"Exit status: 0 created, 1 refused (address taken or not valid), 2 wrong command line." })
+class CreateAdminCommand implements Callable<Integer> {
 
 	private final Accounts accounts;
+
+	@Parameters(index = "0", paramLabel = "EMAIL", description = "The admin's email address.")
+	String email;
+
+	@Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
+			description = "The admin's name (default: the part of the address before the @).")
+	String name;
 
 	CreateAdminCommand(Accounts accounts) {
 		this.accounts = accounts;
 	}
 
 	@Override
-	public String name() {
-		return "create-admin";
-	}
-
-	@Override
-	public String description() {
-		return "Create an admin account: create-admin EMAIL [NAME]; prints a one-time link to set its password";
-	}
-
-	@Override
-	public int run(List<String> arguments) {
-		if (arguments.isEmpty() || arguments.size() > 2) {
-			System.err.println("Usage: create-admin EMAIL [NAME]");
-			return 2;
-		}
-		String email = arguments.get(0);
-		String name = (arguments.size() == 2) ? arguments.get(1) : email.substring(0, Math.max(email.indexOf('@'), 0));
+	public Integer call() {
+		String given = (this.name != null) ? this.name : this.email.substring(0, Math.max(this.email.indexOf('@'), 0));
 		try {
 			Invitation invitation = this.accounts
-				.invite(new NewAccount(email, name.isBlank() ? email : name, Role.ADMIN), "command-line");
+				.invite(new NewAccount(this.email, given.isBlank() ? this.email : given, Role.ADMIN), "command-line");
 			System.out.println("Admin account created for " + invitation.account().email() + ".");
 			System.out.println("Open this link within 3 days to choose a password (it works once):");
 			System.out.println(invitation.setPasswordUrl());
 			return 0;
 		}
 		catch (InvalidAccountException ex) {
-			System.err.println(String.join(" ", ex.fieldErrors().values()));
+			System.err.println("create-admin: " + String.join(" ", ex.fieldErrors().values()));
 			return 1;
 		}
 	}

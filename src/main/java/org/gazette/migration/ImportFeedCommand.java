@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Command(name = "import-feed", mixinStandardHelpOptions = true,
 		description = "Imports an RSS 2.0 or Atom feed saved as a file: each entry becomes a published story with its"
 				+ " date, and its link redirects to it. Running it again updates what changed and skips the rest.")
-class ImportFeedCommand extends ImportCommand {
+class ImportFeedCommand extends SourceImportCommand {
 
 	ImportFeedCommand(Importer importer, GazetteProperties properties) {
 		super(importer, properties);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 		description = "Imports a WordPress export file (WXR 1.1 or 1.2): posts with their authors, categories, tags,"
 				+ " dates and statuses, attachments' metadata, and redirects from the old addresses."
 				+ " Running it again updates what changed and skips the rest.")
-class ImportWxrCommand extends ImportCommand {
+class ImportWxrCommand extends SourceImportCommand {
 
 	ImportWxrCommand(Importer importer, GazetteProperties properties) {
 		super(importer, properties);

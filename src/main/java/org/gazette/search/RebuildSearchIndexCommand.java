@@ -1,17 +1,18 @@
 package org.gazette.search;
 
-import java.util.List;
+import java.util.concurrent.Callable;
 
-import org.gazette.platform.GazetteCommand;
+import picocli.CommandLine.Command;
 
 import org.springframework.stereotype.Component;
 
-/**
- * {@code java -jar gazette.jar rebuild-search-index}: rebuilds this node's index from the
- * database.
- */
+/** {@code reindex}: rebuilds this node's search index from the database. */
 @Component
-class RebuildSearchIndexCommand implements GazetteCommand {
+@Command(name = "reindex", aliases = "rebuild-search-index", mixinStandardHelpOptions = true,
+		description = { "Rebuild this node's search index from the database.",
+				"Gazette also does this by itself when the index is missing or unreadable.",
+				"Exit status: 0 rebuilt, 1 failed." })
+class RebuildSearchIndexCommand implements Callable<Integer> {
 
 	private final SearchIndexer indexer;
 
@@ -20,17 +21,7 @@ class RebuildSearchIndexCommand implements GazetteCommand {
 	}
 
 	@Override
-	public String name() {
-		return "rebuild-search-index";
-	}
-
-	@Override
-	public String description() {
-		return "Rebuild this node's search index from the database";
-	}
-
-	@Override
-	public int run(List<String> arguments) {
+	public Integer call() {
 		int count = this.indexer.rebuild();
 		System.out.println("Search index rebuilt with " + count + " stories.");
 		return 0;

@@ -65,7 +65,14 @@ class SearchIndexer implements DisposableBean {
 		return this.index;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener
+	void ready(ApplicationReadyEvent ready) {
+		// An operator's command does its work and exits; reindex rebuilds on purpose.
+		if (!ready.getApplicationContext().getEnvironment().containsProperty("gazette.command")) {
+			start();
+		}
+	}
+
 	void start() {
 		if (this.index.open()) {
 			catchUp();

@@ -5,29 +5,46 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
-import org.gazette.platform.GazetteCommand;
 import org.gazette.platform.GazetteProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar gazette.jar export-static DIR [--full] [--links=root|relative|absolute]
- * [--base-url=URL]}: writes the public site as files for a static host; see
- * {@link StaticExport}.
+ * {@code export-static DIR [--full] [--links=root|relative|absolute] [--base-url=URL]}:
+ * writes the public site as files for a static host; see {@link StaticExport}.
  */
 @Component
-class ExportStaticCommand implements GazetteCommand {
-
-	static final String USAGE = "Usage: export-static DIR [--full] [--links=root|relative|absolute] [--base-url=URL]";
+@Command(name = "export-static", mixinStandardHelpOptions = true,
+		description = {
+				"Write the whole public site as files any static host can serve, byte for byte what the server sends.",
+				"Later runs rewrite only what changed; the new export is swapped in at the end.",
+				"Exit status: 0 exported, 1 failed (nothing replaced), 2 wrong command line." })
+class ExportStaticCommand implements Callable<Integer> {
 
 	private final StaticExport export;
 
 	private final DateTimeFormatter when;
+
+	@Parameters(paramLabel = "DIR", description = "Where to write the site (a link to the newest version).")
+	String directory;
+
+	@Option(names = "--full", description = "Rewrite every file, not only what changed.")
+	boolean full;
+
+	@Option(names = "--links", paramLabel = "STYLE",
+			description = "How pages link to each other: root (/news/...), relative (../news/...) or absolute (https://...). Default: the setting gazette.export.links.")
+	String links;
+
+	@Option(names = "--base-url", paramLabel = "URL",
+			description = "The public address of the exported site (default: gazette.base-url).")
+	String baseUrl;
 
 	ExportStaticCommand(StaticExport export, GazetteProperties properties) {
 		this.export = export;
@@ -36,64 +53,44 @@ class ExportStaticCommand implements GazetteCommand {
 	}
 
 	@Override
-	public String name() {
-		return "export-static";
-	}
-
-	@Override
-	public String description() {
-		return "Write the public site as files for a static host: " + USAGE.substring("Usage: ".length());
-	}
-
-	@Override
-	public int run(List<String> arguments) {
-		return run(arguments, Map.of());
-	}
-
-	@Override
-	public int run(List<String> arguments, Map<String, List<String>> options) {
-		if (arguments.size() != 1 || arguments.get(0).isBlank()) {
-			System.err.println(
-					(arguments.isEmpty() ? "Say where to export the site. " : "Give exactly one directory. ") + USAGE);
-			return 2;
-		}
+	public Integer call() {
 		ExportOptions defaults = this.export.defaultOptions();
-		String linksOption = option(options, "links").orElse(defaults.links().code());
-		Optional<LinkStyle> links = LinkStyle.parse(linksOption);
-		if (links.isEmpty()) {
-			System.err.println("Unknown link style \"" + linksOption + "\": use root, relative or absolute. " + USAGE);
+		String linksOption = (this.links != null) ? this.links : defaults.links().code();
+		Optional<LinkStyle> style = LinkStyle.parse(linksOption);
+		if (style.isEmpty()) {
+			System.err.println("export-static: unknown link style \"" + linksOption
+					+ "\": use root, relative or absolute (see export-static --help).");
 			return 2;
 		}
-		URI baseUrl = defaults.baseUrl();
-		Optional<String> baseOption = option(options, "base-url");
-		if (baseOption.isPresent()) {
+		URI base = defaults.baseUrl();
+		if (this.baseUrl != null) {
 			try {
-				baseUrl = URI.create(baseOption.get());
+				base = URI.create(this.baseUrl);
 			}
 			catch (IllegalArgumentException ex) {
-				baseUrl = null;
+				base = null;
 			}
-			if (baseUrl == null || !baseUrl.isAbsolute()) {
-				System.err.println("--base-url must be an absolute address, such as https://www.agency.gov/newsroom");
+			if (base == null || !base.isAbsolute()) {
+				System.err.println(
+						"export-static: --base-url must be an absolute address, such as https://www.agency.gov/newsroom");
 				return 2;
 			}
 		}
-		Path directory;
+		Path target;
 		try {
-			directory = Path.of(arguments.get(0));
+			target = Path.of(this.directory);
 		}
 		catch (InvalidPathException ex) {
-			System.err.println("Cannot export to " + arguments.get(0) + ": " + ex.getReason() + ".");
+			System.err.println("export-static: cannot export to " + this.directory + ": " + ex.getReason() + ".");
 			return 2;
 		}
 		try {
-			ExportReport report = this.export.export(directory,
-					new ExportOptions(links.get(), baseUrl, options.containsKey("full")));
-			System.out.println(summary(directory, links.get(), report));
+			ExportReport report = this.export.export(target, new ExportOptions(style.get(), base, this.full));
+			System.out.println(summary(target, style.get(), report));
 			return 0;
 		}
 		catch (ExportException ex) {
-			System.err.println(ex.getMessage());
+			System.err.println("export-static: " + ex.getMessage());
 			return 1;
 		}
 	}
@@ -112,11 +109,6 @@ class ExportStaticCommand implements GazetteCommand {
 							+ ". Export again then, or set gazette.export.automatic to keep the export up to date."
 					: "No story is scheduled for release.");
 		return text.toString();
-	}
-
-	private static Optional<String> option(Map<String, List<String>> options, String name) {
-		List<String> values = options.get(name);
-		return (values == null || values.isEmpty()) ? Optional.empty() : Optional.of(values.get(values.size() - 1));
 	}
 
 }

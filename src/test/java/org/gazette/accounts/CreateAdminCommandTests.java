@@ -36,7 +36,9 @@ class CreateAdminCommandTests {
 		assertThat(run("create-admin", "not an address", database).status()).isEqualTo(1);
 		Run usage = run("create-admin", database);
 		assertThat(usage.status()).isEqualTo(2);
-		assertThat(usage.err()).contains("Usage: create-admin EMAIL [NAME]");
+		assertThat(usage.err())
+			.isEqualTo("create-admin: Missing required parameter: 'EMAIL'. Usage: gazette create-admin"
+					+ " [-hV] [--verbose] EMAIL [NAME] (see gazette create-admin --help)" + System.lineSeparator());
 	}
 
 	private static Run run(String... args) {

@@ -1,6 +1,7 @@
 package org.gazette.support;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -43,6 +44,14 @@ public final class GazetteNode implements AutoCloseable {
 				"jdbc:h2:mem:" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 				"sa", "", settings);
+	}
+
+	/**
+	 * A node on a database that exists already (such as one a command wrote), with its
+	 * media files in {@code mediaDirectory}.
+	 */
+	public static GazetteNode onDatabase(String name, String url, Path mediaDirectory) {
+		return start(name, url, "gazette", "", "--gazette.media.directory=" + mediaDirectory);
 	}
 
 	/**

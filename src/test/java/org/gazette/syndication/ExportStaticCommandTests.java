@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -19,6 +18,7 @@ import org.gazette.support.TestNewsroom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,42 +93,45 @@ class ExportStaticCommandTests {
 
 	@Test
 	void saysWhatIsWrongWithWhatItWasGivenAndWritesNothing() throws Exception {
-		Run missing = capture(() -> this.command.run(List.of(), Map.of()));
+		Run missing = capture(() -> GazetteApplication.runCommand("export-static"));
 		assertThat(missing.status()).isEqualTo(2);
-		assertThat(missing.err()).contains("Say where to export the site.").contains(ExportStaticCommand.USAGE);
+		assertThat(missing.err()).contains("Missing required parameter: 'DIR'")
+			.contains("Usage: gazette export-static [-hV] [--full] [--verbose] [--base-url=URL] [--links=STYLE] DIR")
+			.contains("(see gazette export-static --help)");
+		assertThat(missing.err().lines()).hasSize(1);
 
-		assertThat(capture(() -> this.command.run(List.of("a", "b"), Map.of())).status()).isEqualTo(2);
+		assertThat(capture(() -> GazetteApplication.runCommand("export-static", "a", "b")).status()).isEqualTo(2);
 
 		Path file = Files.writeString(this.temporary.resolve("notes.txt"), "not a directory");
-		Run aFile = capture(() -> this.command.run(List.of(file.toString()), Map.of()));
+		Run aFile = capture(() -> execute(file.toString()));
 		assertThat(aFile.status()).isEqualTo(1);
 		assertThat(aFile.err()).contains("Cannot export to " + file + ": it is a file.");
 		assertThat(Files.readString(file)).isEqualTo("not a directory");
 
 		Path underAFile = file.resolve("site");
-		Run belowAFile = capture(() -> this.command.run(List.of(underAFile.toString()), Map.of()));
+		Run belowAFile = capture(() -> execute(underAFile.toString()));
 		assertThat(belowAFile.status()).isEqualTo(1);
 		assertThat(belowAFile.err()).contains(file + " is a file, not a directory.");
 
 		Path unwritable = unwritableDirectory().resolve("site");
-		Run noPermission = capture(() -> this.command.run(List.of(unwritable.toString()), Map.of()));
+		Run noPermission = capture(() -> execute(unwritable.toString()));
 		assertThat(noPermission.status()).isEqualTo(1);
-		assertThat(noPermission.err()).startsWith("Cannot export to " + unwritable + ": ").contains("write");
+		assertThat(noPermission.err()).startsWith("export-static: Cannot export to " + unwritable + ": ")
+			.contains("write");
 		assertThat(unwritable).doesNotExist();
 
 		Path someoneElses = Files.createDirectories(this.temporary.resolve("www"));
 		Files.writeString(someoneElses.resolve("index.html"), "<p>their site</p>");
-		Run notOurs = capture(() -> this.command.run(List.of(someoneElses.toString()), Map.of()));
+		Run notOurs = capture(() -> execute(someoneElses.toString()));
 		assertThat(notOurs.status()).isEqualTo(1);
 		assertThat(notOurs.err()).contains("it is a directory that Gazette did not make");
 		assertThat(Files.readString(someoneElses.resolve("index.html"))).isEqualTo("<p>their site</p>");
 
 		Path site = this.temporary.resolve("site");
-		Run badStyle = capture(() -> this.command.run(List.of(site.toString()), Map.of("links", List.of("sideways"))));
+		Run badStyle = capture(() -> execute(site.toString(), "--links=sideways"));
 		assertThat(badStyle.status()).isEqualTo(2);
-		assertThat(badStyle.err()).contains("Unknown link style \"sideways\": use root, relative or absolute.");
-		Run badBase = capture(() -> this.command.run(List.of(site.toString()),
-				Map.of("links", List.of("absolute"), "base-url", List.of("newsroom"))));
+		assertThat(badStyle.err()).contains("unknown link style \"sideways\": use root, relative or absolute");
+		Run badBase = capture(() -> execute(site.toString(), "--links=absolute", "--base-url=newsroom"));
 		assertThat(badBase.status()).isEqualTo(2);
 		assertThat(badBase.err()).contains("--base-url must be an absolute address");
 		assertThat(site).doesNotExist();
@@ -139,7 +142,7 @@ class ExportStaticCommandTests {
 	void aBrokenLinkFailsTheCommandAndSaysWhere() {
 		this.stories.story("Budget").slug("budget").body("See [this](/news/missing).").publish();
 		Path site = this.temporary.resolve("site");
-		Run run = capture(() -> this.command.run(List.of(site.toString()), Map.of()));
+		Run run = capture(() -> execute(site.toString()));
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).contains("The export has 1 broken link")
 			.contains("/news/budget links to /news/missing, which is not in the export");
@@ -154,6 +157,19 @@ class ExportStaticCommandTests {
 		Path locked = Files.createDirectories(this.temporary.resolve("locked"));
 		Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
 		return Files.isWritable(locked) ? Path.of("/proc") : locked;
+	}
+
+	/**
+	 * The command bean, given these words as picocli gives them. Picocli takes a reused
+	 * instance's current values as defaults, so the options are cleared first, as a new
+	 * process would have them.
+	 */
+	private int execute(String... args) {
+		this.command.directory = null;
+		this.command.links = null;
+		this.command.baseUrl = null;
+		this.command.full = false;
+		return new CommandLine(this.command).execute(args);
 	}
 
 	private static Run capture(IntSupplier command) {
