@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandLineTests {
 
 	private static final List<String> COMMANDS = List.of("serve", "create-admin", "import", "export", "backup",
-			"restore", "reindex", "export-static");
+			"restore", "reindex", "export-static", "import-wxr", "import-feed");
 
 	@Test
 	void listsEveryCommandWithItsPurpose() {
