@@ -62,6 +62,12 @@ class RedirectRepository {
 		this.jdbc.sql("delete from redirect where id = :id").param("id", id).update();
 	}
 
+	List<Redirect> all() {
+		return this.jdbc.sql("select " + COLUMNS + " from redirect order by from_path")
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
 	/** Redirects whose old path contains the text (any case), by old path. */
 	List<Redirect> page(String contains, int limit, long offset) {
 		return this.jdbc

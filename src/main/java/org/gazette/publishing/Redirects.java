@@ -31,10 +31,13 @@ public class Redirects {
 
 	private final Clock clock;
 
-	Redirects(RedirectRepository redirects, Content content, Clock clock) {
+	private final ChangeEvents changes;
+
+	Redirects(RedirectRepository redirects, Content content, Clock clock, ChangeEvents changes) {
 		this.redirects = redirects;
 		this.content = content;
 		this.clock = clock;
+		this.changes = changes;
 	}
 
 	/**
@@ -65,6 +68,9 @@ public class Redirects {
 		long id;
 		try {
 			id = this.redirects.insert(from, to, cleanNote, by, this.clock.instant());
+			// An address that answered 404 now answers 301: cached pages and the static
+			// export must learn of it.
+			this.changes.subjectChanged("added", "redirect", id);
 		}
 		catch (DuplicateKeyException ex) {
 			throw InvalidContentException.of("fromPath", "There is already a redirect from " + from + ".");
@@ -88,7 +94,8 @@ public class Redirects {
 		if (!checked.problems().isEmpty()) {
 			return Optional.of(checked.problems().get(0).message());
 		}
-		this.redirects.insert(checked.from(), checked.to(), checked.note(), by, this.clock.instant());
+		long id = this.redirects.insert(checked.from(), checked.to(), checked.note(), by, this.clock.instant());
+		this.changes.subjectChanged("added", "redirect", id);
 		return Optional.empty();
 	}
 
@@ -132,7 +139,10 @@ public class Redirects {
 	@Transactional
 	public Optional<Redirect> remove(long id) {
 		Optional<Redirect> redirect = this.redirects.find(id);
-		redirect.ifPresent((found) -> this.redirects.delete(found.id()));
+		redirect.ifPresent((found) -> {
+			this.redirects.delete(found.id());
+			this.changes.subjectChanged("removed", "redirect", found.id());
+		});
 		return redirect;
 	}
 
@@ -147,6 +157,12 @@ public class Redirects {
 	public Optional<String> destination(String requestPath) {
 		String key = PublicAddresses.requestKey(requestPath);
 		return (key != null) ? this.redirects.destination(key) : Optional.empty();
+	}
+
+	/** Every redirect, by old path, for the static export. */
+	@Transactional(readOnly = true)
+	public List<Redirect> all() {
+		return this.redirects.all();
 	}
 
 	/**

@@ -168,7 +168,18 @@ class NewsroomPages {
 	 * @param target a site path or an http(s) address
 	 */
 	Pages.MovedPage moved(String target) {
-		String heading = this.messages.text("moved.heading");
+		return moved(target, this.messages.text("moved.heading"));
+	}
+
+	/**
+	 * The same for an address a redirect sends on (an old page of the agency's former
+	 * site, say), which need not have been a story.
+	 */
+	Pages.MovedPage movedPage(String target) {
+		return moved(target, this.messages.text("moved.page.heading"));
+	}
+
+	private Pages.MovedPage moved(String target, String heading) {
 		String canonical = target.startsWith("/") ? this.urls.absolute(target) : target;
 		return new Pages.MovedPage(this.chrome.chrome(heading, null, null, null), heading, target, canonical);
 	}

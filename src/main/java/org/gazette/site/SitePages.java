@@ -15,6 +15,7 @@ import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStamp;
 import org.gazette.publishing.PublicStory;
+import org.gazette.publishing.Redirects;
 import org.gazette.publishing.StoryCard;
 import org.gazette.publishing.StoryList;
 import org.gazette.publishing.StoryPosition;
@@ -48,8 +49,11 @@ public class SitePages {
 
 	private final Formats formats;
 
+	private final Redirects redirects;
+
 	SitePages(NewsroomPages pages, PublicResponses responses, Newsroom newsroom, Content content, SiteUrls urls,
-			Formats formats) {
+			Formats formats, Redirects redirects) {
+		this.redirects = redirects;
 		this.pages = pages;
 		this.responses = responses;
 		this.newsroom = newsroom;
@@ -122,6 +126,19 @@ public class SitePages {
 				out.accept(page(path, "site/moved.jte", this.pages.moved(redirected.url())));
 			}
 		});
+	}
+
+	/**
+	 * A page for each redirect the newsroom keeps (old permalinks of a former site, kept
+	 * by admins or an import), sending the browser on as the server's 301 does. The
+	 * server answers these only where nothing else lives, so the export writes them last,
+	 * where no other page is.
+	 */
+	public List<SitePage> redirectPages() {
+		return this.redirects.all()
+			.stream()
+			.map((redirect) -> page(redirect.fromPath(), "site/moved.jte", this.pages.movedPage(redirect.toUrl())))
+			.toList();
 	}
 
 	/**

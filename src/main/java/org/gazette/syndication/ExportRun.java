@@ -78,6 +78,12 @@ final class ExportRun {
 		this.siteBase = siteBase;
 	}
 
+	/** Whether a file is written, or being written, at the address already. */
+	boolean holds(String path) {
+		String file = ExportPaths.fileOf(path);
+		return file != null && this.files.containsKey(file);
+	}
+
 	/** An HTML page: its links are checked, and rewritten if the export asks for it. */
 	void page(String path, byte[] html) throws IOException, ExportException {
 		String file = fileOf(path);

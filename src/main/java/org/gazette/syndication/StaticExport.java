@@ -242,6 +242,27 @@ class StaticExport {
 		finally {
 			pool.shutdownNow();
 		}
+		redirects(run);
+	}
+
+	/**
+	 * The newsroom's redirects, written where nothing else was: the server answers them
+	 * only for addresses no page has. An address whose file a static host would not serve
+	 * as HTML (an old {@code .pdf} or {@code .php} address) is left out.
+	 */
+	private void redirects(ExportRun run) throws ExportException {
+		for (SitePages.SitePage page : this.site.redirectPages()) {
+			String file = ExportPaths.fileOf(page.path());
+			boolean html = file != null && (file.endsWith(".html") || file.endsWith(".htm"));
+			if (html && !run.holds(page.path())) {
+				try {
+					run.page(page.path(), page.html());
+				}
+				catch (IOException ex) {
+					throw new ExportException("Cannot write the export: " + ex, ex);
+				}
+			}
+		}
 	}
 
 	/** Rewrites a page's site links for the link style asked for; null keeps them. */

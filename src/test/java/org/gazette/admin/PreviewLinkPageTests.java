@@ -2,12 +2,11 @@ package org.gazette.admin;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.gazette.accounts.Role;
+import org.gazette.platform.SiteDates;
 import org.gazette.content.Content;
 import org.gazette.publishing.NewPreviewLink;
 import org.gazette.publishing.PreviewLink;
@@ -95,8 +94,7 @@ class PreviewLinkPageTests {
 		String path = url.substring("https://news.example.gov".length());
 		assertThat(made.document().select(".usa-alert--success").text()).contains("only time it is shown")
 			.contains("revision 1")
-			.contains(DateTimeFormatter.ofPattern("MMMM d, yyyy, h:mm a", Locale.US)
-				.format(this.clock.instant().plus(Duration.ofDays(7)).atZone(ZoneId.of("America/New_York"))));
+			.contains(SiteDates.in(ZoneId.of("America/New_York")).dateTime(this.clock.instant().plus(Duration.ofDays(7))));
 		assertThat(made.document().select("input[name=lifetime][checked]").val()).isEqualTo("7");
 		assertThat(made.document().select("tbody tr")).hasSize(1);
 		assertThat(made.document().select("tbody tr [data-label=Made by]").text()).isEqualTo(writer.email());

@@ -57,7 +57,8 @@ public final class TestPublishing {
 		this.publishing = new Publishing(new PublishingRepository(jdbc), new ChangeEvents(changeEvents, tail, clock),
 				content, this.releaseWork, takedowns, stories, clock);
 		this.newsroom = new Newsroom(stories, takedowns, clock);
-		this.redirects = new Redirects(new RedirectRepository(jdbc), content, clock);
+		this.redirects = new Redirects(new RedirectRepository(jdbc), content, clock,
+				new ChangeEvents(changeEvents, tail, clock));
 	}
 
 	public Redirects redirects() {

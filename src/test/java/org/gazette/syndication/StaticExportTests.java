@@ -19,6 +19,7 @@ import org.gazette.publishing.ChangeLog;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicContentChanged;
 import org.gazette.publishing.Publishing;
+import org.gazette.publishing.Redirects;
 import org.gazette.publishing.Takedown;
 import org.gazette.site.SitePages;
 import org.gazette.support.GazetteWebTest;
@@ -93,6 +94,9 @@ class StaticExportTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	Redirects redirects;
 
 	@TempDir
 	Path temporary;
@@ -410,6 +414,40 @@ class StaticExportTests {
 		assertThat(relative.select("meta[http-equiv=refresh]").attr("content"))
 			.isEqualTo("0; url=../../topics/trade/index.html");
 		assertThat(relative.select("main a").attr("href")).isEqualTo("../../topics/trade/index.html");
+	}
+
+	@Test
+	void theNewsroomsRedirectsAnswerWhereNoPageIsAndNewOnesMakeTheExportDue() throws Exception {
+		AutomaticExport automatic = new AutomaticExport(this.export,
+				new ExportProperties(this.site, true, LinkStyle.ROOT, null, 0, Duration.ofSeconds(1)), this.clock,
+				this.claims, this.transactionManager, "");
+		assertThat(automatic.exportNow()).isNotNull();
+
+		this.redirects.add("/2019/05/old-post", "/news/story-30", "admin");
+		this.redirects.add("/press/old-release.html", "https://www.example.gov/press", "admin");
+		this.redirects.add("/files/fact-sheet.pdf", "/news", "admin");
+		this.redirects.add("/topics/trade", "/news", "admin");
+		// Adding a redirect is a change readers see (a 404 becomes a 301).
+		automatic.on(new PublicContentChanged(this.changeLog.lastEventId(), Set.of(), false));
+		assertThat(automatic.isDue()).isTrue();
+		assertThat(automatic.exportNow()).isNotNull();
+
+		assertThat(this.http.get("/2019/05/old-post").status()).isEqualTo(301);
+		Document moved = Jsoup.parse(ExportFixture.read(this.site.resolve("2019/05/old-post/index.html")));
+		assertThat(moved.select("meta[http-equiv=refresh]").attr("content")).isEqualTo("0; url=/news/story-30");
+		assertThat(moved.select("h1").text()).isEqualTo("This page has moved");
+		assertThat(moved.select("main a").attr("href")).isEqualTo("/news/story-30");
+		assertThat(Jsoup.parse(ExportFixture.read(this.site.resolve("press/old-release.html")))
+			.select("meta[http-equiv=refresh]")
+			.attr("content")).isEqualTo("0; url=https://www.example.gov/press");
+		// A static host would serve a .pdf as a PDF, not as a page that sends readers on.
+		assertThat(this.site.resolve("files/fact-sheet.pdf")).doesNotExist();
+		// Where a page lives, the server never uses the redirect, and the export keeps
+		// the
+		// page.
+		assertThat(this.http.get("/topics/trade").status()).isEqualTo(200);
+		assertThat(Files.readAllBytes(this.site.resolve("topics/trade/index.html")))
+			.isEqualTo(this.http.get("/topics/trade").rawBody());
 	}
 
 	private void assertMovedPage(String file, String target, String canonical) {
