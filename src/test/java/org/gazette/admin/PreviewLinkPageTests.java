@@ -94,7 +94,8 @@ class PreviewLinkPageTests {
 		String path = url.substring("https://news.example.gov".length());
 		assertThat(made.document().select(".usa-alert--success").text()).contains("only time it is shown")
 			.contains("revision 1")
-			.contains(SiteDates.in(ZoneId.of("America/New_York")).dateTime(this.clock.instant().plus(Duration.ofDays(7))));
+			.contains(SiteDates.in(ZoneId.of("America/New_York"))
+				.dateTime(this.clock.instant().plus(Duration.ofDays(7))));
 		assertThat(made.document().select("input[name=lifetime][checked]").val()).isEqualTo("7");
 		assertThat(made.document().select("tbody tr")).hasSize(1);
 		assertThat(made.document().select("tbody tr [data-label=Made by]").text()).isEqualTo(writer.email());
