@@ -87,7 +87,7 @@ class OverdueReleaseWorkPageTests {
 		Element link = alert.selectFirst("li a[href=/admin/articles/" + id + "/edit]");
 		assertThat(link).isNotNull();
 		assertThat(link.text()).isEqualTo("Ports reopen <after> the storm");
-		assertThat(alert.selectFirst("li").text()).contains("Release recorded in the audit log")
+		assertThat(recordRow(page).text()).contains("Release recorded in the audit log")
 			.contains("No server has started it yet.");
 		assertThat(alert.selectFirst("li time").attr("datetime")).startsWith("2026-11-27T16:00");
 		assertThat(alert(editor.get("/admin").document())).as("editors do not see it").isNull();
@@ -105,13 +105,12 @@ class OverdueReleaseWorkPageTests {
 		// As a node leaves it after its last failed attempt (ReleaseWorkTests shows how).
 		this.jdbc.sql("""
 				update release_task set state = 'failed', attempts = 8, last_error = 'MailConnectException'
-				where article_id = :id""").param("id", id).update();
+				where article_id = :id and kind = 'release-record'""").param("id", id).update();
 		this.clock.advance(Duration.ofHours(1));
 
-		Element alert = alert(publisher.get("/admin").document());
-		assertThat(alert.selectFirst("li").text()).contains("Gazette gave up after 8 times.")
-			.contains("Last error: MailConnectException.");
-		Element retry = alert.selectFirst("li form");
+		Element row = recordRow(publisher.get("/admin").document());
+		assertThat(row.text()).contains("Gazette gave up after 8 times.").contains("Last error: MailConnectException.");
+		Element retry = row.selectFirst("form");
 		assertThat(retry.selectFirst("button").text())
 			.isEqualTo("Try again: Release recorded in the audit log for Bridge toll <changes>");
 
@@ -120,7 +119,7 @@ class OverdueReleaseWorkPageTests {
 		Document after = publisher.get(answer.location()).document();
 		assertThat(after.select(".usa-alert--success").text())
 			.isEqualTo("Gazette will try the release work again in a moment.");
-		assertThat(alert(after).selectFirst("li").text()).contains("No server has started it yet.");
+		assertThat(recordRow(after).text()).contains("No server has started it yet.");
 		assertThat(alert(after).select("li form")).isEmpty();
 		assertThat(publisher.post(retry.attr("action"), Map.of()).status()).as("not failed any more").isEqualTo(404);
 		assertThat(this.audit.find(new AuditFilter(person.email(), "release-work.retried", null, null, 1)).entries())
@@ -129,6 +128,15 @@ class OverdueReleaseWorkPageTests {
 
 		assertThat(TestReleaseRunner.runDue(this.application)).isPositive();
 		assertThat(alert(publisher.get("/admin").document())).isNull();
+	}
+
+	/** The alert's line about the audit record of the release. */
+	private static Element recordRow(Document page) {
+		return alert(page).select("li")
+			.stream()
+			.filter((li) -> li.text().contains("Release recorded in the audit log"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static Element alert(Document page) {
