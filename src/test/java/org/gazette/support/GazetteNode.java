@@ -9,6 +9,7 @@ import org.gazette.publishing.Publishing;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,10 +36,18 @@ public final class GazetteNode implements AutoCloseable {
 
 	/** A node on a new in-memory H2 database of its own. */
 	public static GazetteNode onH2(String name) {
+		return onH2(name, new String[0]);
+	}
+
+	/**
+	 * A node on a new in-memory H2 database of its own, with more settings (for example
+	 * {@code --spring.mail.port=...} to send its emails to a {@link TestMail}).
+	 */
+	public static GazetteNode onH2(String name, String... settings) {
 		return start(name,
 				"jdbc:h2:mem:" + UUID.randomUUID()
 						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-				"sa", "");
+				"sa", "", settings);
 	}
 
 	/**
@@ -46,10 +55,10 @@ public final class GazetteNode implements AutoCloseable {
 	 * made; several nodes may share it, as production nodes share one database.
 	 */
 	public static GazetteNode onPostgres(String name, String schemaUrl) {
-		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
+		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD, new String[0]);
 	}
 
-	private static GazetteNode start(String name, String url, String user, String password) {
+	private static GazetteNode start(String name, String url, String user, String password, String[] settings) {
 		// As arguments, which take precedence over application.yaml (default properties
 		// would not).
 		String[] arguments = { "--server.port=0", "--gazette.demo-content=false",
@@ -57,7 +66,10 @@ public final class GazetteNode implements AutoCloseable {
 				"--gazette.search.index-directory=target/test-search-index/" + UUID.randomUUID(),
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password };
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(arguments);
+		String[] all = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(arguments), java.util.Arrays.stream(settings))
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class).run(all);
 		if (context.getBean(Clock.class) instanceof MutableClock) {
 			context.close();
 			throw new IllegalStateException("A node runs on the system clock");
@@ -72,6 +84,11 @@ public final class GazetteNode implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/** The node's application, for test helpers that take one. */
+	public ApplicationContext context() {
+		return this.context;
 	}
 
 	/** Fixture builders that write through this node's services. */
