@@ -24,6 +24,7 @@ class AdminChromeFactory {
 			new AdminChrome.NavLink("Media", "/admin/media", Role.CONTRIBUTOR),
 			new AdminChrome.NavLink("Authors", "/admin/authors", Role.EDITOR),
 			new AdminChrome.NavLink("Topics", "/admin/topics", Role.EDITOR),
+			new AdminChrome.NavLink("Subscribers", "/admin/subscribers", Role.PUBLISHER),
 			new AdminChrome.NavLink("Redirects", "/admin/redirects", Role.ADMIN),
 			new AdminChrome.NavLink("Accounts", "/admin/accounts", Role.ADMIN),
 			new AdminChrome.NavLink("Audit log", "/admin/audit", Role.ADMIN),

@@ -99,6 +99,12 @@ class BackOfficeSecurity {
 			.requestMatchers("/admin/accounts", "/admin/accounts/**", "/admin/audit", "/admin/audit/**",
 					"/admin/audit.csv", "/admin/redirects", "/admin/redirects/**")
 			.hasRole("ADMIN")
+			// Subscriber figures are a publisher's concern; whole addresses and the
+			// export are for admins only (SubscribersController masks them otherwise).
+			.requestMatchers("/admin/subscribers.csv")
+			.hasRole("ADMIN")
+			.requestMatchers("/admin/subscribers")
+			.hasRole("PUBLISHER")
 			// Both change a public address at once: a publisher's decision.
 			.requestMatchers("/admin/articles/*/take-down", "/admin/articles/*/address")
 			.hasRole("PUBLISHER")

@@ -1,7 +1,10 @@
 package org.gazette.audit;
 
-/** CSV fields that spreadsheets open safely. */
-final class Csv {
+/**
+ * CSV fields that spreadsheets open safely. Public so every export (audit log,
+ * subscribers) defuses formulas the same way.
+ */
+public final class Csv {
 
 	private Csv() {
 	}
@@ -10,7 +13,7 @@ final class Csv {
 	 * Quotes a field, and defuses text a spreadsheet would run as a formula (a sign-in
 	 * address typed as {@code =HYPERLINK(...)} must stay text).
 	 */
-	static String field(String value) {
+	public static String field(String value) {
 		if (value == null) {
 			return "";
 		}

@@ -42,8 +42,12 @@ public class Subscriptions {
 
 	private final Clock clock;
 
+	private final SubscriberReports reports;
+
 	Subscriptions(SubscriberRepository subscribers, LinkTokens tokens, Content content, OutgoingMail mail,
-			SiteUrls urls, GazetteProperties site, SubscriptionProperties properties, Clock clock) {
+			SiteUrls urls, GazetteProperties site, SubscriptionProperties properties, Clock clock,
+			SubscriberReports reports) {
+		this.reports = reports;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.content = content;
@@ -194,6 +198,21 @@ public class Subscriptions {
 	/** Topics a reader can follow. */
 	public java.util.List<Topic> topics() {
 		return this.content.topics().stream().filter((topic) -> !topic.merged()).toList();
+	}
+
+	/**
+	 * Subscriber counts and recent sends for the back office.
+	 * @param fullAddresses whether addresses are shown whole (admins) or masked
+	 */
+	@Transactional(readOnly = true)
+	public SubscriberReport report(boolean fullAddresses) {
+		return this.reports.report(fullAddresses);
+	}
+
+	/** Every subscriber as CSV, for admins: full addresses, status, choices, dates. */
+	@Transactional(readOnly = true)
+	public void exportCsv(java.io.Writer out) {
+		this.reports.exportCsv(out);
 	}
 
 }

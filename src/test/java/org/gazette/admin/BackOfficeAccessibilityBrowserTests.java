@@ -105,6 +105,7 @@ class BackOfficeAccessibilityBrowserTests {
 			check("/admin/accounts/" + editor.id());
 			check("/admin/audit");
 			check("/admin/audit?from=nonsense");
+			check("/admin/subscribers");
 			check("/admin/accounts/999999999");
 			check("/admin/redirects");
 			browser.script("document.querySelector('main form').noValidate = true");

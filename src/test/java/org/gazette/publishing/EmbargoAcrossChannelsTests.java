@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.gazette.content.ArticleType;
@@ -13,10 +14,15 @@ import org.gazette.content.Author;
 import org.gazette.content.Topic;
 import org.gazette.support.GazetteNode;
 import org.gazette.support.Http;
+import org.gazette.platform.Db;
+import org.gazette.subscriptions.TestDeliveryRunner;
 import org.gazette.support.Stories;
+import org.gazette.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,9 +70,9 @@ class EmbargoAcrossChannelsTests {
 			new Channel("articles API by topic", (story) -> "/api/v1/articles?topic=" + story.topic(), Evidence.LIST),
 			new Channel("articles API by author", (story) -> "/api/v1/articles?author=" + story.author(), Evidence.LIST),
 			new Channel("article API", (story) -> "/api/v1/articles/" + story.slug(), Evidence.PAGE)
-			// EMAIL: not a page that readers poll, so it is not watched here; StoryEmailTests checks
-			// that a scheduled story's emails are queued and sent at its release instant (none when
-			// it is scheduled), and none once it is taken down or unscheduled, by the same rule.
+			// EMAIL: not a page that readers poll; watched by its own test below
+			// (scheduledStoriesAreEmailedFromTheirReleaseAndNotBefore), and StoryEmailTests checks
+			// that none goes out once a story is taken down or unscheduled, by the same rule.
 			// STATIC EXPORT: files written by a command, not answers to requests, so it is not
 			// polled here; StaticExportTests checks that an export leaves out a story before its
 			// release and that the automatic export runs again at the release instant.
@@ -78,15 +84,21 @@ class EmbargoAcrossChannelsTests {
 
 	private static GazetteNode node;
 
+	private static TestMail mail;
+
 	@BeforeAll
 	static void start() {
-		node = GazetteNode.onH2("single");
+		mail = new TestMail();
+		node = GazetteNode.onH2("single", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port());
 	}
 
 	@AfterAll
 	static void stop() {
 		if (node != null) {
 			node.close();
+		}
+		if (mail != null) {
+			mail.stop();
 		}
 	}
 
@@ -95,6 +107,55 @@ class EmbargoAcrossChannelsTests {
 		// On one node the rule is read when each request is answered: exact to the
 		// instant.
 		scheduleAndWatch(node, node, Duration.ZERO);
+	}
+
+	/**
+	 * The email channel, over real time: a subscriber of every story gets nothing while a
+	 * story is scheduled, although release work and deliveries are run again and again
+	 * (and the node's own email thread runs too), and exactly one email from its release.
+	 */
+	@Test
+	void scheduledStoriesAreEmailedFromTheirReleaseAndNotBefore() throws InterruptedException {
+		String address = "reader-" + UUID.randomUUID().toString().substring(0, 8) + "@example.gov";
+		Instant now = Instant.now();
+		node.bean(JdbcClient.class)
+			.sql("""
+					insert into subscriber (email, status, all_stories, created_at, updated_at, confirmed_at)
+					values (:email, 'confirmed', true, :now, :now, :now)""")
+			.param("email", address)
+			.param("now", Db.utc(now))
+			.update();
+		String title = "Emailed at release " + address.substring(7, 15);
+		long draft = node.stories().story(title).draft();
+		Instant release = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+		node.bean(Publishing.class).publish(draft, release);
+
+		int checkedBefore = 0;
+		while (true) {
+			runReleaseWorkAndDeliveries();
+			int received = mail.to(address).size();
+			if (!Instant.now().isBefore(release)) {
+				break;
+			}
+			assertThat(received).as("emails before the release").isZero();
+			checkedBefore++;
+		}
+		assertThat(checkedBefore).as("rounds run before the release").isPositive();
+		Instant deadline = release.plusSeconds(5);
+		while (mail.to(address).isEmpty() && Instant.now().isBefore(deadline)) {
+			runReleaseWorkAndDeliveries();
+		}
+		runReleaseWorkAndDeliveries();
+		assertThat(mail.to(address)).extracting(TestMail::subject).containsExactly(title);
+	}
+
+	/**
+	 * One round, as often as readers poll: the node's threads do the same on their own.
+	 */
+	private static void runReleaseWorkAndDeliveries() throws InterruptedException {
+		Thread.sleep(POLL.toMillis());
+		node.bean(ReleaseRunner.class).runDue();
+		TestDeliveryRunner.sendDue(node.context());
 	}
 
 	/**

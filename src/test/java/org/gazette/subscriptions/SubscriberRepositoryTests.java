@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Subscribers, their tokens and the delivery queue, on H2 and on PostgreSQL. */
 class SubscriberRepositoryTests {
@@ -164,6 +165,54 @@ class SubscriberRepositoryTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@DatabaseTest
+	void reportsCountsRecentSendsAndEverySubscriberForTheBackOffice(Databases.Lazy db) {
+		SubscriberRepository subscribers = new SubscriberRepository(db.get().jdbc());
+		DeliveryRepository deliveries = new DeliveryRepository(db.get().jdbc());
+		SubscriberReportRepository reports = new SubscriberReportRepository(db.get().jdbc());
+		Content content = TestContent.content(db.get().jdbc(), new MutableClock());
+		long trade = content.createTopic(new NewTopic("trade", "Trade", "Trade.")).id();
+		long first = content.createArticle(null, draft("First"), "writer");
+		long second = content.createArticle(null, draft("Second"), "writer");
+		confirmed(subscribers, "all@example.gov", Choices.everything());
+		long some = confirmed(subscribers, "some@example.gov",
+				new Choices(false, Set.of(trade), Set.of("statement", "news-release"), Frequency.IMMEDIATE));
+		subscribers.insert("pending@example.gov", Choices.everything(), NOW);
+		long gone = confirmed(subscribers, "gone@example.gov", Choices.everything());
+		subscribers.changeStatus(gone, SubscriberStatus.BOUNCED, NOW.plusSeconds(9));
+
+		assertThat(reports.countByStatus()).containsExactly(entry(SubscriberStatus.PENDING, 1L),
+				entry(SubscriberStatus.CONFIRMED, 2L), entry(SubscriberStatus.BOUNCED, 1L));
+		assertThat(reports.confirmedForAllStories()).isEqualTo(1);
+		assertThat(reports.confirmedPerType()).containsExactly(entry("news-release", 1L), entry("statement", 1L));
+
+		deliveries.enqueue(first, List.of(trade), "news-release", NOW);
+		deliveries.enqueue(second, List.of(), "feature-story", NOW);
+		List<DeliveryRepository.Delivery> claimed = db.get()
+			.transactions()
+			.execute((status) -> deliveries.claim("node-a", NOW, NOW.plusSeconds(300), 10));
+		for (DeliveryRepository.Delivery delivery : claimed) {
+			boolean fails = delivery.subscriberId() == some;
+			deliveries.finish(delivery.id(), "node-a", fails ? "failed" : "sent",
+					NOW.plusSeconds((delivery.articleId() == second) ? 60 : 30), fails ? "Refused" : null);
+		}
+		assertThat(reports.recentSends(10)).containsExactly(
+				new SubscriberReportRepository.SendRow(second, NOW.plusSeconds(60), 1, 0),
+				new SubscriberReportRepository.SendRow(first, NOW.plusSeconds(30), 1, 1));
+		assertThat(reports.recentSends(1)).hasSize(1);
+		assertThat(reports.recentFailures(10)).containsExactly(
+				new SubscriberReportRepository.FailureRow(first, NOW.plusSeconds(30), "some@example.gov", "Refused"));
+
+		List<SubscriberReportRepository.SubscriberExport> everyone = reports.all();
+		assertThat(everyone).extracting(SubscriberReportRepository.SubscriberExport::email)
+			.containsExactly("all@example.gov", "some@example.gov", "pending@example.gov", "gone@example.gov");
+		assertThat(everyone.get(1))
+			.isEqualTo(new SubscriberReportRepository.SubscriberExport("some@example.gov", SubscriberStatus.CONFIRMED,
+					false, List.of(trade), List.of("news-release", "statement"), "immediate", NOW, NOW, null));
+		assertThat(everyone.get(3).bouncedAt()).isEqualTo(NOW.plusSeconds(9));
+		assertThat(everyone.get(0).allStories()).isTrue();
 	}
 
 	private static long confirmed(SubscriberRepository repository, String email, Choices choices) {

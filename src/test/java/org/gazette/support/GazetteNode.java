@@ -11,6 +11,7 @@ import org.gazette.publishing.Publishing;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -59,7 +60,7 @@ public final class GazetteNode implements AutoCloseable {
 	 * made; several nodes may share it, as production nodes share one database.
 	 */
 	public static GazetteNode onPostgres(String name, String schemaUrl) {
-		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD);
+		return start(name, schemaUrl, TestDatabase.POSTGRES_USER, TestDatabase.POSTGRES_PASSWORD, new String[0]);
 	}
 
 	/**
@@ -95,6 +96,11 @@ public final class GazetteNode implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	/** The node's application, for test helpers that take one. */
+	public ApplicationContext context() {
+		return this.context;
 	}
 
 	/** Fixture builders that write through this node's services. */

@@ -24,7 +24,8 @@ public final class TestMail {
 
 	private final int port;
 
-	TestMail() {
+	/** Starts a server; {@link #stop()} it when done. */
+	public TestMail() {
 		this.server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 		this.server.start();
 		this.port = this.server.getSmtp().getPort();
@@ -34,7 +35,7 @@ public final class TestMail {
 		return this.port;
 	}
 
-	void stop() {
+	public void stop() {
 		this.server.stop();
 	}
 
