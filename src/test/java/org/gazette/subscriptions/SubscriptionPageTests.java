@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +48,14 @@ class SubscriptionPageTests {
 
 	SubscriptionFlow flow;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void start() {
-		// A fresh hour for the per-client limit: every request here comes from 127.0.0.1.
+		// A fresh hour for the per-client limit: every request in the test run comes from
+		// 127.0.0.1, in other test classes too.
+		this.jdbc.sql("delete from subscribe_request").update();
 		this.clock.set(MutableClock.START.plus(Duration.ofDays(DAYS.incrementAndGet())));
 		this.flow = new SubscriptionFlow(this.port, this.mail);
 	}
