@@ -12,8 +12,6 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
-import org.gazette.media.MediaAsset;
-import org.gazette.media.MediaLibrary;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
@@ -47,10 +45,10 @@ class NewsroomPages {
 
 	private final JsonLd jsonLd;
 
-	private final MediaLibrary media;
+	private final StoryMedia media;
 
 	NewsroomPages(Newsroom newsroom, Content content, ChromeFactory chrome, Formats formats, Messages messages,
-			SiteUrls urls, JsonLd jsonLd, MediaLibrary media) {
+			SiteUrls urls, JsonLd jsonLd, StoryMedia media) {
 		this.jsonLd = jsonLd;
 		this.media = media;
 		this.newsroom = newsroom;
@@ -191,7 +189,7 @@ class NewsroomPages {
 
 	private Pages.StoryPage storyPage(PublicStory story, Departure.Withdrawn withdrawn) {
 		Instant updated = story.lastMajorUpdate();
-		Views.HeroImage hero = hero(story.heroMediaId());
+		Views.HeroImage hero = this.media.hero(story.heroMediaId());
 		String image = (hero != null) ? this.urls.absolute(hero.largest()) : null;
 		// A withdrawn story stays readable at its address but is no longer news: out of
 		// search engines, without structured data.
@@ -212,26 +210,7 @@ class NewsroomPages {
 					.toList(),
 				(withdrawn != null) ? new Views.Withdrawal(this.formats.date(withdrawn.withdrawnAt()),
 						this.formats.isoDate(withdrawn.withdrawnAt()), withdrawn.reason()) : null,
-				hero, documents(story.documentIds()));
-	}
-
-	/** The story's listed documents from the media library, in the story's order. */
-	private List<Views.DocumentLink> documents(List<Long> ids) {
-		Map<Long, MediaAsset> found = new java.util.HashMap<>();
-		this.media.find(ids).forEach((asset) -> found.put(asset.id(), asset));
-		return ids.stream()
-			.map(found::get)
-			.filter((asset) -> asset != null && !asset.isImage())
-			.map(Views.DocumentLink::of)
-			.toList();
-	}
-
-	/** The story's hero image from the media library, or null (none, or not an image). */
-	private Views.HeroImage hero(Long mediaId) {
-		if (mediaId == null) {
-			return null;
-		}
-		return this.media.find(mediaId).filter(MediaAsset::isImage).map(Views.HeroImage::of).orElse(null);
+				hero, this.media.documents(story.documentIds()));
 	}
 
 	/** The page of a story taken down as published in error. */

@@ -37,7 +37,11 @@ public class StoryPreviews {
 
 	private final Clock clock;
 
-	StoryPreviews(ChromeFactory chrome, Formats formats, Messages messages, SiteUrls urls, Clock clock) {
+	private final StoryMedia media;
+
+	StoryPreviews(ChromeFactory chrome, Formats formats, Messages messages, SiteUrls urls, Clock clock,
+			StoryMedia media) {
+		this.media = media;
 		this.chrome = chrome;
 		this.formats = formats;
 		this.messages = messages;
@@ -58,7 +62,8 @@ public class StoryPreviews {
 		List<TopicLink> topics = preview.topics().stream().map((t) -> new TopicLink(t.name(), t.slug())).toList();
 		return page(draft.type(), draft.title(), draft.summary(), draft.dateline(), preview.bodyHtml(), releaseAt,
 				bylines, topics, new Views.PreviewNotice(this.messages.text("preview.heading"),
-						this.messages.text("preview.text"), backToEditor));
+						this.messages.text("preview.text"), backToEditor),
+				this.media.hero(draft.heroMediaId()), this.media.documents(draft.documentIds()));
 	}
 
 	/**
@@ -72,7 +77,8 @@ public class StoryPreviews {
 				new Views.PreviewNotice(this.messages.text("preview.link.heading"),
 						this.messages.text("preview.link.text", this.formats.dateTime(opening.link().expiresAt()),
 								this.formats.dateTime(story.savedAt())),
-						null));
+						null),
+				null, List.of());
 	}
 
 	/**
@@ -95,7 +101,8 @@ public class StoryPreviews {
 	}
 
 	private Pages.StoryPage page(ArticleType type, String title, String summary, String dateline, String bodyHtml,
-			Instant releaseAt, List<Byline> bylines, List<TopicLink> topics, Views.PreviewNotice notice) {
+			Instant releaseAt, List<Byline> bylines, List<TopicLink> topics, Views.PreviewNotice notice,
+			Views.HeroImage hero, List<Views.DocumentLink> documents) {
 		String heading = (title != null && !title.isBlank()) ? title.strip() : "(No title yet)";
 		Instant release = (releaseAt != null) ? releaseAt : this.clock.instant();
 		String body = NewsroomPages.withDateline(type, dateline, bodyHtml);
@@ -103,7 +110,7 @@ public class StoryPreviews {
 				(type != null) ? this.formats.typeName(type) : "", this.formats.date(release),
 				this.formats.isoDate(release), null, null, this.formats.bylines(bylines), body,
 				topics.stream().map((t) -> new Views.Link(t.name(), this.urls.topic(t.slug()))).toList(), List.of(),
-				null, null, List.of());
+				null, hero, documents);
 	}
 
 }

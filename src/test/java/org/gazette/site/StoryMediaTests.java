@@ -160,6 +160,33 @@ class StoryMediaTests {
 	}
 
 	@Test
+	void theEditorsPreviewShowsTheHeroAndTheDocumentsAsReadersWillSeeThem() {
+		MediaAsset hero = upload(TestImages.jpeg(1200, 600), "bridge.jpg", "The new bridge at dusk.");
+		MediaAsset sheet = this.media
+			.upload("bridge-facts-" + System.nanoTime() + ".pdf", new ByteArrayInputStream(TestImages.pdf()),
+					new MediaDetails("Bridge facts", "", false, "", ""), "tester", null)
+			.asset();
+		this.accounts.forgetFailedSignIns();
+		BackOffice editor = new BackOffice(this.port);
+		editor.get("/admin/sign-in");
+		this.accounts.signIn(editor, this.accounts.person(Role.EDITOR));
+		editor.get("/admin/articles/new");
+		java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("title", "Bridge opens");
+		form.put("type", "news-release");
+		form.put("summary", "The bridge opens.");
+		form.put("bodyMarkdown", "It opens today.");
+		form.put("heroMediaId", Long.toString(hero.id()));
+		form.put("documentIds", Long.toString(sheet.id()));
+
+		Document preview = editor.post("/admin/articles/preview", form).document();
+		assertThat(preview.selectFirst("figure.gazette-hero img").attr("alt")).isEqualTo("The new bridge at dusk.");
+		assertThat(preview.selectFirst("figure.gazette-hero img").attr("srcset")).contains(hero.url(960) + " 960w");
+		assertThat(preview.select(".gazette-documents li").text())
+			.isEqualTo("Bridge facts (PDF, " + sheet.sizeLabel() + ")");
+	}
+
+	@Test
 	void changingAnItemsDetailsRefreshesTheCachedPagesOfStoriesShowingIt() {
 		MediaAsset hero = upload(TestImages.jpeg(1000, 500), "dock.jpg", "A dock at dawn.");
 		String slug = "changed-hero-" + hero.id();
