@@ -1,16 +1,13 @@
 package org.gazette.syndication;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntSupplier;
 
 import org.gazette.GazetteApplication;
+import org.gazette.support.CommandRun;
 import org.gazette.support.GazetteWebTest;
 import org.gazette.support.Http;
 import org.gazette.support.Stories;
@@ -61,7 +58,7 @@ class ExportStaticCommandTests {
 	@Test
 	void exportsEveryPageFeedSitemapAndAssetAsTheServerSendsThem() throws Exception {
 		Path site = this.temporary.resolve("public");
-		Run run = capture(() -> GazetteApplication.runCommand("export-static", site.toString(),
+		CommandRun run = CommandRun.of(() -> GazetteApplication.runCommand("export-static", site.toString(),
 				"--spring.datasource.url=" + DATABASE, "--gazette.base-url=https://news.example.gov",
 				"--gazette.demo-content=false",
 				"--gazette.search.index-directory=target/test-search-index/" + UUID.randomUUID(),
@@ -93,28 +90,28 @@ class ExportStaticCommandTests {
 
 	@Test
 	void saysWhatIsWrongWithWhatItWasGivenAndWritesNothing() throws Exception {
-		Run missing = capture(() -> GazetteApplication.runCommand("export-static"));
+		CommandRun missing = CommandRun.of(() -> GazetteApplication.runCommand("export-static"));
 		assertThat(missing.status()).isEqualTo(2);
 		assertThat(missing.err()).contains("Missing required parameter: 'DIR'")
 			.contains("Usage: gazette export-static [-hV] [--full] [--verbose] [--base-url=URL] [--links=STYLE] DIR")
 			.contains("(see gazette export-static --help)");
 		assertThat(missing.err().lines()).hasSize(1);
 
-		assertThat(capture(() -> GazetteApplication.runCommand("export-static", "a", "b")).status()).isEqualTo(2);
+		assertThat(CommandRun.of(() -> GazetteApplication.runCommand("export-static", "a", "b")).status()).isEqualTo(2);
 
 		Path file = Files.writeString(this.temporary.resolve("notes.txt"), "not a directory");
-		Run aFile = capture(() -> execute(file.toString()));
+		CommandRun aFile = CommandRun.of(() -> execute(file.toString()));
 		assertThat(aFile.status()).isEqualTo(1);
 		assertThat(aFile.err()).contains("Cannot export to " + file + ": it is a file.");
 		assertThat(Files.readString(file)).isEqualTo("not a directory");
 
 		Path underAFile = file.resolve("site");
-		Run belowAFile = capture(() -> execute(underAFile.toString()));
+		CommandRun belowAFile = CommandRun.of(() -> execute(underAFile.toString()));
 		assertThat(belowAFile.status()).isEqualTo(1);
 		assertThat(belowAFile.err()).contains(file + " is a file, not a directory.");
 
 		Path unwritable = unwritableDirectory().resolve("site");
-		Run noPermission = capture(() -> execute(unwritable.toString()));
+		CommandRun noPermission = CommandRun.of(() -> execute(unwritable.toString()));
 		assertThat(noPermission.status()).isEqualTo(1);
 		assertThat(noPermission.err()).startsWith("export-static: Cannot export to " + unwritable + ": ")
 			.contains("write");
@@ -122,16 +119,16 @@ class ExportStaticCommandTests {
 
 		Path someoneElses = Files.createDirectories(this.temporary.resolve("www"));
 		Files.writeString(someoneElses.resolve("index.html"), "<p>their site</p>");
-		Run notOurs = capture(() -> execute(someoneElses.toString()));
+		CommandRun notOurs = CommandRun.of(() -> execute(someoneElses.toString()));
 		assertThat(notOurs.status()).isEqualTo(1);
 		assertThat(notOurs.err()).contains("it is a directory that Gazette did not make");
 		assertThat(Files.readString(someoneElses.resolve("index.html"))).isEqualTo("<p>their site</p>");
 
 		Path site = this.temporary.resolve("site");
-		Run badStyle = capture(() -> execute(site.toString(), "--links=sideways"));
+		CommandRun badStyle = CommandRun.of(() -> execute(site.toString(), "--links=sideways"));
 		assertThat(badStyle.status()).isEqualTo(2);
 		assertThat(badStyle.err()).contains("unknown link style \"sideways\": use root, relative or absolute");
-		Run badBase = capture(() -> execute(site.toString(), "--links=absolute", "--base-url=newsroom"));
+		CommandRun badBase = CommandRun.of(() -> execute(site.toString(), "--links=absolute", "--base-url=newsroom"));
 		assertThat(badBase.status()).isEqualTo(2);
 		assertThat(badBase.err()).contains("--base-url must be an absolute address");
 		assertThat(site).doesNotExist();
@@ -142,7 +139,7 @@ class ExportStaticCommandTests {
 	void aBrokenLinkFailsTheCommandAndSaysWhere() {
 		this.stories.story("Budget").slug("budget").body("See [this](/news/missing).").publish();
 		Path site = this.temporary.resolve("site");
-		Run run = capture(() -> execute(site.toString()));
+		CommandRun run = CommandRun.of(() -> execute(site.toString()));
 		assertThat(run.status()).isEqualTo(1);
 		assertThat(run.err()).contains("The export has 1 broken link")
 			.contains("/news/budget links to /news/missing, which is not in the export");
@@ -170,27 +167,6 @@ class ExportStaticCommandTests {
 		this.command.baseUrl = null;
 		this.command.full = false;
 		return new CommandLine(this.command).execute(args);
-	}
-
-	private static Run capture(IntSupplier command) {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-		ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-		try {
-			System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-			System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-			int status = command.getAsInt();
-			return new Run(status, outBytes.toString(StandardCharsets.UTF_8),
-					errBytes.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
-	}
-
-	record Run(int status, String out, String err) {
 	}
 
 }
