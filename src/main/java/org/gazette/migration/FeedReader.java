@@ -89,23 +89,8 @@ final class FeedReader implements ItemSource {
 
 	@Override
 	public SourceItem next() {
-		if (!this.atItem) {
-			while (true) {
-				int event = this.xml.nextTag();
-				if (event == XMLStreamConstants.END_DOCUMENT) {
-					return null;
-				}
-				if (event == XMLStreamConstants.END_ELEMENT) {
-					if (this.xml.depth() < 1) {
-						return null;
-					}
-					continue;
-				}
-				if (this.xml.localName().equals(this.atom ? "entry" : "item")) {
-					break;
-				}
-				this.xml.skip();
-			}
+		if (!this.atItem && !this.xml.toNext(this.atom ? "entry" : "item")) {
+			return null;
 		}
 		this.atItem = false;
 		return this.atom ? readEntry() : readItem();

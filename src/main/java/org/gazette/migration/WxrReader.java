@@ -110,23 +110,8 @@ final class WxrReader implements ItemSource {
 
 	@Override
 	public SourceItem next() {
-		if (!this.atItem) {
-			while (true) {
-				int event = this.xml.nextTag();
-				if (event == XMLStreamConstants.END_DOCUMENT) {
-					return null;
-				}
-				if (event == XMLStreamConstants.END_ELEMENT) {
-					if (this.xml.depth() < 1) {
-						return null;
-					}
-					continue;
-				}
-				if (this.xml.localName().equals("item")) {
-					break;
-				}
-				this.xml.skip();
-			}
+		if (!this.atItem && !this.xml.toNext("item")) {
+			return null;
 		}
 		this.atItem = false;
 		return readItem();

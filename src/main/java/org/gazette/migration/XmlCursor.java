@@ -121,6 +121,29 @@ final class XmlCursor implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Moves to the next element of this name, skipping any other on the way.
+	 * @return false when the document or the enclosing element ended first
+	 */
+	boolean toNext(String name) {
+		while (true) {
+			int event = nextTag();
+			if (event == XMLStreamConstants.END_DOCUMENT) {
+				return false;
+			}
+			if (event == XMLStreamConstants.END_ELEMENT) {
+				if (depth() < 1) {
+					return false;
+				}
+				continue;
+			}
+			if (localName().equals(name)) {
+				return true;
+			}
+			skip();
+		}
+	}
+
 	/** Skips the current element (at its start tag) and all it holds. */
 	void skip() {
 		int target = this.depth - 1;
