@@ -148,14 +148,29 @@ final class ChannelWatch {
 	}
 
 	/**
-	 * Waits until every address has answered the watch at least once, so that what it
-	 * shows before a change is on record.
+	 * Waits until every address has answered the watch at least once, and every address
+	 * that looks for the label has shown it: a change may only be made once the version
+	 * it replaces is on record everywhere, or a slow first answer (a loaded machine)
+	 * leaves nothing to compare.
+	 * @param label what must have been shown, or {@code null} for any answer
 	 */
-	void awaitFirstAnswers() throws InterruptedException {
-		for (List<Observation> seen : this.observations.values()) {
-			while (seen.isEmpty()) {
+	void awaitShown(String label) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(30);
+		for (Map.Entry<String, List<Observation>> address : this.observations.entrySet()) {
+			boolean looksForLabel = label != null && this.looks.get(address.getKey()).containsKey(label);
+			List<Observation> seen = address.getValue();
+			while (looksForLabel ? !anyShows(seen, label) : seen.isEmpty()) {
+				if (Instant.now().isAfter(deadline)) {
+					throw new IllegalStateException(address.getKey() + " did not show " + label + " within 30 s");
+				}
 				Thread.sleep(5);
 			}
+		}
+	}
+
+	private static boolean anyShows(List<Observation> seen, String label) {
+		synchronized (seen) {
+			return seen.stream().anyMatch((o) -> o.shows(label));
 		}
 	}
 

@@ -105,10 +105,11 @@ class EmbargoAcrossNodesTests {
 		awaitOnB("/news/north-harbor-dredging", before);
 		watch.readAll();
 
-		// Watch B until every address has answered, then change the stories on A; the
+		// Watch B until every address has answered and shown the old title, then change
+		// the stories on A; the
 		// watch ends a while after the changes, however long they take.
 		watch.start(Instant.now().plusSeconds(60));
-		watch.awaitFirstAnswers();
+		watch.awaitShown("old");
 		stories.revise(edited, after);
 		Publishing publishing = a.bean(Publishing.class);
 		Instant started = Instant.now();
