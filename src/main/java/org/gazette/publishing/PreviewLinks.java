@@ -153,7 +153,8 @@ public class PreviewLinks {
 			return new PreviewedStory(link.articleId(), revision.number(), revision.createdAt(), revision.type(),
 					revision.title(), revision.summary(), revision.dateline(), revision.bodyHtml(), releaseAt,
 					this.newsroom.bylines(ids).getOrDefault(revision.id(), List.of()),
-					this.newsroom.topics(ids).getOrDefault(revision.id(), List.of()));
+					this.newsroom.topics(ids).getOrDefault(revision.id(), List.of()), revision.heroMediaId(),
+					revision.documentIds());
 		});
 	}
 

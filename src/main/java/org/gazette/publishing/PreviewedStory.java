@@ -20,14 +20,17 @@ import org.gazette.content.ArticleType;
  * @param releaseAt the story's release instant, or null when it is not scheduled yet
  * @param bylines authors in order
  * @param topics topics by name
+ * @param heroMediaId the media library image shown at the top, or null
+ * @param documentIds media library documents listed under the story, in order
  */
 public record PreviewedStory(long articleId, int revisionNumber, Instant savedAt, ArticleType type, String title,
 		String summary, String dateline, String bodyHtml, Instant releaseAt, List<Byline> bylines,
-		List<TopicLink> topics) {
+		List<TopicLink> topics, Long heroMediaId, List<Long> documentIds) {
 
 	public PreviewedStory {
 		bylines = List.copyOf(bylines);
 		topics = List.copyOf(topics);
+		documentIds = List.copyOf(documentIds);
 	}
 
 }

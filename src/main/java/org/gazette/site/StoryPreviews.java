@@ -78,7 +78,7 @@ public class StoryPreviews {
 						this.messages.text("preview.link.text", this.formats.dateTime(opening.link().expiresAt()),
 								this.formats.dateTime(story.savedAt())),
 						null),
-				null, List.of());
+				this.media.hero(story.heroMediaId()), this.media.documents(story.documentIds()));
 	}
 
 	/**

@@ -8,6 +8,8 @@ import org.gazette.media.MediaAsset;
 import org.gazette.media.MediaDetails;
 import org.gazette.media.MediaLibrary;
 import org.gazette.media.MediaInUseException;
+import org.gazette.publishing.NewPreviewLink;
+import org.gazette.publishing.PreviewLinks;
 import org.gazette.publishing.Publishing;
 import org.gazette.support.BackOffice;
 import org.gazette.support.GazetteWebTest;
@@ -50,6 +52,9 @@ class StoryMediaTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PreviewLinks previewLinks;
 
 	@Autowired
 	TestAccounts accounts;
@@ -184,6 +189,28 @@ class StoryMediaTests {
 		assertThat(preview.selectFirst("figure.gazette-hero img").attr("srcset")).contains(hero.url(960) + " 960w");
 		assertThat(preview.select(".gazette-documents li").text())
 			.isEqualTo("Bridge facts (PDF, " + sheet.sizeLabel() + ")");
+	}
+
+	@Test
+	void aPreviewLinkShowsTheHeroAndTheDocumentsOfTheRevisionItWasMadeFor() {
+		MediaAsset hero = upload(TestImages.jpeg(1200, 600), "pier.jpg", "The rebuilt pier at low tide.");
+		MediaAsset sheet = this.media
+			.upload("pier-facts-" + System.nanoTime() + ".pdf", new ByteArrayInputStream(TestImages.pdf()),
+					new MediaDetails("Pier facts", "", false, "", ""), "tester", null)
+			.asset();
+		long id = this.content.createArticle("pier-" + hero.id(),
+				this.stories.story("Pier rebuilt " + hero.id())
+					.revision()
+					.withHeroMediaId(hero.id())
+					.withDocumentIds(java.util.List.of(sheet.id())),
+				"tester");
+		NewPreviewLink link = this.previewLinks.create(id, "tester", java.time.Duration.ofDays(1), null);
+
+		Document preview = new Http(this.port).get("/preview/" + link.token()).document();
+		assertThat(preview.selectFirst("figure.gazette-hero img").attr("alt"))
+			.isEqualTo("The rebuilt pier at low tide.");
+		assertThat(preview.select(".gazette-documents li").text())
+			.isEqualTo("Pier facts (PDF, " + sheet.sizeLabel() + ")");
 	}
 
 	@Test
