@@ -46,9 +46,6 @@ class EditorPageBuilder {
 	private static final List<String> FIELD_ORDER = List.of("", "title", "slug", "type", "authorIds", "topicIds",
 			"summary", "dateline", "bodyMarkdown", "heroMediaId", "documentIds", "changeKind", "changeNote", "message");
 
-	private static final Map<String, String> LABELS = Map.of("type", "Kind of story", "title", "Title", "summary",
-			"Summary", "dateline", "Dateline", "bylines", "Bylines", "topics", "Topics", "body", "Body");
-
 	private final Content content;
 
 	private final AdminChromeFactory chrome;
@@ -220,7 +217,7 @@ class EditorPageBuilder {
 		List<EditorPages.DiffRow> changed = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
 		for (FieldDiff field : diff.fields()) {
-			String label = LABELS.getOrDefault(field.field(), field.field());
+			String label = HistoryController.label(field);
 			if (field.changed()) {
 				changed.add(new EditorPages.DiffRow(label, field.segments(), field.before(), field.after()));
 			}

@@ -38,7 +38,8 @@ class HistoryController {
 	private static final String STORY = SECTION + "/{id}";
 
 	private static final Map<String, String> LABELS = Map.of("type", "Kind of story", "title", "Title", "summary",
-			"Summary", "dateline", "Dateline", "bylines", "Bylines", "topics", "Topics", "body", "Body");
+			"Summary", "dateline", "Dateline", "bylines", "Bylines", "topics", "Topics", "body", "Body", "hero",
+			"Hero image", "documents", "Documents");
 
 	private final Content content;
 
@@ -170,10 +171,18 @@ class HistoryController {
 			.orElseThrow(AdminNotFoundException::new);
 	}
 
+	/**
+	 * What the editor calls a compared field: the same words on the history and conflict
+	 * pages.
+	 */
+	static String label(FieldDiff field) {
+		return LABELS.getOrDefault(field.field(), field.field());
+	}
+
 	static List<FieldChange> changes(RevisionDiff diff) {
 		return diff.changes()
 			.stream()
-			.map((FieldDiff field) -> new FieldChange(LABELS.getOrDefault(field.field(), field.field()), field,
+			.map((FieldDiff field) -> new FieldChange(label(field), field,
 					field.field().equals("body") || field.field().equals("summary")))
 			.toList();
 	}

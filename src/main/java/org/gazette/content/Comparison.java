@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares two versions of a story field by field: prose word by word, bylines and topics
- * name by name (merged ones under their survivor's name, as readers see them).
+ * name by name (merged ones under their survivor's name, as readers see them), the hero
+ * image and listed documents by their titles in the media library.
  */
 class Comparison {
 
@@ -18,9 +19,12 @@ class Comparison {
 
 	private final TopicRepository topics;
 
-	Comparison(AuthorRepository authors, TopicRepository topics) {
+	private final StoryMedia media;
+
+	Comparison(AuthorRepository authors, TopicRepository topics, StoryMedia media) {
 		this.authors = authors;
 		this.topics = topics;
+		this.media = media;
 	}
 
 	RevisionDiff compare(RevisionDraft before, RevisionDraft after) {
@@ -32,6 +36,12 @@ class Comparison {
 		topicIds.addAll(after.topicIds());
 		Map<Long, String> topicNames = names(this.topics.findByIds(topicIds), Topic::id, Topic::mergedIntoId,
 				Topic::name, this.topics::findByIds);
+		Set<Long> mediaIds = new HashSet<>(before.documentIds());
+		mediaIds.addAll(after.documentIds());
+		java.util.stream.Stream.of(before.heroMediaId(), after.heroMediaId())
+			.filter(java.util.Objects::nonNull)
+			.forEach(mediaIds::add);
+		Map<Long, String> mediaTitles = mediaIds.isEmpty() ? Map.of() : this.media.titles(mediaIds);
 		return new RevisionDiff(List.of(new FieldDiff("type", TextDiff.prose(code(before.type()), code(after.type()))),
 				new FieldDiff("title", TextDiff.prose(before.title(), after.title())),
 				new FieldDiff("summary", TextDiff.prose(before.summary(), after.summary())),
@@ -42,7 +52,14 @@ class Comparison {
 				new FieldDiff("topics",
 						TextDiff.names(sortedNames(before.topicIds(), topicNames),
 								sortedNames(after.topicIds(), topicNames))),
-				new FieldDiff("body", TextDiff.prose(before.bodyMarkdown(), after.bodyMarkdown()))));
+				new FieldDiff("body", TextDiff.prose(before.bodyMarkdown(), after.bodyMarkdown())),
+				new FieldDiff("hero", TextDiff.names(hero(before, mediaTitles), hero(after, mediaTitles))),
+				new FieldDiff("documents", TextDiff.names(named(before.documentIds(), mediaTitles, "document"),
+						named(after.documentIds(), mediaTitles, "document")))));
+	}
+
+	private static List<String> hero(RevisionDraft draft, Map<Long, String> titles) {
+		return (draft.heroMediaId() != null) ? List.of(titles.get(draft.heroMediaId())) : List.of();
 	}
 
 	private static String code(ArticleType type) {

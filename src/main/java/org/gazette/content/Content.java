@@ -308,7 +308,7 @@ public class Content {
 	 * compared by name; ids that name nothing show as such.
 	 */
 	public RevisionDiff compare(RevisionDraft before, RevisionDraft after) {
-		return new Comparison(this.authors, this.topics).compare(before, after);
+		return new Comparison(this.authors, this.topics, this.media).compare(before, after);
 	}
 
 	/**

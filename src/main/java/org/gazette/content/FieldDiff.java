@@ -8,7 +8,7 @@ import java.util.List;
  * added ones, the newer value.
  *
  * @param field the field: {@code type}, {@code title}, {@code summary}, {@code dateline},
- * {@code bylines}, {@code topics} or {@code body}
+ * {@code bylines}, {@code topics}, {@code body}, {@code hero} or {@code documents}
  * @param segments the runs of text, in order
  */
 public record FieldDiff(String field, List<DiffSegment> segments) {

@@ -62,6 +62,20 @@ class StoryMedia {
 		}
 	}
 
+	/**
+	 * Library items by their titles, for comparing versions; an id the library no longer
+	 * holds is named as such.
+	 */
+	Map<Long, String> titles(java.util.Collection<Long> ids) {
+		Map<Long, String> titles = new java.util.HashMap<>();
+		// The item's number too: two items may share a title, and swapping one for the
+		// other is a change.
+		this.library.find(List.copyOf(ids))
+			.forEach((asset) -> titles.put(asset.id(), asset.title() + " (item " + asset.id() + ")"));
+		ids.forEach((id) -> titles.putIfAbsent(id, "deleted media item " + id));
+		return titles;
+	}
+
 	/** The library items the Markdown links to, by id, in id order. */
 	List<Long> linkedFrom(String markdown) {
 		return this.library.linkedFrom(markdown).stream().map(MediaAsset::id).toList();

@@ -1,11 +1,17 @@
 package org.gazette.content;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.gazette.content.DiffSegment.Kind;
+import org.gazette.media.MediaDetails;
+import org.gazette.media.MediaLibrary;
+import org.gazette.media.TestMedia;
 import org.gazette.support.Databases;
 import org.gazette.support.DatabaseTest;
 import org.gazette.support.MutableClock;
+import org.gazette.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +44,7 @@ class ComparisonTests {
 
 		RevisionDiff diff = content.compare(id, 1, 2);
 		assertThat(diff.fields()).extracting(FieldDiff::field)
-			.containsExactly("type", "title", "summary", "dateline", "bylines", "topics", "body");
+			.containsExactly("type", "title", "summary", "dateline", "bylines", "topics", "body", "hero", "documents");
 		assertThat(diff.changes()).extracting(FieldDiff::field)
 			.containsExactly("type", "dateline", "bylines", "topics", "body");
 		assertThat(diff.field("type").orElseThrow().segments())
@@ -71,6 +77,40 @@ class ComparisonTests {
 				List.of(jane.id(), 999L), List.of(), null, null);
 		assertThat(content.compare(theirs, mine).field("bylines").orElseThrow().segments()).containsExactly(
 				new DiffSegment(Kind.UNCHANGED, "Jane Doe"), new DiffSegment(Kind.ADDED, ", unknown author 999"));
+	}
+
+	@DatabaseTest
+	void comparesTheHeroImageAndDocumentsByTitleAndNumber(Databases.Lazy db) {
+		MediaLibrary library = TestMedia.library(db.get().jdbc(), this.clock,
+				Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-media"));
+		long first = upload(library, "dusk.png", TestImages.png(64, 32), "Bridge");
+		// Same title, another item: swapping one for the other is a change.
+		long second = upload(library, "dawn.png", TestImages.png(64, 32), "Bridge");
+		long facts = upload(library, "facts.pdf", TestImages.pdf(), "Fact sheet");
+		long map = upload(library, "map.pdf", TestImages.pdf(), "Route map");
+		Content content = TestContent.content(db.get().jdbc(), this.clock);
+		RevisionDraft before = new RevisionDraft(ArticleType.NEWS_RELEASE, "Title", "Summary.", null, "Body.",
+				List.of(), List.of(), null, null)
+			.withHeroMediaId(first)
+			.withDocumentIds(List.of(facts));
+		RevisionDraft after = before.withHeroMediaId(second).withDocumentIds(List.of(facts, map, 999L));
+
+		RevisionDiff diff = content.compare(before, after);
+		assertThat(diff.changes()).extracting(FieldDiff::field).containsExactly("hero", "documents");
+		assertThat(diff.field("hero").orElseThrow().before()).isEqualTo("Bridge (item " + first + ")");
+		assertThat(diff.field("hero").orElseThrow().after()).isEqualTo("Bridge (item " + second + ")");
+		assertThat(diff.field("documents").orElseThrow().segments()).containsExactly(
+				new DiffSegment(Kind.UNCHANGED, "Fact sheet (item " + facts + ")"),
+				new DiffSegment(Kind.ADDED, ", Route map (item " + map + "), deleted media item 999"));
+		assertThat(content.compare(after, before.withHeroMediaId(null)).field("hero").orElseThrow().after()).isEmpty();
+	}
+
+	private static long upload(MediaLibrary library, String name, byte[] file, String title) {
+		return library
+			.upload(System.nanoTime() + "-" + name, new ByteArrayInputStream(file),
+					new MediaDetails(title, "A test item.", false, "", ""), "tester", null)
+			.asset()
+			.id();
 	}
 
 }
