@@ -1,6 +1,7 @@
 package org.gazette.migration;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,7 +43,8 @@ class ExportCommand implements Callable<Integer> {
 			return 1;
 		}
 		try {
-			SiteExport.Summary summary = this.export.export(this.file, this.mediaDirectory);
+			SiteExport.Summary summary = this.export.export(this.file, this.mediaDirectory,
+					new PrintWriter(System.out, true));
 			System.out.println(
 					"Exported " + summary.total() + " records to " + this.file + ": " + summary.records()
 							+ ((this.mediaDirectory != null)

@@ -1,5 +1,6 @@
 package org.gazette.migration;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -33,7 +34,8 @@ class ImportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		try {
-			SiteImport.Summary summary = this.imports.importFile(this.file, this.mediaDirectory);
+			PrintWriter out = new PrintWriter(System.out, true);
+			SiteImport.Summary summary = this.imports.importFile(this.file, this.mediaDirectory, out);
 			System.out.println("Imported " + this.file + ": " + summary.records()
 					+ ((this.mediaDirectory != null) ? "; " + summary.mediaFiles() + " media files" : "") + ".");
 			return 0;

@@ -5,13 +5,17 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Tells the person at the terminal how an import goes: items done, items a second, and
- * time left (from how much of the file is read). On a terminal one line is redrawn in
- * place; otherwise (a log, a pipe) a plain line is printed now and then.
+ * Tells the person at the terminal how an import or export goes: items done, items a
+ * second, and time left (from how much of the work is done, such as the bytes of the file
+ * read). On a terminal one line is redrawn in place, a few times a second; otherwise (a
+ * log, a pipe) a plain line is printed now and then.
  */
-final class Progress {
+final class Progress implements AutoCloseable {
 
 	private static final long PLAIN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+
+	/** Redrawing on every record would cost more than the work on a fast terminal. */
+	private static final long REDRAW_EVERY_NANOS = Duration.ofMillis(200).toNanos();
 
 	private final PrintWriter out;
 
@@ -21,21 +25,47 @@ final class Progress {
 
 	private final long totalBytes;
 
-	private final long started = System.nanoTime();
+	private final String unit;
 
-	private long lastPrinted = this.started;
+	private final LongSupplier ticker;
+
+	private final long started;
+
+	private long lastPrinted;
 
 	private long items;
+
+	private boolean drawn;
+
+	private boolean finished;
 
 	/**
 	 * @param bytesRead how much of the file is read so far
 	 * @param totalBytes the file's size, or 0 when unknown
 	 */
 	Progress(PrintWriter out, boolean terminal, LongSupplier bytesRead, long totalBytes) {
+		this(out, terminal, bytesRead, totalBytes, "items");
+	}
+
+	/**
+	 * @param done how much of the work is done so far, in any measure
+	 * @param total the whole work in the same measure, or 0 when unknown
+	 * @param unit what is counted, in the plural ("records")
+	 */
+	Progress(PrintWriter out, boolean terminal, LongSupplier done, long total, String unit) {
+		this(out, terminal, done, total, unit, System::nanoTime);
+	}
+
+	/** As above, timed by the given nanosecond ticker (tests). */
+	Progress(PrintWriter out, boolean terminal, LongSupplier done, long total, String unit, LongSupplier ticker) {
 		this.out = out;
 		this.terminal = terminal;
-		this.bytesRead = bytesRead;
-		this.totalBytes = totalBytes;
+		this.bytesRead = done;
+		this.totalBytes = total;
+		this.unit = unit;
+		this.ticker = ticker;
+		this.started = ticker.getAsLong();
+		this.lastPrinted = this.started;
 	}
 
 	/** No progress shown: for tests and callers that print nothing. */
@@ -44,14 +74,22 @@ final class Progress {
 	}
 
 	void advance(int count, ImportReport report) {
+		advance(count);
+	}
+
+	void advance(int count) {
 		this.items += count;
 		if (this.out == null) {
 			return;
 		}
-		long now = System.nanoTime();
+		long now = this.ticker.getAsLong();
 		if (this.terminal) {
-			this.out.print("\r" + line(now) + "   ");
-			this.out.flush();
+			if (now - this.lastPrinted >= REDRAW_EVERY_NANOS) {
+				this.out.print("\r" + line(now) + "   ");
+				this.out.flush();
+				this.lastPrinted = now;
+				this.drawn = true;
+			}
 		}
 		else if (now - this.lastPrinted >= PLAIN_EVERY_NANOS) {
 			this.out.println(line(now));
@@ -60,20 +98,42 @@ final class Progress {
 	}
 
 	void done(ImportReport report) {
+		done();
+		if (this.out != null) {
+			this.out.print(report.summary());
+			this.out.flush();
+		}
+	}
+
+	/** Ends the redrawn line with how many were done, how long it took and the rate. */
+	void done() {
 		if (this.out == null) {
 			return;
 		}
-		if (this.terminal) {
+		this.finished = true;
+		if (this.terminal && this.drawn) {
 			this.out.println();
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - this.started);
-		this.out.printf("%,d items in %s (%,.0f items/s).%n", this.items, format(took), rate(System.nanoTime()));
-		this.out.print(report.summary());
+		Duration took = Duration.ofNanos(this.ticker.getAsLong() - this.started);
+		this.out.printf("%,d %s in %s (%,.0f %s/s).%n", this.items, this.unit, format(took),
+				rate(this.ticker.getAsLong()), this.unit);
 		this.out.flush();
 	}
 
+	/**
+	 * Ends a line left half-drawn by work that stopped before {@link #done}, so that the
+	 * error that stopped it starts on a line of its own.
+	 */
+	@Override
+	public void close() {
+		if (this.out != null && this.terminal && this.drawn && !this.finished) {
+			this.out.println();
+			this.out.flush();
+		}
+	}
+
 	String line(long now) {
-		StringBuilder line = new StringBuilder(String.format("%,d items, %,.0f/s", this.items, rate(now)));
+		StringBuilder line = new StringBuilder(String.format("%,d %s, %,.0f/s", this.items, this.unit, rate(now)));
 		long read = this.bytesRead.getAsLong();
 		if (this.totalBytes > 0 && read > 0) {
 			double fraction = Math.min(1.0, (double) read / this.totalBytes);

@@ -2,6 +2,7 @@ package org.gazette.migration;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -59,12 +60,22 @@ class SiteExport {
 	/**
 	 * Writes the file (beside it first, then moved into place) and, when
 	 * {@code mediaDirectory} is given, copies the media files there.
+	 * @param terminal where progress is shown (records, rate, time left), or null for
+	 * none
 	 */
 	@Transactional(readOnly = true)
-	Summary export(Path file, Path mediaDirectory) throws IOException {
+	Summary export(Path file, Path mediaDirectory, PrintWriter terminal) throws IOException {
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		Map<String, Long> counts = new LinkedHashMap<>();
-		try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+		// Counted first, in the same read-only transaction, for the time left.
+		long expected = 0;
+		for (SiteTable table : SiteTable.ALL) {
+			expected += this.jdbc.queryForObject("select count(*) from " + table.name(), Long.class);
+		}
+		long[] written = { 0 };
+		try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+				Progress progress = new Progress(terminal, System.console() != null, () -> written[0], expected,
+						"records")) {
 			Map<String, Object> header = new LinkedHashMap<>();
 			header.put("type", SiteTable.HEADER);
 			header.put("formatVersion", SiteTable.FORMAT_VERSION);
@@ -76,10 +87,14 @@ class SiteExport {
 			line(out, header);
 			long total = 0;
 			for (SiteTable table : SiteTable.ALL) {
-				long count = write(out, table);
+				long count = write(out, table, () -> {
+					written[0]++;
+					progress.advance(1);
+				});
 				counts.put(table.name(), count);
 				total += count;
 			}
+			progress.done();
 			Map<String, Object> end = new LinkedHashMap<>();
 			end.put("type", SiteTable.END);
 			end.put("records", total);
@@ -94,7 +109,7 @@ class SiteExport {
 		return new Summary(counts, mediaFiles);
 	}
 
-	private long write(Writer out, SiteTable table) {
+	private long write(Writer out, SiteTable table, Runnable written) {
 		long[] count = { 0 };
 		this.jdbc.query("select * from " + table.name() + " order by " + table.orderBy(), (ResultSet rs) -> {
 			ResultSetMetaData meta = rs.getMetaData();
@@ -105,6 +120,7 @@ class SiteExport {
 			}
 			line(out, record);
 			count[0]++;
+			written.run();
 		});
 		return count[0];
 	}

@@ -2,6 +2,8 @@ package org.gazette.migration;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +60,11 @@ class SiteImport {
 
 	}
 
-	Summary importFile(Path file, Path mediaDirectory) throws ImportException {
+	/**
+	 * Imports the file in one transaction.
+	 * @param out where progress is shown (records, rate, time left), or null for none
+	 */
+	Summary importFile(Path file, Path mediaDirectory, PrintWriter out) throws ImportException {
 		if (!Files.isRegularFile(file)) {
 			throw new ImportException("Cannot read " + file + ": no such file.");
 		}
@@ -74,7 +80,7 @@ class SiteImport {
 		try {
 			counts = this.transactions.execute((status) -> {
 				try {
-					return read(file);
+					return read(file, out);
 				}
 				catch (ImportException ex) {
 					throw new Stop(ex);
@@ -105,14 +111,21 @@ class SiteImport {
 		return new Summary(counts, mediaFiles);
 	}
 
-	private Map<String, Long> read(Path file) throws ImportException {
+	private Map<String, Long> read(Path file, PrintWriter out) throws ImportException {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		Map<String, Map<String, Integer>> columns = new HashMap<>();
 		List<Runnable> later = new ArrayList<>();
 		long number = 0;
 		long records = 0;
 		boolean ended = false;
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+		try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
+				BufferedReader in = new BufferedReader(
+						// A decoder that reports bad bytes, as Files.newBufferedReader's
+						// does,
+						// rather than replacing them.
+						new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+				Progress progress = new Progress(out, System.console() != null, bytes::count, Files.size(file),
+						"records")) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				number++;
 				if (ended) {
@@ -144,7 +157,9 @@ class SiteImport {
 				insert(table, record, columns.computeIfAbsent(table.name(), this::columnsOf), number, later);
 				counts.merge(table.name(), 1L, Long::sum);
 				records++;
+				progress.advance(1);
 			}
+			progress.done();
 		}
 		catch (CharacterCodingException ex) {
 			throw new ImportException("Line " + (number + 1) + ": not UTF-8 text; is this a Gazette export?", ex);
@@ -158,6 +173,10 @@ class SiteImport {
 		if (!ended) {
 			throw new ImportException("The file ends at line " + number
 					+ " without its end record: it was cut short; nothing was imported.");
+		}
+		if (out != null) {
+			out.println("Read " + number + " lines; checking references and committing.");
+			out.flush();
 		}
 		try {
 			later.forEach(Runnable::run);

@@ -1,7 +1,6 @@
 package org.gazette.migration;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -150,39 +149,6 @@ abstract class SourceImportCommand implements Callable<Integer> {
 		@Override
 		public String toString() {
 			return stream().collect(Collectors.joining(", "));
-		}
-
-	}
-
-	/** Counts the bytes read, for the progress bar's time left. */
-	private static final class CountingStream extends FilterInputStream {
-
-		private long count;
-
-		CountingStream(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				this.count++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				this.count += n;
-			}
-			return n;
-		}
-
-		long count() {
-			return this.count;
 		}
 
 	}
