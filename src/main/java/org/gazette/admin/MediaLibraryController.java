@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.gazette.accounts.Role;
 import org.gazette.accounts.SignedInUser;
 import org.gazette.admin.ArticleListPages.Option;
 import org.gazette.media.InvalidMediaException;
+import org.gazette.media.MediaBusyException;
 import org.gazette.media.MediaAsset;
 import org.gazette.media.MediaInUseException;
 import org.gazette.media.MediaKind;
@@ -68,8 +70,8 @@ class MediaLibraryController {
 	}
 
 	@PostMapping(SECTION)
-	ModelAndView upload(HttpServletRequest request, @RequestParam(required = false) MultipartFile file,
-			@ModelAttribute MediaForm form) {
+	ModelAndView upload(HttpServletRequest request, HttpServletResponse response,
+			@RequestParam(required = false) MultipartFile file, @ModelAttribute MediaForm form) {
 		if (file == null
 				|| file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
 			return library(request, "", "", "1", form, Map.of("file", "Choose a file to upload."), null,
@@ -83,6 +85,11 @@ class MediaLibraryController {
 		}
 		catch (InvalidMediaException ex) {
 			return library(request, "", "", "1", form, ex.byField(), null, HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		catch (MediaBusyException ex) {
+			busy(response, ex);
+			return library(request, "", "", "1", form, Map.of("file", ex.getMessage()), null,
+					HttpStatus.SERVICE_UNAVAILABLE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -119,7 +126,7 @@ class MediaLibraryController {
 	}
 
 	@PostMapping(SECTION + "/{id}/replace")
-	ModelAndView replace(HttpServletRequest request, @PathVariable long id,
+	ModelAndView replace(HttpServletRequest request, HttpServletResponse response, @PathVariable long id,
 			@RequestParam(required = false) MultipartFile file) {
 		MediaAsset asset = require(id);
 		if (!mayEdit(asset, actor())) {
@@ -138,6 +145,11 @@ class MediaLibraryController {
 			return item(request, asset, MediaForm.of(asset), null,
 					Map.of("replacement", String.join(" ", ex.byField().values())), HttpStatus.UNPROCESSABLE_CONTENT);
 		}
+		catch (MediaBusyException ex) {
+			busy(response, ex);
+			return item(request, asset, MediaForm.of(asset), null, Map.of("replacement", ex.getMessage()),
+					HttpStatus.SERVICE_UNAVAILABLE);
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
@@ -155,6 +167,11 @@ class MediaLibraryController {
 					Map.of("delete", "It cannot be deleted while stories use it. Remove it from them first."),
 					HttpStatus.CONFLICT);
 		}
+	}
+
+	/** Tells the browser, and any script uploading, when to try again. */
+	private static void busy(HttpServletResponse response, MediaBusyException ex) {
+		response.setHeader("Retry-After", Long.toString(ex.retryAfter().toSeconds()));
 	}
 
 	private ModelAndView library(HttpServletRequest request, String q, String kind, String page, MediaForm form,

@@ -62,9 +62,11 @@ public class MediaLibrary {
 
 	private final Clock clock;
 
+	private final ImageWork imageWork;
+
 	MediaLibrary(MediaRepository assets, FormerFileRepository formerFiles, MediaStore store, MediaProperties properties,
 			ObjectProvider<MediaUsage> usages, AuditLog audit, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, ImageWork imageWork, Clock clock) {
 		this.assets = assets;
 		this.formerFiles = formerFiles;
 		this.store = store;
@@ -74,6 +76,7 @@ public class MediaLibrary {
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.imageWork = imageWork;
 	}
 
 	/**
@@ -334,7 +337,8 @@ public class MediaLibrary {
 
 	private MediaAsset storeImage(IncomingFile file, FileType type, String name, MediaDetails details, Instant now,
 			String by) throws IOException {
-		ImageRenditions.Result result = ImageRenditions.of(file.path(), type, this.properties.maxPixels());
+		ImageRenditions.Result result = this.imageWork
+			.run(() -> ImageRenditions.of(file.path(), type, this.properties.maxPixels()));
 		try {
 			for (Map.Entry<Integer, Path> rendition : result.files().entrySet()) {
 				this.store.put(file.sha256() + "-" + rendition.getKey() + "." + result.extension(),

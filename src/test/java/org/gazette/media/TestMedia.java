@@ -1,6 +1,7 @@
 package org.gazette.media;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 
 import org.gazette.audit.TestAudit;
@@ -25,10 +26,10 @@ public final class TestMedia {
 	public static MediaLibrary library(JdbcClient jdbc, Clock clock, Path directory) {
 		return new MediaLibrary(new MediaRepository(jdbc), new FormerFileRepository(jdbc),
 				new DirectoryMediaStore(directory),
-				new MediaProperties(directory, DataSize.ofMegabytes(20), 50_000_000),
+				new MediaProperties(directory, DataSize.ofMegabytes(20), 50_000_000, 2, Duration.ofSeconds(30)),
 				new DefaultListableBeanFactory().getBeanProvider(MediaUsage.class), TestAudit.auditLog(jdbc, clock),
 				(event) -> {
-				}, new StatementByStatement(), clock);
+				}, new StatementByStatement(), new ImageWork(2, Duration.ofSeconds(30)), clock);
 	}
 
 	/** Leaves each statement to commit on its own, as the test's JdbcClient does. */

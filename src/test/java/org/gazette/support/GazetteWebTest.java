@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
 		"gazette.base-url=https://news.example.gov",
 		"gazette.search.index-directory=target/test-search-index/${random.uuid}", "gazette.release.enabled=false",
 		"gazette.subscriptions.enabled=false", "gazette.media.directory=target/test-media/${random.uuid}",
+		// An upload refused as busy is told so after this wait (ImageUploadQueueTests).
+		"gazette.media.image-wait=2s",
 		"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(WebTestConfiguration.class)
 public @interface GazetteWebTest {
