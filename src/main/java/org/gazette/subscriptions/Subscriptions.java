@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gazette.audit.AuditLog;
+import org.gazette.audit.AuditRecord;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
@@ -44,10 +46,13 @@ public class Subscriptions {
 
 	private final SubscriberReports reports;
 
+	private final AuditLog audit;
+
 	Subscriptions(SubscriberRepository subscribers, LinkTokens tokens, Content content, OutgoingMail mail,
 			SiteUrls urls, GazetteProperties site, SubscriptionProperties properties, Clock clock,
-			SubscriberReports reports) {
+			SubscriberReports reports, AuditLog audit) {
 		this.reports = reports;
+		this.audit = audit;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.content = content;
@@ -209,10 +214,25 @@ public class Subscriptions {
 		return this.reports.report(fullAddresses);
 	}
 
-	/** Every subscriber as CSV, for admins: full addresses, status, choices, dates. */
+	/**
+	 * Every subscriber as CSV, for admins: full addresses, status, choices, dates. The
+	 * list is personal data, so the export is recorded in the audit log (who, when, how
+	 * many rows) before the first row is written, in a transaction of its own: it stays
+	 * on record even if the download breaks off.
+	 * @param by the admin's account
+	 * @param clientAddress the admin's network address
+	 */
 	@Transactional(readOnly = true)
-	public void exportCsv(java.io.Writer out) {
-		this.reports.exportCsv(out);
+	public void exportCsv(java.io.Writer out, String by, String clientAddress) {
+		this.reports
+			.exportCsv(
+					out, (
+							rows) -> this.audit.recordAlone(
+									AuditRecord
+										.of(by, "subscribers.exported", "subscribers", null,
+												rows + ((rows == 1) ? " subscriber" : " subscribers")
+														+ " exported as CSV")
+										.from(clientAddress)));
 	}
 
 }
