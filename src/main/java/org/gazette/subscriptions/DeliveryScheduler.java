@@ -12,9 +12,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This node's email thread: sends at most {@code gazette.subscriptions.send-rate} emails
- * per second, then looks again after {@code poll-interval}, or at once when emails are
- * queued on this node. Off when {@code gazette.subscriptions.enabled} is false, and while
- * Gazette runs an operator's command.
+ * per second (story emails first, then daily digests, which it also queues once their
+ * time has come), then looks again after {@code poll-interval}, or at once when emails
+ * are queued on this node. Off when {@code gazette.subscriptions.enabled} is false, and
+ * while Gazette runs an operator's command.
  */
 @Component
 class DeliveryScheduler implements SmartLifecycle {
@@ -23,14 +24,18 @@ class DeliveryScheduler implements SmartLifecycle {
 
 	private final DeliveryRunner runner;
 
+	private final DigestRunner digests;
+
 	private final SubscriptionProperties properties;
 
 	private final boolean command;
 
 	private final PollingWorker worker;
 
-	DeliveryScheduler(DeliveryRunner runner, SubscriptionProperties properties, Environment environment) {
+	DeliveryScheduler(DeliveryRunner runner, DigestRunner digests, SubscriptionProperties properties,
+			Environment environment) {
 		this.runner = runner;
+		this.digests = digests;
 		this.properties = properties;
 		this.command = environment.containsProperty("gazette.command");
 		this.worker = new PollingWorker("subscriber-email", "Subscriber emails", this::step, properties.pollInterval());
@@ -63,10 +68,14 @@ class DeliveryScheduler implements SmartLifecycle {
 
 	private Duration step() {
 		long started = System.nanoTime();
-		int handled = this.runner.sendDue(this.properties.sendRate());
+		int rate = this.properties.sendRate();
+		this.digests.queueDue();
+		int handled = this.runner.sendDue(rate);
+		if (handled < rate) {
+			handled += this.digests.sendDue(rate - handled);
+		}
 		// A full second's worth sent: go on at the next second, else wait for work.
-		return (handled >= this.properties.sendRate())
-				? SECOND.minusNanos(Math.min(SECOND.toNanos(), System.nanoTime() - started))
+		return (handled >= rate) ? SECOND.minusNanos(Math.min(SECOND.toNanos(), System.nanoTime() - started))
 				: this.properties.pollInterval();
 	}
 

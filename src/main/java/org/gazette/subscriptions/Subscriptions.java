@@ -200,6 +200,11 @@ public class Subscriptions {
 		return problems;
 	}
 
+	/** When the daily digest goes out, in the site's time zone. */
+	public java.time.LocalTime digestTime() {
+		return this.properties.digestAt();
+	}
+
 	/** Topics a reader can follow. */
 	public java.util.List<Topic> topics() {
 		return this.content.topics().stream().filter((topic) -> !topic.merged()).toList();
