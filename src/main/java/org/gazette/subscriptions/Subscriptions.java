@@ -12,7 +12,6 @@ import org.gazette.audit.AuditRecord;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
-import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.OutgoingMail;
 import org.gazette.platform.SecretTokens;
 import org.gazette.platform.SiteUrls;
@@ -38,8 +37,6 @@ public class Subscriptions {
 
 	private final SiteUrls urls;
 
-	private final GazetteProperties site;
-
 	private final SubscriptionProperties properties;
 
 	private final Clock clock;
@@ -48,17 +45,19 @@ public class Subscriptions {
 
 	private final AuditLog audit;
 
+	private final SubscriberEmails emails;
+
 	Subscriptions(SubscriberRepository subscribers, LinkTokens tokens, Content content, OutgoingMail mail,
-			SiteUrls urls, GazetteProperties site, SubscriptionProperties properties, Clock clock,
-			SubscriberReports reports, AuditLog audit) {
+			SiteUrls urls, SubscriptionProperties properties, Clock clock, SubscriberReports reports, AuditLog audit,
+			SubscriberEmails emails) {
 		this.reports = reports;
+		this.emails = emails;
 		this.audit = audit;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.content = content;
 		this.mail = mail;
 		this.urls = urls;
-		this.site = site;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -94,8 +93,8 @@ public class Subscriptions {
 		Optional<Subscriber> known = this.subscribers.findByEmail(address.address());
 		if (known.isPresent() && known.get().status() == SubscriberStatus.CONFIRMED) {
 			String manage = this.tokens.issue(known.get().id(), LinkTokens.MANAGE);
-			this.mail.send(address.address(), "Your subscription to " + this.site.siteName(), SubscriberEmails
-				.alreadySubscribed(this.site.siteName(), this.urls.absolute(this.urls.manageSubscription(manage))));
+			this.mail.send(this.emails.alreadySubscribed(address.address(),
+					this.urls.absolute(this.urls.manageSubscription(manage))));
 			return;
 		}
 		long id;
@@ -108,9 +107,8 @@ public class Subscriptions {
 			id = this.subscribers.insert(address.address(), choices, now);
 		}
 		String token = this.tokens.issue(id, LinkTokens.CONFIRM);
-		this.mail.send(address.address(), "Confirm your subscription to " + this.site.siteName(),
-				SubscriberEmails.confirm(this.site.siteName(), this.urls.absolute(this.urls.confirmSubscription(token)),
-						this.properties.confirmLinkValidity()));
+		this.mail.send(this.emails.confirm(address.address(), this.urls.absolute(this.urls.confirmSubscription(token)),
+				this.properties.confirmLinkValidity()));
 	}
 
 	/**

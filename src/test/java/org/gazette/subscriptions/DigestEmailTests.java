@@ -84,7 +84,7 @@ class DigestEmailTests {
 		this.jdbc.sql("delete from subscribe_request").update();
 		// Days of their own, after those of the other subscription tests.
 		this.clock
-			.set(MutableClock.START.plus(Duration.ofDays(300 + 5L * SubscriptionPageTests.DAYS.incrementAndGet())));
+			.set(MutableClock.START.plus(Duration.ofDays(600 + 5L * SubscriptionPageTests.DAYS.incrementAndGet())));
 		this.window = WINDOWS.window(WINDOWS.latestDue(this.clock.instant()).date().plusDays(1));
 		this.clock.set(this.window.start().plus(Duration.ofMinutes(30)));
 		this.flow = new SubscriptionFlow(this.port, this.mail);
