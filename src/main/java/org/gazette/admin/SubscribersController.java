@@ -45,11 +45,12 @@ class SubscribersController {
 	}
 
 	@GetMapping(SECTION + ".csv")
-	void csv(HttpServletResponse response) throws IOException {
+	void csv(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"subscribers.csv\"");
 		response.setHeader("Cache-Control", "no-store");
-		this.subscriptions.exportCsv(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		this.subscriptions.exportCsv(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				AdminChromeFactory.currentUser().email(), request.getRemoteAddr());
 	}
 
 }

@@ -55,6 +55,26 @@ public class OutgoingMail {
 	}
 
 	/**
+	 * Sends a multipart email (HTML and its plain-text alternative); inside a
+	 * transaction, once it has committed, as {@link #send(String, String, String)}.
+	 * Failures are logged, not retried: for emails a person is waiting for and can ask
+	 * again (a confirmation link).
+	 */
+	public void send(Email email) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deliver(email);
+				}
+			});
+		}
+		else {
+			deliver(email);
+		}
+	}
+
+	/**
 	 * Sends a multipart email (HTML and its plain-text alternative) now, with extra
 	 * headers such as {@code List-Unsubscribe}, and says how it went: a mail server's 5xx
 	 * answer is permanent (the address is refused), anything else (no connection, a 4xx

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.gazette.platform.PollingWorker;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -38,19 +40,14 @@ class ReleaseScheduler implements SmartLifecycle {
 
 	private final boolean command;
 
-	private final Object signal = new Object();
-
-	private boolean woken;
-
-	private volatile boolean running;
-
-	private Thread thread;
+	private final PollingWorker worker;
 
 	ReleaseScheduler(ReleaseRunner runner, ReleaseProperties properties, Clock clock, Environment environment) {
 		this.runner = runner;
 		this.properties = properties;
 		this.clock = clock;
 		this.command = environment.containsProperty("gazette.command");
+		this.worker = new PollingWorker("release-work", "Release work", this::step, properties.pollInterval());
 	}
 
 	@Override
@@ -59,66 +56,29 @@ class ReleaseScheduler implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		this.thread = new Thread(this::loop, "release-work");
-		this.thread.setDaemon(true);
-		this.thread.start();
+	public void start() {
+		this.worker.start();
 		logger.info("Release work runs on this node as {}", this.runner.nodeId());
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
-		this.running = false;
-		wake();
-		try {
-			// Let a handler that is running finish; its lease covers it if it does not.
-			this.thread.join(Duration.ofSeconds(10).toMillis());
-			this.thread.interrupt();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	public void stop() {
+		this.worker.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	@EventListener
 	void on(ReleaseWork.ReleaseWorkEnqueued enqueued) {
-		wake();
+		this.worker.wake();
 	}
 
-	void wake() {
-		synchronized (this.signal) {
-			this.woken = true;
-			this.signal.notifyAll();
-		}
-	}
-
-	private void loop() {
-		while (this.running) {
-			Duration pause;
-			try {
-				int started = this.runner.runDue();
-				pause = (started >= ReleaseRunner.MAX_PER_CALL) ? Duration.ZERO : untilNextDue();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Release work failed on this node; trying again shortly", ex);
-				pause = this.properties.pollInterval();
-			}
-			if (!sleep(pause)) {
-				return;
-			}
-		}
+	private Duration step() {
+		int started = this.runner.runDue();
+		return (started >= ReleaseRunner.MAX_PER_CALL) ? Duration.ZERO : untilNextDue();
 	}
 
 	private Duration untilNextDue() {
@@ -132,26 +92,6 @@ class ReleaseScheduler implements SmartLifecycle {
 			return BUSY_ELSEWHERE.compareTo(poll) < 0 ? BUSY_ELSEWHERE : poll;
 		}
 		return (wait.compareTo(poll) < 0) ? wait : poll;
-	}
-
-	/**
-	 * Sleeps until the pause is over or someone wakes the thread; false when stopping.
-	 */
-	private boolean sleep(Duration pause) {
-		synchronized (this.signal) {
-			try {
-				if (!this.woken && !pause.isZero()) {
-					// Rounded up: waking a little early would find nothing due yet.
-					this.signal.wait(Math.max(1, (pause.toNanos() + 999_999) / 1_000_000));
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			this.woken = false;
-		}
-		return this.running;
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.List;
  * @param scope {@code all} for every story, {@code some} for the ticked topics and types
  * @param topics ticked topic ids
  * @param types ticked story type codes
+ * @param frequency {@code immediate} for each story at its release, {@code daily} for the
+ * daily digest
  */
-record SubscribeForm(String email, String scope, List<String> topics, List<String> types) {
+record SubscribeForm(String email, String scope, List<String> topics, List<String> types, String frequency) {
 
 	List<String> topicsOrEmpty() {
 		return (this.topics != null) ? this.topics : List.of();

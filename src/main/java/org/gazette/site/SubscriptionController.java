@@ -54,13 +54,14 @@ class SubscriptionController {
 
 	@GetMapping("/subscribe")
 	ResponseEntity<byte[]> form(HttpServletRequest request, @RequestParam(required = false) String topic) {
-		SubscribeForm form = new SubscribeForm("", "all", List.of(), List.of());
+		SubscribeForm form = new SubscribeForm("", "all", List.of(), List.of(), Frequency.IMMEDIATE.code());
 		if (topic != null) {
 			form = this.subscriptions.topics()
 				.stream()
 				.filter((candidate) -> candidate.slug().equals(topic))
 				.findFirst()
-				.map((found) -> new SubscribeForm("", "some", List.of(Long.toString(found.id())), List.of()))
+				.map((found) -> new SubscribeForm("", "some", List.of(Long.toString(found.id())), List.of(),
+						Frequency.IMMEDIATE.code()))
 				.orElse(form);
 		}
 		return page(request, 200, "site/subscribe.jte", this.pages.subscribe(form, Map.of(), csrf(request)));
@@ -167,8 +168,9 @@ class SubscriptionController {
 	}
 
 	private static Choices choices(SubscribeForm form) {
+		Frequency frequency = Frequency.fromForm(form.frequency());
 		if (!"some".equals(form.scope())) {
-			return Choices.everything();
+			return new Choices(true, Set.of(), Set.of(), frequency);
 		}
 		Set<Long> topics = new LinkedHashSet<>();
 		for (String topic : form.topicsOrEmpty()) {
@@ -180,12 +182,13 @@ class SubscriptionController {
 				topics.add(-1L);
 			}
 		}
-		return new Choices(false, topics, new LinkedHashSet<>(form.typesOrEmpty()), Frequency.IMMEDIATE);
+		return new Choices(false, topics, new LinkedHashSet<>(form.typesOrEmpty()), frequency);
 	}
 
 	private static SubscribeForm formOf(Choices choices) {
 		return new SubscribeForm(null, choices.allStories() ? "all" : "some",
-				choices.topicIds().stream().map(String::valueOf).toList(), List.copyOf(choices.typeCodes()));
+				choices.topicIds().stream().map(String::valueOf).toList(), List.copyOf(choices.typeCodes()),
+				choices.frequency().code());
 	}
 
 }

@@ -2,13 +2,17 @@ package org.gazette.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.gazette.content.ArticleType;
 import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
+import org.gazette.subscriptions.Frequency;
 import org.gazette.subscriptions.Preferences;
 import org.gazette.subscriptions.Subscriptions;
 
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
 /** Builds the records of the email subscription pages. */
 @Component
 class SubscriptionPages {
+
+	private static final DateTimeFormatter DIGEST_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
 	private final Subscriptions subscriptions;
 
@@ -82,7 +88,14 @@ class SubscriptionPages {
 		problems.forEach((field, key) -> errors.put(field, this.messages.text(key)));
 		return new SubscriptionViews.FormPage(chrome(heading), heading, intro, action, csrf.getParameterName(),
 				csrf.getToken(), askEmail, (form.email() != null) ? form.email() : "", !"some".equals(form.scope()),
-				topicChoices, typeChoices, errors, unsubscribeUrl, notice);
+				topicChoices, typeChoices, Frequency.DAILY.code().equals(form.frequency()), dailyHint(), errors,
+				unsubscribeUrl, notice);
+	}
+
+	/** "7:00 AM Eastern Time": when the digest goes out, as readers tell the time. */
+	private String dailyHint() {
+		return this.messages.text("subscribe.frequency.daily.hint", DIGEST_TIME.format(this.subscriptions.digestTime()),
+				this.formats.zone().getDisplayName(TextStyle.FULL, Locale.US));
 	}
 
 	String text(String key) {

@@ -24,13 +24,16 @@ public final class SubscriptionViews {
 	 * @param allStories every story chosen
 	 * @param topics topics to tick
 	 * @param types story types to tick
+	 * @param daily the daily digest chosen, not each story as it is released
+	 * @param dailyHint when the digest goes out ("at 7:00 AM Eastern Time")
 	 * @param errors field to message
 	 * @param unsubscribeUrl the unsubscribe page, on the preferences page; else null
 	 * @param notice a success message above the form, or null
 	 */
 	public record FormPage(Chrome chrome, String heading, String intro, String action, String csrfParameter,
 			String csrfToken, boolean askEmail, String email, boolean allStories, List<Choice> topics,
-			List<Choice> types, Map<String, String> errors, String unsubscribeUrl, String notice) {
+			List<Choice> types, boolean daily, String dailyHint, Map<String, String> errors, String unsubscribeUrl,
+			String notice) {
 
 		public String error(String field) {
 			return this.errors.get(field);

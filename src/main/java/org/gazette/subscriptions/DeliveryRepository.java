@@ -123,6 +123,22 @@ class DeliveryRepository {
 			.update();
 	}
 
+	/**
+	 * Which of these stories were queued for the subscriber as separate emails (before
+	 * they chose the digest): a digest does not repeat them.
+	 */
+	List<Long> queuedFor(long subscriberId, Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(
+				"select article_id from subscriber_delivery where subscriber_id = :subscriber and article_id in (:ids)")
+			.param("subscriber", subscriberId)
+			.param("ids", List.copyOf(articleIds))
+			.query(Long.class)
+			.list();
+	}
+
 	/** Rows per state, for the back office and tests. */
 	List<StateCount> countByState() {
 		return this.jdbc.sql("select state, count(*) as n from subscriber_delivery group by state order by state")

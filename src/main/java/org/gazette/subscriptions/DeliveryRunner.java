@@ -150,7 +150,7 @@ class DeliveryRunner {
 		}
 	}
 
-	private static String nodeName() {
+	static String nodeName() {
 		String host;
 		try {
 			host = InetAddress.getLocalHost().getHostName();

@@ -2,8 +2,7 @@ package org.gazette.subscriptions;
 
 import java.time.Duration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.gazette.platform.PollingWorker;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
@@ -13,35 +12,33 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This node's email thread: sends at most {@code gazette.subscriptions.send-rate} emails
- * per second, then looks again after {@code poll-interval}, or at once when emails are
- * queued on this node. Off when {@code gazette.subscriptions.enabled} is false, and while
- * Gazette runs an operator's command.
+ * per second (story emails first, then daily digests, which it also queues once their
+ * time has come), then looks again after {@code poll-interval}, or at once when emails
+ * are queued on this node. Off when {@code gazette.subscriptions.enabled} is false, and
+ * while Gazette runs an operator's command.
  */
 @Component
 class DeliveryScheduler implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(DeliveryScheduler.class);
 
 	private static final Duration SECOND = Duration.ofSeconds(1);
 
 	private final DeliveryRunner runner;
 
+	private final DigestRunner digests;
+
 	private final SubscriptionProperties properties;
 
 	private final boolean command;
 
-	private final Object signal = new Object();
+	private final PollingWorker worker;
 
-	private boolean woken;
-
-	private volatile boolean running;
-
-	private Thread thread;
-
-	DeliveryScheduler(DeliveryRunner runner, SubscriptionProperties properties, Environment environment) {
+	DeliveryScheduler(DeliveryRunner runner, DigestRunner digests, SubscriptionProperties properties,
+			Environment environment) {
 		this.runner = runner;
+		this.digests = digests;
 		this.properties = properties;
 		this.command = environment.containsProperty("gazette.command");
+		this.worker = new PollingWorker("subscriber-email", "Subscriber emails", this::step, properties.pollInterval());
 	}
 
 	@Override
@@ -50,85 +47,36 @@ class DeliveryScheduler implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void start() {
-		if (this.running) {
-			return;
-		}
-		this.running = true;
-		this.thread = new Thread(this::loop, "subscriber-email");
-		this.thread.setDaemon(true);
-		this.thread.start();
+	public void start() {
+		this.worker.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (!this.running) {
-			return;
-		}
-		this.running = false;
-		wake();
-		try {
-			this.thread.join(Duration.ofSeconds(10).toMillis());
-			this.thread.interrupt();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	public void stop() {
+		this.worker.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(SubscriberEmailHandler.DeliveriesQueued queued) {
-		wake();
+		this.worker.wake();
 	}
 
-	private void wake() {
-		synchronized (this.signal) {
-			this.woken = true;
-			this.signal.notifyAll();
+	private Duration step() {
+		long started = System.nanoTime();
+		int rate = this.properties.sendRate();
+		this.digests.queueDue();
+		int handled = this.runner.sendDue(rate);
+		if (handled < rate) {
+			handled += this.digests.sendDue(rate - handled);
 		}
-	}
-
-	private void loop() {
-		while (this.running) {
-			long started = System.nanoTime();
-			Duration pause;
-			try {
-				int handled = this.runner.sendDue(this.properties.sendRate());
-				// A full second's worth sent: go on at the next second, else wait for
-				// work.
-				pause = (handled >= this.properties.sendRate())
-						? SECOND.minusNanos(Math.min(SECOND.toNanos(), System.nanoTime() - started))
-						: this.properties.pollInterval();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Subscriber emails failed on this node; trying again shortly", ex);
-				pause = this.properties.pollInterval();
-			}
-			if (!sleep(pause)) {
-				return;
-			}
-		}
-	}
-
-	private boolean sleep(Duration pause) {
-		synchronized (this.signal) {
-			try {
-				if (!this.woken && !pause.isZero() && !pause.isNegative()) {
-					this.signal.wait(Math.max(1, pause.toMillis()));
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			this.woken = false;
-		}
-		return this.running;
+		// A full second's worth sent: go on at the next second, else wait for work.
+		return (handled >= rate) ? SECOND.minusNanos(Math.min(SECOND.toNanos(), System.nanoTime() - started))
+				: this.properties.pollInterval();
 	}
 
 }

@@ -19,4 +19,21 @@ public enum Frequency {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
 
+	/**
+	 * The choice as a form posts it; none means {@link #IMMEDIATE}, as before the form
+	 * offered the digest.
+	 * @throws InvalidSubscriptionException for any other value
+	 */
+	public static Frequency fromForm(String code) {
+		if (code == null || code.isBlank()) {
+			return IMMEDIATE;
+		}
+		for (Frequency frequency : values()) {
+			if (frequency.code().equals(code)) {
+				return frequency;
+			}
+		}
+		throw new InvalidSubscriptionException(java.util.Map.of("frequency", "subscribe.frequency.unknown"));
+	}
+
 }

@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class StoryEmails {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
 	private final TemplateEngine templates;
 
@@ -60,11 +60,20 @@ class StoryEmails {
 				this.urls.absolute(this.urls.unsubscribe(manageToken)));
 		StringOutput html = new StringOutput();
 		this.templates.render("email/story.jte", email, html);
+		return new OutgoingMail.Email(to, this.site.agencyName(), story.title(), text(email), html.toString(),
+				headers(this.urls, manageToken));
+	}
+
+	/**
+	 * The headers of every email to a subscriber: RFC 8058 one-click unsubscribe, and
+	 * {@code Auto-Submitted} so that out-of-office replies stay away.
+	 */
+	static Map<String, String> headers(SiteUrls urls, String manageToken) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Unsubscribe", "<" + this.urls.absolute(this.urls.oneClickUnsubscribe(manageToken)) + ">");
+		headers.put("List-Unsubscribe", "<" + urls.absolute(urls.oneClickUnsubscribe(manageToken)) + ">");
 		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 		headers.put("Auto-Submitted", "auto-generated");
-		return new OutgoingMail.Email(to, this.site.agencyName(), story.title(), text(email), html.toString(), headers);
+		return headers;
 	}
 
 	/** The plain-text part: the same content, the body's paragraphs as lines of text. */
@@ -101,7 +110,7 @@ class StoryEmails {
 		return text.strip() + "\n";
 	}
 
-	private static String names(List<String> names) {
+	static String names(List<String> names) {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < names.size(); i++) {
 			text.append((i == 0) ? "" : (i == names.size() - 1) ? " and " : ", ").append(names.get(i));

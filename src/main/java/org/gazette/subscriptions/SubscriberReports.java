@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import org.gazette.audit.Csv;
@@ -78,14 +79,17 @@ class SubscriberReports {
 	/**
 	 * Writes every subscriber as CSV: address, status, choices, frequency and dates
 	 * (UTC). Cells a spreadsheet would run as a formula are defused the way the audit
-	 * export does.
+	 * export does. {@code beforeWriting} hears how many rows will be written, before the
+	 * first byte leaves.
 	 */
-	void exportCsv(Writer out) {
+	void exportCsv(Writer out, IntConsumer beforeWriting) {
 		Map<Long, String> topicNames = new HashMap<>();
 		this.content.topics().forEach((topic) -> topicNames.put(topic.id(), topic.name()));
+		List<SubscriberReportRepository.SubscriberExport> rows = this.reports.all();
+		beforeWriting.accept(rows.size());
 		try {
 			out.write("email,status,all_stories,topics,types,frequency,created_at,confirmed_at,bounced_at\r\n");
-			for (SubscriberReportRepository.SubscriberExport row : this.reports.all()) {
+			for (SubscriberReportRepository.SubscriberExport row : rows) {
 				String topics = row.topicIds()
 					.stream()
 					.map((id) -> topicNames.getOrDefault(id, "?"))

@@ -1,6 +1,7 @@
 package org.gazette.subscriptions;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param manageLinkValidity how long the unsubscribe and preferences links in an email
  * work; long, because one-click unsubscribe must work from old emails
  * @param requestsPerHour subscribe requests one client may make per hour
+ * @param digestTime when the daily digest goes out, as {@code HH:mm} in the site's time
+ * zone ({@code gazette.time-zone}); each digest lists the stories released since the
+ * previous one
  */
 @Validated
 @ConfigurationProperties("gazette.subscriptions")
@@ -37,9 +41,17 @@ record SubscriptionProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("5m") Duration lease, @DefaultValue("8") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("1m") Duration firstRetryAfter, @DefaultValue("1h") Duration maxRetryAfter,
 		@DefaultValue("5s") Duration pollInterval, @DefaultValue("48h") Duration confirmLinkValidity,
-		@DefaultValue("730d") Duration manageLinkValidity, @DefaultValue("5") @Min(1) int requestsPerHour) {
+		@DefaultValue("730d") Duration manageLinkValidity, @DefaultValue("5") @Min(1) int requestsPerHour,
+		@DefaultValue("07:00") String digestTime) {
 
 	SubscriptionProperties {
+		try {
+			LocalTime.parse(digestTime);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(
+					"gazette.subscriptions.digest-time must be a time of day such as 07:00, not " + digestTime);
+		}
 		for (Duration duration : new Duration[] { lease, firstRetryAfter, maxRetryAfter, pollInterval,
 				confirmLinkValidity, manageLinkValidity }) {
 			if (duration == null || duration.isNegative() || duration.isZero()) {
@@ -50,7 +62,12 @@ record SubscriptionProperties(@DefaultValue("true") boolean enabled,
 
 	static SubscriptionProperties defaults() {
 		return new SubscriptionProperties(true, 20, 100, Duration.ofMinutes(5), 8, Duration.ofMinutes(1),
-				Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofHours(48), Duration.ofDays(730), 5);
+				Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofHours(48), Duration.ofDays(730), 5, "07:00");
+	}
+
+	/** The daily digest's time of day, in the site's time zone. */
+	LocalTime digestAt() {
+		return LocalTime.parse(this.digestTime);
 	}
 
 	/**

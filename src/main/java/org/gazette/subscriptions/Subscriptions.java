@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gazette.audit.AuditLog;
+import org.gazette.audit.AuditRecord;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
-import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.OutgoingMail;
 import org.gazette.platform.SecretTokens;
 import org.gazette.platform.SiteUrls;
@@ -36,24 +37,27 @@ public class Subscriptions {
 
 	private final SiteUrls urls;
 
-	private final GazetteProperties site;
-
 	private final SubscriptionProperties properties;
 
 	private final Clock clock;
 
 	private final SubscriberReports reports;
 
+	private final AuditLog audit;
+
+	private final SubscriberEmails emails;
+
 	Subscriptions(SubscriberRepository subscribers, LinkTokens tokens, Content content, OutgoingMail mail,
-			SiteUrls urls, GazetteProperties site, SubscriptionProperties properties, Clock clock,
-			SubscriberReports reports) {
+			SiteUrls urls, SubscriptionProperties properties, Clock clock, SubscriberReports reports, AuditLog audit,
+			SubscriberEmails emails) {
 		this.reports = reports;
+		this.emails = emails;
+		this.audit = audit;
 		this.subscribers = subscribers;
 		this.tokens = tokens;
 		this.content = content;
 		this.mail = mail;
 		this.urls = urls;
-		this.site = site;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -89,8 +93,8 @@ public class Subscriptions {
 		Optional<Subscriber> known = this.subscribers.findByEmail(address.address());
 		if (known.isPresent() && known.get().status() == SubscriberStatus.CONFIRMED) {
 			String manage = this.tokens.issue(known.get().id(), LinkTokens.MANAGE);
-			this.mail.send(address.address(), "Your subscription to " + this.site.siteName(), SubscriberEmails
-				.alreadySubscribed(this.site.siteName(), this.urls.absolute(this.urls.manageSubscription(manage))));
+			this.mail.send(this.emails.alreadySubscribed(address.address(),
+					this.urls.absolute(this.urls.manageSubscription(manage))));
 			return;
 		}
 		long id;
@@ -103,9 +107,8 @@ public class Subscriptions {
 			id = this.subscribers.insert(address.address(), choices, now);
 		}
 		String token = this.tokens.issue(id, LinkTokens.CONFIRM);
-		this.mail.send(address.address(), "Confirm your subscription to " + this.site.siteName(),
-				SubscriberEmails.confirm(this.site.siteName(), this.urls.absolute(this.urls.confirmSubscription(token)),
-						this.properties.confirmLinkValidity()));
+		this.mail.send(this.emails.confirm(address.address(), this.urls.absolute(this.urls.confirmSubscription(token)),
+				this.properties.confirmLinkValidity()));
 	}
 
 	/**
@@ -195,6 +198,11 @@ public class Subscriptions {
 		return problems;
 	}
 
+	/** When the daily digest goes out, in the site's time zone. */
+	public java.time.LocalTime digestTime() {
+		return this.properties.digestAt();
+	}
+
 	/** Topics a reader can follow. */
 	public java.util.List<Topic> topics() {
 		return this.content.topics().stream().filter((topic) -> !topic.merged()).toList();
@@ -209,10 +217,25 @@ public class Subscriptions {
 		return this.reports.report(fullAddresses);
 	}
 
-	/** Every subscriber as CSV, for admins: full addresses, status, choices, dates. */
+	/**
+	 * Every subscriber as CSV, for admins: full addresses, status, choices, dates. The
+	 * list is personal data, so the export is recorded in the audit log (who, when, how
+	 * many rows) before the first row is written, in a transaction of its own: it stays
+	 * on record even if the download breaks off.
+	 * @param by the admin's account
+	 * @param clientAddress the admin's network address
+	 */
 	@Transactional(readOnly = true)
-	public void exportCsv(java.io.Writer out) {
-		this.reports.exportCsv(out);
+	public void exportCsv(java.io.Writer out, String by, String clientAddress) {
+		this.reports
+			.exportCsv(
+					out, (
+							rows) -> this.audit.recordAlone(
+									AuditRecord
+										.of(by, "subscribers.exported", "subscribers", null,
+												rows + ((rows == 1) ? " subscriber" : " subscribers")
+														+ " exported as CSV")
+										.from(clientAddress)));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.gazette.admin;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.gazette.accounts.Role;
@@ -113,6 +114,38 @@ class SubscribersPageTests {
 		BackOffice editor = signedIn(Role.EDITOR);
 		assertThat(editor.get("/admin/subscribers").status()).isEqualTo(403);
 		assertThat(editor.get("/admin/subscribers.csv").status()).isEqualTo(403);
+	}
+
+	@Test
+	void eachSubscriberExportIsRecordedInTheAuditLogWithWhoAndHowManyRows() {
+		TestAccounts.Person person = this.accounts.person(Role.ADMIN);
+		BackOffice office = new BackOffice(this.port);
+		this.accounts.signIn(office, person);
+		subscriber("counted-" + UUID.randomUUID().toString().substring(0, 8) + "@example.gov", "pending");
+		long rows = this.jdbc.sql("select count(*) from subscriber").query(Long.class).single();
+
+		var csv = office.get("/admin/subscribers.csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().split("\r\n")).hasSize((int) rows + 1);
+		var recorded = this.jdbc.sql("""
+				select actor, target_type, details, client_address from audit_event
+				where action = 'subscribers.exported' and actor = :actor""")
+			.param("actor", person.email())
+			.query((rs, row) -> List.of(rs.getString("actor"), rs.getString("target_type"), rs.getString("details"),
+					rs.getString("client_address")))
+			.list();
+		assertThat(recorded).containsExactly(List.of(person.email(), "subscribers",
+				rows + ((rows == 1) ? " subscriber" : " subscribers") + " exported as CSV", "127.0.0.1"));
+		// A refused export is no download: nothing recorded for it.
+		TestAccounts.Person refused = this.accounts.person(Role.PUBLISHER);
+		BackOffice publisher = new BackOffice(this.port);
+		this.accounts.signIn(publisher, refused);
+		assertThat(publisher.get("/admin/subscribers.csv").status()).isEqualTo(403);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where actor = :actor and action = 'subscribers.exported'")
+			.param("actor", refused.email())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private BackOffice signedIn(Role role) {

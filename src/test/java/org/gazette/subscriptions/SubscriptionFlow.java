@@ -55,9 +55,35 @@ final class SubscriptionFlow {
 	}
 
 	static String onlyLink(MimeMessage message, String prefix) {
-		List<String> links = TestMail.links(message).stream().filter((link) -> link.startsWith(SITE + prefix)).toList();
+		// Each link is in both parts: as text, and in the HTML as an attribute.
+		List<String> links = TestMail.links(message)
+			.stream()
+			.map((link) -> link.replaceAll("[\"'>].*$", ""))
+			.filter((link) -> link.startsWith(SITE + prefix))
+			.distinct()
+			.toList();
 		assertThat(links).hasSize(1);
 		return links.get(0);
+	}
+
+	/** The decoded text of the message's one part of this type. */
+	static String part(jakarta.mail.Part part, String type) throws Exception {
+		List<String> found = new java.util.ArrayList<>();
+		collect(part, type, found);
+		assertThat(found).hasSize(1);
+		return found.get(0);
+	}
+
+	private static void collect(jakarta.mail.Part part, String type, List<String> found) throws Exception {
+		if (part.isMimeType("multipart/*")) {
+			jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i), type, found);
+			}
+		}
+		else if (part.isMimeType(type)) {
+			found.add((String) part.getContent());
+		}
 	}
 
 	static String path(String link) {

@@ -91,6 +91,22 @@ class SubscriptionPageTests {
 	}
 
 	@Test
+	void theConfirmationEmailHasAnAccessibleHtmlPartAndAPlainTextPart() throws Exception {
+		String email = SubscriptionFlow.freshEmail("parts");
+		assertThat(this.flow.subscribe(Map.of("email", email, "scope", "all")).status()).isEqualTo(303);
+		var message = this.flow.latest(email);
+		// Mail servers keep lines apart with CR LF.
+		String text = SubscriptionFlow.part(message, "text/plain").replace("\r\n", "\n");
+		String html = SubscriptionFlow.part(message, "text/html");
+		String link = SubscriptionFlow.onlyLink(message, "/subscribe/confirm/");
+		assertThat(text).contains("open this link within 48 hours to confirm:\n\n" + link + "\n",
+				"Nothing is sent until you confirm.");
+		assertThat(html).contains("<html lang=\"en\">", "<h1", "Confirm your subscription to Newsroom",
+				"<a href=\"" + link + "\"", ">Confirm your subscription</a>", "Nothing is sent until you confirm.");
+		assertThat(message.getHeader("List-Unsubscribe")).as("not subscribed yet").isNull();
+	}
+
+	@Test
 	void theAnswerIsTheSameForKnownAddressesWhoseChoicesAStrangerCannotChange() {
 		Topic topic = this.stories.topic("Tariffs " + SubscriptionFlow.freshEmail("t").substring(2, 10));
 		String known = SubscriptionFlow.freshEmail("known");
