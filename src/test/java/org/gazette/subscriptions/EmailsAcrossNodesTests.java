@@ -102,7 +102,11 @@ class EmailsAcrossNodesTests {
 		long article = story.article();
 
 		await("the release", () -> !Instant.now().isBefore(release), () -> {
-			assertThat(storyEmails(title)).as("emails before the release").isEmpty();
+			List<MimeMessage> seen = storyEmails(title);
+			// Only a look that ended before the release must find nothing.
+			if (Instant.now().isBefore(release)) {
+				assertThat(seen).as("emails before the release").isEmpty();
+			}
 		});
 		await("every email sent", () -> allSent(article, readers.size()), () -> {
 		});
