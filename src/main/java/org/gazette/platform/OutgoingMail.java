@@ -101,10 +101,24 @@ public class OutgoingMail {
 			return Delivery.SENT;
 		}
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+			if (acceptedThenDisconnected(ex)) {
+				// Trying again would send the email a second time.
+				log.warn("Email sent; the mail server's connection failed afterwards: {}",
+						ex.getCause().getClass().getSimpleName());
+				return Delivery.SENT;
+			}
 			Delivery outcome = permanent(ex) ? Delivery.PERMANENT_FAILURE : Delivery.TEMPORARY_FAILURE;
 			log.warn("Email not sent ({}): {}", outcome, ex.getClass().getSimpleName());
 			return outcome;
 		}
+	}
+
+	/**
+	 * Whether the server accepted the message and only closing the connection failed (it
+	 * went down at that moment): Spring then throws with no failed message.
+	 */
+	private static boolean acceptedThenDisconnected(Exception ex) {
+		return ex instanceof MailSendException send && send.getFailedMessages().isEmpty() && send.getCause() != null;
 	}
 
 	/** Whether a mail server answered 5xx: the address or message is refused for good. */
@@ -209,6 +223,9 @@ public class OutgoingMail {
 			return true;
 		}
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
+			if (acceptedThenDisconnected(ex)) {
+				return true;
+			}
 			log.warn("Email not sent ({}): {}", subject, ex.getClass().getSimpleName());
 			return false;
 		}

@@ -1,10 +1,14 @@
 package org.gazette.support;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -24,6 +28,9 @@ public final class TestMail {
 
 	private final int port;
 
+	/** What servers stopped by {@link #outage()} had received. */
+	private final List<MimeMessage> beforeOutages = new CopyOnWriteArrayList<>();
+
 	/** Starts a server; {@link #stop()} it when done. */
 	public TestMail() {
 		this.server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -41,10 +48,20 @@ public final class TestMail {
 
 	/**
 	 * Stops the server, as an SMTP outage; {@link #restart()} brings it back on the same
-	 * port, with no messages.
+	 * port. What it had received is still counted, as a real server's mailboxes outlive
+	 * its outage: a test of exactly-once delivery counts the messages on both sides of
+	 * it.
 	 */
 	public void outage() {
+		Managers managers = this.server.getManagers();
 		this.server.stop();
+		// Read after the stop, which ends the sessions, so a message stored while the
+		// server went down is counted too.
+		managers.getImapHostManager()
+			.getAllMessages()
+			.stream()
+			.map(StoredMessage::getMimeMessage)
+			.forEach(this.beforeOutages::add);
 	}
 
 	public void restart() {
@@ -55,6 +72,7 @@ public final class TestMail {
 	public void clear() {
 		try {
 			this.server.purgeEmailFromAllMailboxes();
+			this.beforeOutages.clear();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -63,7 +81,7 @@ public final class TestMail {
 
 	/** Messages received for this address, oldest first. */
 	public List<MimeMessage> to(String address) {
-		return Arrays.stream(this.server.getReceivedMessages()).filter((message) -> {
+		return all().stream().filter((message) -> {
 			try {
 				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
 					.anyMatch((recipient) -> recipient.toString().equalsIgnoreCase(address));
@@ -74,8 +92,11 @@ public final class TestMail {
 		}).toList();
 	}
 
+	/** Every message received, before an outage and since, oldest first. */
 	public List<MimeMessage> all() {
-		return List.of(this.server.getReceivedMessages());
+		List<MimeMessage> all = new ArrayList<>(this.beforeOutages);
+		all.addAll(Arrays.asList(this.server.getReceivedMessages()));
+		return all;
 	}
 
 	public static String body(MimeMessage message) {
@@ -94,7 +115,7 @@ public final class TestMail {
 	/** The addresses written in a message's body. */
 	public static List<String> links(MimeMessage message) {
 		Matcher matcher = LINK.matcher(body(message));
-		List<String> links = new java.util.ArrayList<>();
+		List<String> links = new ArrayList<>();
 		while (matcher.find()) {
 			links.add(matcher.group());
 		}
