@@ -1,6 +1,10 @@
 package org.gazette.migration;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
@@ -38,6 +42,22 @@ class ImportRepository {
 			.query((rs, n) -> new Imported(rs.getLong("article_id"), rs.getLong("revision_id"),
 					rs.getString("fingerprint")))
 			.optional();
+	}
+
+	/** What earlier imports recorded of these items, by item id: one query a batch. */
+	Map<String, Imported> findAll(String source, Collection<String> itemIds) {
+		Map<String, Imported> found = new HashMap<>();
+		if (itemIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				select item_id, article_id, revision_id, fingerprint from import_item
+				where source = :source and item_id in (:items)
+				""").param("source", source).param("items", List.copyOf(itemIds)).query((rs) -> {
+			found.put(rs.getString("item_id"),
+					new Imported(rs.getLong("article_id"), rs.getLong("revision_id"), rs.getString("fingerprint")));
+		});
+		return found;
 	}
 
 	void insert(String source, String itemId, Imported imported, Instant at, String by) {

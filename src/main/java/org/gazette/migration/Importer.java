@@ -77,7 +77,10 @@ class Importer {
 		if (pending.isEmpty()) {
 			return false;
 		}
-		this.batch.executeWithoutResult((status) -> pending.forEach((one) -> importOne(one, run, report)));
+		this.batch.executeWithoutResult((status) -> {
+			run.prepare(pending);
+			pending.forEach((one) -> importOne(one, run, report));
+		});
 		progress.advance(pending.size(), report);
 		return more;
 	}
