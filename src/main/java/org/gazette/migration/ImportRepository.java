@@ -60,14 +60,19 @@ class ImportRepository {
 		return found;
 	}
 
-	void insert(String source, String itemId, Imported imported, Instant at, String by) {
-		this.jdbc
-			.sql("""
-					insert into import_item (source, item_id, article_id, revision_id, fingerprint, imported_at, imported_by)
-					values (:source, :item, :article, :revision, :fingerprint, :at, :by)
-					""")
+	/**
+	 * Records an imported item.
+	 * @param wordPressId the post's number in WordPress, or null
+	 */
+	void insert(String source, String itemId, Long wordPressId, Imported imported, Instant at, String by) {
+		this.jdbc.sql("""
+				insert into import_item (source, item_id, wordpress_post_id, article_id, revision_id, fingerprint,
+				    imported_at, imported_by)
+				values (:source, :item, :wordPressId, :article, :revision, :fingerprint, :at, :by)
+				""")
 			.param("source", source)
 			.param("item", itemId)
+			.param("wordPressId", wordPressId)
 			.param("article", imported.articleId())
 			.param("revision", imported.revisionId())
 			.param("fingerprint", imported.fingerprint())
@@ -90,6 +95,17 @@ class ImportRepository {
 			.param("at", Db.utc(at))
 			.param("by", by)
 			.update();
+	}
+
+	/**
+	 * The story imported from the WordPress post with this number, the latest imported
+	 * when more than one site's export had one.
+	 */
+	Optional<Long> articleByWordPressId(long postId) {
+		return this.jdbc.sql("""
+				select article_id from import_item where wordpress_post_id = :id
+				order by imported_at desc, article_id desc fetch first 1 rows only
+				""").param("id", postId).query(Long.class).optional();
 	}
 
 	/** The attachment's fingerprint as recorded, if it was. */

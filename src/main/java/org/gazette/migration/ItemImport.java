@@ -179,7 +179,8 @@ class ItemImport {
 			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
 			ImportRepository.Imported imported = new ImportRepository.Imported(articleId, saved.revisionId(),
 					fingerprint);
-			ItemImport.this.imports.insert(this.source, item.itemId(), imported, now(), this.options.by());
+			ItemImport.this.imports.insert(this.source, item.itemId(), item.wordPressId(), imported, now(),
+					this.options.by());
 			// The same item twice in one batch finds the first.
 			this.earlier.put(item.itemId(), imported);
 			if (target == EditorialState.PUBLISHED) {

@@ -2,6 +2,7 @@ package org.gazette.migration;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,9 +22,11 @@ final class Progress {
 
 	private final long totalBytes;
 
-	private final long started = System.nanoTime();
+	private final LongSupplier nanoTime;
 
-	private long lastPrinted = this.started;
+	private final long started;
+
+	private long lastPrinted;
 
 	private long items;
 
@@ -32,10 +35,18 @@ final class Progress {
 	 * @param totalBytes the file's size, or 0 when unknown
 	 */
 	Progress(PrintWriter out, boolean terminal, LongSupplier bytesRead, long totalBytes) {
+		this(out, terminal, bytesRead, totalBytes, System::nanoTime);
+	}
+
+	/** As the public constructor, with the time in nanoseconds from the given source. */
+	Progress(PrintWriter out, boolean terminal, LongSupplier bytesRead, long totalBytes, LongSupplier nanoTime) {
 		this.out = out;
 		this.terminal = terminal;
 		this.bytesRead = bytesRead;
 		this.totalBytes = totalBytes;
+		this.nanoTime = nanoTime;
+		this.started = nanoTime.getAsLong();
+		this.lastPrinted = this.started;
 	}
 
 	/** No progress shown: for tests and callers that print nothing. */
@@ -48,7 +59,7 @@ final class Progress {
 		if (this.out == null) {
 			return;
 		}
-		long now = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
 		if (this.terminal) {
 			this.out.print("\r" + line(now) + "   ");
 			this.out.flush();
@@ -66,14 +77,15 @@ final class Progress {
 		if (this.terminal) {
 			this.out.println();
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - this.started);
-		this.out.printf("%,d items in %s (%,.0f items/s).%n", this.items, format(took), rate(System.nanoTime()));
+		long now = this.nanoTime.getAsLong();
+		Duration took = Duration.ofNanos(now - this.started);
+		this.out.printf(Locale.ROOT, "%,d items in %s (%,.0f items/s).%n", this.items, format(took), rate(now));
 		this.out.print(report.summary());
 		this.out.flush();
 	}
 
 	String line(long now) {
-		StringBuilder line = new StringBuilder(String.format("%,d items, %,.0f/s", this.items, rate(now)));
+		StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d items, %,.0f/s", this.items, rate(now)));
 		long read = this.bytesRead.getAsLong();
 		if (this.totalBytes > 0 && read > 0) {
 			double fraction = Math.min(1.0, (double) read / this.totalBytes);

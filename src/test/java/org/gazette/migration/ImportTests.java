@@ -107,6 +107,12 @@ class ImportTests {
 		assertThat(count("select count(*) from audit_event where action = 'story.import' and actor = 'import'"))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from publication")).isEqualTo(1);
+		WordPressShortLinks shortLinks = new WordPressShortLinks(new ImportRepository(this.db.jdbc()));
+		assertThat(shortLinks.articleFor("12")).contains(story.id());
+		assertThat(shortLinks.articleFor("13")).isEmpty();
+		assertThat(shortLinks.articleFor("abc")).isEmpty();
+		assertThat(shortLinks.articleFor("99999999999999999999")).isEmpty();
+		assertThat(shortLinks.articleFor(null)).isEmpty();
 	}
 
 	@DatabaseTest
