@@ -210,6 +210,28 @@ class ImportTests {
 	}
 
 	@DatabaseTest
+	void anImportStopsWhenTheDatabaseRefusesAWholeBatchInsteadOfSkippingTheRestOfTheFile(Databases.Lazy lazy) {
+		open(lazy);
+		ImportOptions batchesOfTwo = new ImportOptions(null, ArticleType.NEWS_RELEASE, Map.of(), "Newsroom staff",
+				"import", 2, 0, false, false, 1_000_000);
+		Wxr wxr = Wxr.site(SITE).post(Wxr.post(1, "One")).post(Wxr.post(2, "Two")).post(Wxr.post(3, "Three"));
+		// A database that refuses every row, as a closed or broken one does.
+		this.db.jdbc()
+			.sql("alter table import_item add constraint import_item_refused check (item_id = 'never')")
+			.update();
+		try {
+			assertThatExceptionOfType(ImportFailedException.class).isThrownBy(() -> run(wxr, batchesOfTwo))
+				.withMessageStartingWith("The database refused every item of a batch (the database refused it (")
+				.withMessageEndingWith("stopped, nothing of this batch was written. Fix the database and run again.");
+		}
+		finally {
+			this.db.jdbc().sql("alter table import_item drop constraint import_item_refused").update();
+		}
+		assertThat(count("select count(*) from article")).isZero();
+		assertThat(run(wxr, batchesOfTwo).createdCount()).as("once the database takes them").isEqualTo(3);
+	}
+
+	@DatabaseTest
 	void duplicateSlugsAreMadeUniqueAndEachOldAddressFindsItsOwnStory(Databases.Lazy lazy) {
 		open(lazy);
 		run(Wxr.site(SITE)
