@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports a generated WordPress export of N posts (default 100,000) into a fresh embedded H2
-# database with a 256 MB heap, and prints the command's own figures. Needs JDK 17+ and python3.
+# database with a 256 MB heap, and prints the command's own figures, the CPU time it used and the
+# machine's load average. Needs JDK 17+ and python3. Extra arguments go to import-wxr.
 # Work files go to BENCH_WORK (default /tmp/gazette-import-bench). From the repository root:
 #   bench/import.sh            # N=100000
 #   N=10000 bench/import.sh
@@ -17,21 +18,17 @@ if [ ! -s "$FILE" ]; then
 fi
 ls -l "$FILE"
 JAR="${JAR:-target/gazette.jar}"
-CLASSES="${CLASSES:-target/test-classes}"
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
-# Until the picocli dispatcher is merged the command runs through a small launcher kept in
-# the test classes; afterwards this is `java -jar target/gazette.jar import-wxr FILE`.
-[ -d "$CLASSES/org/gazette/migration" ] || ./mvnw -q -B test-compile
 rm -rf "$WORK/db"
 DB="jdbc:h2:file:$WORK/db/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=65536"
 run() {
-  /usr/bin/time -v java $HEAP -XX:+UseSerialGC -Dloader.path="$CLASSES" \
-    -Dloader.main=org.gazette.migration.ImportLauncher -cp "$JAR" \
-    org.springframework.boot.loader.launch.PropertiesLauncher import-wxr "$FILE" \
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -v java $HEAP -XX:+UseSerialGC -jar "$JAR" import-wxr "$FILE" \
     --spring.datasource.url="$DB" --gazette.search.index-directory="$WORK/search" "$@" \
-    2> >(grep -E "Maximum resident|Elapsed|import-wxr|Exception" >&2)
+    2> >(grep -E "User time|System time|Maximum resident|Elapsed|import-wxr|Exception" >&2)
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "== first import"
-run
+run "$@"
 echo "== second import of the same file (everything unchanged)"
-run
+run "$@"

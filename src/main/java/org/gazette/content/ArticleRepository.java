@@ -107,6 +107,14 @@ class ArticleRepository {
 			.optional();
 	}
 
+	/** Which of these slugs a story has now or had before. */
+	java.util.Set<String> takenSlugs(java.util.List<String> slugs) {
+		return new java.util.HashSet<>(this.jdbc.sql("""
+				select slug from article where language = 'en' and slug in (:slugs)
+				union select slug from article_slug_history where language = 'en' and slug in (:slugs)
+				""").param("slugs", slugs).query(String.class).list());
+	}
+
 	/** The story's former addresses, most recently left first. */
 	java.util.List<String> formerSlugs(long articleId) {
 		return this.jdbc

@@ -130,7 +130,7 @@ final class FeedReader implements ItemSource {
 		String body = (content != null) ? content : orDefault(description, "");
 		String summary = (content != null) ? description : null;
 		return new SourceItem((id != null) ? id : link, "post", SourceStatus.PUBLISH, title, null, link, id, date,
-				authors, categories, List.of(), body, summary, null, null, null, 0, line);
+				authors, categories, List.of(), body, summary, null, null, null, 0, line, null);
 	}
 
 	private SourceItem readEntry() {
@@ -181,7 +181,7 @@ final class FeedReader implements ItemSource {
 		return new SourceItem((id != null) ? id : link, "post", SourceStatus.PUBLISH, title, null, link, id,
 				(published != null) ? published : updated, authors, categories, List.of(),
 				(content != null) ? content : orDefault(summary, ""), (content != null) ? summary : null, null, null,
-				null, 0, line);
+				null, 0, line, null);
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package org.gazette.migration;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
@@ -40,14 +44,35 @@ class ImportRepository {
 			.optional();
 	}
 
-	void insert(String source, String itemId, Imported imported, Instant at, String by) {
-		this.jdbc
-			.sql("""
-					insert into import_item (source, item_id, article_id, revision_id, fingerprint, imported_at, imported_by)
-					values (:source, :item, :article, :revision, :fingerprint, :at, :by)
-					""")
+	/** What earlier imports recorded of these items, by item id: one query a batch. */
+	Map<String, Imported> findAll(String source, Collection<String> itemIds) {
+		Map<String, Imported> found = new HashMap<>();
+		if (itemIds.isEmpty()) {
+			return found;
+		}
+		this.jdbc.sql("""
+				select item_id, article_id, revision_id, fingerprint from import_item
+				where source = :source and item_id in (:items)
+				""").param("source", source).param("items", List.copyOf(itemIds)).query((rs) -> {
+			found.put(rs.getString("item_id"),
+					new Imported(rs.getLong("article_id"), rs.getLong("revision_id"), rs.getString("fingerprint")));
+		});
+		return found;
+	}
+
+	/**
+	 * Records an imported item.
+	 * @param wordPressId the post's number in WordPress, or null
+	 */
+	void insert(String source, String itemId, Long wordPressId, Imported imported, Instant at, String by) {
+		this.jdbc.sql("""
+				insert into import_item (source, item_id, wordpress_post_id, article_id, revision_id, fingerprint,
+				    imported_at, imported_by)
+				values (:source, :item, :wordPressId, :article, :revision, :fingerprint, :at, :by)
+				""")
 			.param("source", source)
 			.param("item", itemId)
+			.param("wordPressId", wordPressId)
 			.param("article", imported.articleId())
 			.param("revision", imported.revisionId())
 			.param("fingerprint", imported.fingerprint())
@@ -70,6 +95,17 @@ class ImportRepository {
 			.param("at", Db.utc(at))
 			.param("by", by)
 			.update();
+	}
+
+	/**
+	 * The story imported from the WordPress post with this number, the latest imported
+	 * when more than one site's export had one.
+	 */
+	Optional<Long> articleByWordPressId(long postId) {
+		return this.jdbc.sql("""
+				select article_id from import_item where wordpress_post_id = :id
+				order by imported_at desc, article_id desc fetch first 1 rows only
+				""").param("id", postId).query(Long.class).optional();
 	}
 
 	/** The attachment's fingerprint as recorded, if it was. */

@@ -77,12 +77,32 @@ class Importer {
 		if (pending.isEmpty()) {
 			return false;
 		}
-		this.batch.executeWithoutResult((status) -> pending.forEach((one) -> importOne(one, run, report)));
+		this.batch.executeWithoutResult((status) -> {
+			run.prepare(pending);
+			String refusal = null;
+			int refused = 0;
+			for (SourceItem one : pending) {
+				String reason = importOne(one, run, report);
+				if (reason != null) {
+					refusal = reason;
+					refused++;
+				}
+			}
+			if (pending.size() > 1 && refused == pending.size()) {
+				// Not the items but the database (closed, full, out of memory): going on
+				// would count the rest of the file as skipped.
+				throw new ImportFailedException("The database refused every item of a batch (" + refusal
+						+ "); stopped, nothing of this batch was written. Fix the database and run again.");
+			}
+		});
 		progress.advance(pending.size(), report);
 		return more;
 	}
 
-	private void importOne(SourceItem one, ItemImport.Run run, ImportReport report) {
+	/**
+	 * @return why the database refused the item, or null when it did not
+	 */
+	private String importOne(SourceItem one, ItemImport.Run run, ImportReport report) {
 		report.comments(one.comments());
 		try {
 			this.item.executeWithoutResult((status) -> run.importItem(one));
@@ -97,12 +117,15 @@ class Importer {
 		}
 		catch (DataIntegrityViolationException ex) {
 			run.forget();
-			report.skipped("the database refused it (" + firstLine(ex.getMostSpecificCause().getMessage()) + ")");
+			String reason = "the database refused it (" + firstLine(ex.getMostSpecificCause().getMessage()) + ")";
+			report.skipped(reason);
+			return reason;
 		}
 		catch (RuntimeException ex) {
 			throw new ImportFailedException("Item " + one.itemId() + " (line " + one.line() + "): "
 					+ firstLine(String.valueOf(ex.getMessage())) + "; nothing of its batch was written.", ex);
 		}
+		return null;
 	}
 
 	private static String firstLine(String text) {

@@ -9,12 +9,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gazette.accounts.Role;
 import org.gazette.content.ArticleType;
@@ -23,6 +26,7 @@ import org.gazette.content.Content;
 import org.gazette.content.NewAuthor;
 import org.gazette.content.NewTopic;
 import org.gazette.content.RevisionDraft;
+import org.gazette.content.SavedRevision;
 import org.gazette.content.Slugs;
 import org.gazette.publishing.Actor;
 import org.gazette.publishing.ArticleStanding;
@@ -81,6 +85,12 @@ class ItemImport {
 
 		private final Map<String, Long> topics = new HashMap<>();
 
+		/** What earlier imports recorded of the batch's items, by item id. */
+		private Map<String, ImportRepository.Imported> earlier = new HashMap<>();
+
+		/** Addresses known to be taken, so the batch's items each get their own. */
+		private final Set<String> takenSlugs = new HashSet<>();
+
 		Run(String source, ImportOptions options, ImportReport report) {
 			this.source = source;
 			this.options = options;
@@ -96,6 +106,18 @@ class ItemImport {
 		void forget() {
 			this.authors.clear();
 			this.topics.clear();
+		}
+
+		/**
+		 * Reads what the batch's items need from the database in one go (earlier imports,
+		 * addresses taken) instead of item by item.
+		 */
+		void prepare(List<SourceItem> batch) {
+			List<String> ids = batch.stream().map(SourceItem::itemId).filter(Objects::nonNull).distinct().toList();
+			this.earlier = ItemImport.this.imports.findAll(this.source, ids);
+			this.takenSlugs.clear();
+			this.takenSlugs.addAll(ItemImport.this.content
+				.takenSlugs(batch.stream().map((item) -> slugOf(item.slug(), item.title())).toList()));
 		}
 
 		void importItem(SourceItem item) {
@@ -117,7 +139,7 @@ class ItemImport {
 			String fingerprint = fingerprint(item.status().name(), String.valueOf(item.releasedAt()), item.slug(),
 					draft.type().code(), draft.title(), draft.summary(), draft.bodyMarkdown(),
 					draft.authorIds().toString(), draft.topicIds().toString());
-			Optional<ImportRepository.Imported> earlier = ItemImport.this.imports.find(this.source, item.itemId());
+			Optional<ImportRepository.Imported> earlier = Optional.ofNullable(this.earlier.get(item.itemId()));
 			if (earlier.isEmpty()) {
 				create(item, draft, target, fingerprint);
 			}
@@ -152,11 +174,15 @@ class ItemImport {
 
 		private void create(SourceItem item, RevisionDraft draft, EditorialState target, String fingerprint) {
 			String slug = freeSlug(item);
-			long articleId = ItemImport.this.content.createArticle(slug, draft, this.options.by());
+			SavedRevision saved = ItemImport.this.content.createStory(slug, draft, this.options.by());
+			long articleId = saved.articleId();
 			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
-			long revisionId = ItemImport.this.content.workingRevision(articleId).orElseThrow().id();
-			ItemImport.this.imports.insert(this.source, item.itemId(),
-					new ImportRepository.Imported(articleId, revisionId, fingerprint), now(), this.options.by());
+			ImportRepository.Imported imported = new ImportRepository.Imported(articleId, saved.revisionId(),
+					fingerprint);
+			ItemImport.this.imports.insert(this.source, item.itemId(), item.wordPressId(), imported, now(),
+					this.options.by());
+			// The same item twice in one batch finds the first.
+			this.earlier.put(item.itemId(), imported);
 			if (target == EditorialState.PUBLISHED) {
 				// Readers knew only published posts' addresses.
 				redirect(item.link(), slug);
@@ -185,8 +211,9 @@ class ItemImport {
 			long revisionId = ItemImport.this.content.revise(articleId, draft, this.options.by());
 			ItemImport.this.workflow.revised(articleId, this.options.by());
 			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
-			ItemImport.this.imports.update(this.source, item.itemId(),
-					new ImportRepository.Imported(articleId, revisionId, fingerprint), now(), this.options.by());
+			ImportRepository.Imported imported = new ImportRepository.Imported(articleId, revisionId, fingerprint);
+			ItemImport.this.imports.update(this.source, item.itemId(), imported, now(), this.options.by());
+			this.earlier.put(item.itemId(), imported);
 			this.report.updated();
 		}
 
@@ -271,16 +298,24 @@ class ItemImport {
 		private String freeSlug(SourceItem item) {
 			String base = slugOf(item.slug(), item.title());
 			String slug = base;
-			for (int n = 2; taken(slug); n++) {
+			for (int n = 2; taken(slug, n == 2); n++) {
 				String suffix = "-" + n;
 				slug = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
 			}
+			this.takenSlugs.add(slug);
 			return slug;
 		}
 
-		private boolean taken(String slug) {
-			return ItemImport.this.content.articleIdBySlug(slug).isPresent()
-					|| ItemImport.this.content.articleIdByFormerSlug(slug).isPresent();
+		/**
+		 * @param prepared whether the slug is one {@link #prepare} looked up (the
+		 * source's own); others are asked of the database
+		 */
+		private boolean taken(String slug, boolean prepared) {
+			if (this.takenSlugs.contains(slug)) {
+				return true;
+			}
+			return !prepared && (ItemImport.this.content.articleIdBySlug(slug).isPresent()
+					|| ItemImport.this.content.articleIdByFormerSlug(slug).isPresent());
 		}
 
 		private void redirect(String link, String slug) {

@@ -2,6 +2,7 @@ package org.gazette.migration;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -115,7 +116,7 @@ final class Progress implements AutoCloseable {
 			this.out.println();
 		}
 		Duration took = Duration.ofNanos(this.ticker.getAsLong() - this.started);
-		this.out.printf("%,d %s in %s (%,.0f %s/s).%n", this.items, this.unit, format(took),
+		this.out.printf(Locale.ROOT, "%,d %s in %s (%,.0f %s/s).%n", this.items, this.unit, format(took),
 				rate(this.ticker.getAsLong()), this.unit);
 		this.out.flush();
 	}
@@ -133,7 +134,8 @@ final class Progress implements AutoCloseable {
 	}
 
 	String line(long now) {
-		StringBuilder line = new StringBuilder(String.format("%,d %s, %,.0f/s", this.items, this.unit, rate(now)));
+		StringBuilder line = new StringBuilder(
+				String.format(Locale.ROOT, "%,d %s, %,.0f/s", this.items, this.unit, rate(now)));
 		long read = this.bytesRead.getAsLong();
 		if (this.totalBytes > 0 && read > 0) {
 			double fraction = Math.min(1.0, (double) read / this.totalBytes);

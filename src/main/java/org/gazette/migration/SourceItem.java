@@ -27,10 +27,13 @@ import java.util.List;
  * @param mediaType an attachment's content type, or null
  * @param comments comments the item carries (not imported, only counted)
  * @param line the line the item starts on, for messages
+ * @param wordPressId the post's number in WordPress ({@code wp:post_id}), which its short
+ * links ({@code /?p=123}) name, or null when it has none (feed entries)
  */
 record SourceItem(String itemId, String postType, SourceStatus status, String title, String slug, String link,
 		String guid, Instant releasedAt, List<Person> authors, List<Term> categories, List<Term> tags, String html,
-		String excerpt, String parentId, String attachmentUrl, String mediaType, int comments, int line) {
+		String excerpt, String parentId, String attachmentUrl, String mediaType, int comments, int line,
+		Long wordPressId) {
 
 	/**
 	 * Someone named in the source.

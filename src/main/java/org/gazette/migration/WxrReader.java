@@ -159,7 +159,17 @@ final class WxrReader implements ItemSource {
 				trimmed(fields.get("wp:post_name")), trimmed(fields.get("link")), trimmed(fields.get("guid")),
 				releasedAt(fields), authors, categories, tags, fields.getOrDefault("content:encoded", ""),
 				trimmed(fields.get("excerpt:encoded")), zeroToNull(trimmed(fields.get("wp:post_parent"))),
-				trimmed(fields.get("wp:attachment_url")), null, comments, line);
+				trimmed(fields.get("wp:attachment_url")), null, comments, line,
+				wordPressId(trimmed(fields.get("wp:post_id"))));
+	}
+
+	/** A post id as WordPress writes it (a positive number), or null. */
+	static Long wordPressId(String postId) {
+		if (postId == null || !postId.matches("[0-9]{1,18}")) {
+			return null;
+		}
+		long id = Long.parseLong(postId);
+		return (id > 0) ? id : null;
 	}
 
 	/** The release instant: GMT when set, else the local time in the site's zone. */

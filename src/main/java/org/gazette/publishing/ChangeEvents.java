@@ -55,10 +55,21 @@ class ChangeEvents {
 
 	private void wakeTail() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// One wake-up per transaction, however many events it appends: an import's
+			// batch appends hundreds, and each poll reads the tail's whole window.
+			if (TransactionSynchronizationManager.hasResource(this)) {
+				return;
+			}
+			TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
 					ChangeEvents.this.tail.poll();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(ChangeEvents.this);
 				}
 			});
 		}

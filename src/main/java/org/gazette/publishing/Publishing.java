@@ -55,7 +55,7 @@ public class Publishing {
 	 */
 	@Transactional
 	public void publish(long articleId, Instant releaseAt) {
-		publish(articleId, releaseAt, false);
+		publish(articleId, releaseAt, false, null);
 	}
 
 	/**
@@ -66,14 +66,24 @@ public class Publishing {
 	 */
 	@Transactional
 	public void publishImported(long articleId, Instant releaseAt) {
-		publish(articleId, releaseAt, true);
+		publish(articleId, releaseAt, true, null);
 	}
 
-	private void publish(long articleId, Instant releaseAt, boolean imported) {
+	/**
+	 * As {@link #publishImported(long, Instant)}, with the working revision the caller
+	 * already read under the story's lock.
+	 */
+	@Transactional
+	void publishImported(long articleId, Instant releaseAt, Revision working) {
+		publish(articleId, releaseAt, true, working);
+	}
+
+	private void publish(long articleId, Instant releaseAt, boolean imported, Revision working) {
 		Instant now = this.clock.instant();
 		PublishingRepository.ArticleState state = this.articles.lock(articleId)
 			.orElseThrow(() -> new InvalidContentException(List.of("There is no story " + articleId + ".")));
-		Revision revision = this.content.revision(state.workingRevisionId()).orElseThrow();
+		Revision revision = (working != null && Long.valueOf(working.id()).equals(state.workingRevisionId())) ? working
+				: this.content.revision(state.workingRevisionId()).orElseThrow();
 		boolean released = Visibility.isPublic(state.publishedRevisionId(), state.releaseAt(), state.unpublishedAt(),
 				now);
 		Instant release;

@@ -183,8 +183,9 @@ public class Workflow {
 				this.audit.record(AuditRecord.of(actor.email(), "story.import", "story", articleId, note));
 				return story;
 			}
-			checkFitToPublish(story, now);
-			this.publishing.publishImported(articleId, releaseAt);
+			// Read once under the lock: checked here, published there.
+			Revision revision = checkFitToPublish(story, now);
+			this.publishing.publishImported(articleId, releaseAt, revision);
 			this.repository.setSecondApprovalDue(articleId, false);
 		}
 		moveTo(articleId, target);
@@ -402,7 +403,7 @@ public class Workflow {
 	 * What readers must get with every story: the rules a save checks, and what a draft
 	 * may still lack but a publication may not.
 	 */
-	private void checkFitToPublish(ArticleStanding story, Instant now) {
+	private Revision checkFitToPublish(ArticleStanding story, Instant now) {
 		Revision revision = this.content.revision(story.workingRevisionId()).orElseThrow();
 		List<InvalidContentException.Problem> problems = new ArrayList<>();
 		if (revision.title() == null || revision.title().isBlank()) {
@@ -428,6 +429,7 @@ public class Workflow {
 		if (!problems.isEmpty()) {
 			throw InvalidContentException.of(problems);
 		}
+		return revision;
 	}
 
 	private static void checkComment(Transition transition) {

@@ -35,15 +35,24 @@ class NewsroomController {
 
 	private final SiteUrls urls;
 
-	NewsroomController(NewsroomPages pages, PublicResponses responses, SearchPages searchPages, SiteUrls urls) {
+	private final ShortLinks shortLinks;
+
+	NewsroomController(NewsroomPages pages, PublicResponses responses, SearchPages searchPages, SiteUrls urls,
+			ShortLinks shortLinks) {
 		this.pages = pages;
 		this.responses = responses;
 		this.searchPages = searchPages;
 		this.urls = urls;
+		this.shortLinks = shortLinks;
 	}
 
 	@GetMapping("/")
-	ResponseEntity<byte[]> home(HttpServletRequest request) {
+	ResponseEntity<byte[]> home(HttpServletRequest request, @RequestParam(name = "p", required = false) String postId,
+			@RequestParam(name = "page_id", required = false) String pageId) {
+		if (ShortLinks.isShortLink(postId, pageId)) {
+			// An imported WordPress site's short link to a post.
+			return movedTo(this.shortLinks.destination(postId, pageId));
+		}
 		return this.responses.cached(request, PageKeys.home(), "site/home.jte", this.pages::home);
 	}
 

@@ -93,6 +93,28 @@ class ImportCommandTests {
 	}
 
 	@Test
+	void wordPressShortLinksRedirectToTheStoryAndAnythingElseIsNotFound() throws Exception {
+		Path wxr = file("export.xml",
+				Wxr.site("https://old.example.gov")
+					.post(Wxr.post(12, "Bridge reopens to traffic"))
+					.post(Wxr.post(13, "Still a draft").status("draft"))
+					.xml());
+		assertThat(run(this.importWxr, wxr.toString())).isZero();
+		Http http = new Http(this.port);
+		for (String link : new String[] { "/?p=12", "/?page_id=12", "/?p=%2012%20" }) {
+			Http.Response moved = http.get(link);
+			assertThat(moved.status()).as(link).isEqualTo(301);
+			assertThat(moved.header("Location").orElseThrow()).as(link).endsWith("/news/bridge-reopens-to-traffic");
+		}
+		// A draft's address stays unknown; bad numbers are no post.
+		for (String link : new String[] { "/?p=13", "/?p=777", "/?p=abc", "/?p=-12", "/?p=0", "/?p=",
+				"/?p=99999999999999999999999999", "/?page_id=1e3", "/?p=%3Cscript%3E" }) {
+			assertThat(http.get(link).status()).as(link).isEqualTo(404);
+		}
+		assertThat(http.get("/").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aDryRunShowsWhatWouldHappenAndPublishesNothing() throws Exception {
 		Path wxr = file("export.xml", Wxr.site("https://old.example.gov").post(Wxr.post(1, "Would be imported")).xml());
 		assertThat(run(this.importWxr, "--dry-run", wxr.toString())).isZero();

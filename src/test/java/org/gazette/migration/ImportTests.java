@@ -107,6 +107,12 @@ class ImportTests {
 		assertThat(count("select count(*) from audit_event where action = 'story.import' and actor = 'import'"))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from publication")).isEqualTo(1);
+		WordPressShortLinks shortLinks = new WordPressShortLinks(new ImportRepository(this.db.jdbc()));
+		assertThat(shortLinks.articleFor("12")).contains(story.id());
+		assertThat(shortLinks.articleFor("13")).isEmpty();
+		assertThat(shortLinks.articleFor("abc")).isEmpty();
+		assertThat(shortLinks.articleFor("99999999999999999999")).isEmpty();
+		assertThat(shortLinks.articleFor(null)).isEmpty();
 	}
 
 	@DatabaseTest
@@ -201,6 +207,28 @@ class ImportTests {
 		assertThat(count("select count(*) from article")).isEqualTo(7);
 		assertThat(count("select count(*) from import_item")).isEqualTo(7);
 		assertThat(count("select count(*) from redirect")).isEqualTo(7);
+	}
+
+	@DatabaseTest
+	void anImportStopsWhenTheDatabaseRefusesAWholeBatchInsteadOfSkippingTheRestOfTheFile(Databases.Lazy lazy) {
+		open(lazy);
+		ImportOptions batchesOfTwo = new ImportOptions(null, ArticleType.NEWS_RELEASE, Map.of(), "Newsroom staff",
+				"import", 2, 0, false, false, 1_000_000);
+		Wxr wxr = Wxr.site(SITE).post(Wxr.post(1, "One")).post(Wxr.post(2, "Two")).post(Wxr.post(3, "Three"));
+		// A database that refuses every row, as a closed or broken one does.
+		this.db.jdbc()
+			.sql("alter table import_item add constraint import_item_refused check (item_id = 'never')")
+			.update();
+		try {
+			assertThatExceptionOfType(ImportFailedException.class).isThrownBy(() -> run(wxr, batchesOfTwo))
+				.withMessageStartingWith("The database refused every item of a batch (the database refused it (")
+				.withMessageEndingWith("stopped, nothing of this batch was written. Fix the database and run again.");
+		}
+		finally {
+			this.db.jdbc().sql("alter table import_item drop constraint import_item_refused").update();
+		}
+		assertThat(count("select count(*) from article")).isZero();
+		assertThat(run(wxr, batchesOfTwo).createdCount()).as("once the database takes them").isEqualTo(3);
 	}
 
 	@DatabaseTest

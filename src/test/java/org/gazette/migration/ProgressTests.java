@@ -62,6 +62,36 @@ class ProgressTests {
 	}
 
 	@Test
+	void theEndOfAnImportSaysHowManyInHowLongThenWhatWasCreatedUpdatedAndSkippedWithReasons() {
+		Progress progress = new Progress(new PrintWriter(this.printed, true), true, this.done::get, 100, "items",
+				this.now::get);
+		ImportReport report = new ImportReport(false);
+		for (int i = 0; i < 3; i++) {
+			report.created();
+		}
+		report.updated();
+		report.unchanged();
+		report.redirect();
+		report.skipped("private in WordPress: not imported, readers never saw it");
+		report.skipped("private in WordPress: not imported, readers never saw it");
+		report.redirectRefused("There is already a redirect from /old.");
+		report.comments(4);
+		after(Duration.ofSeconds(75));
+		progress.advance(7, report);
+		this.printed.getBuffer().setLength(0);
+		progress.done(report);
+		assertThat(this.printed.toString()).isEqualTo(
+				"""
+
+						7 items in 1 min 15 s (0 items/s).
+						created 3, updated 1, unchanged 1, skipped 2 stories; recorded 0 attachments (metadata only; files not downloaded); added 1 redirects.
+						  skipped 2: private in WordPress: not imported, readers never saw it
+						  no redirect for 1: There is already a redirect from /old.
+						  comments ignored: 4 (Gazette has no comments)
+						""");
+	}
+
+	@Test
 	void silentProgressPrintsNothing() {
 		Progress progress = Progress.silent();
 		progress.advance(5);

@@ -115,7 +115,8 @@ class SiteExportImportTests {
 		assertThat(exported.out().lines()).anyMatch((line) -> line.startsWith("Exported "));
 		int records = Files.readAllLines(file).size() - 2;
 		// Progress: the rate and, at the end, how many and how long.
-		assertThat(exported.out()).containsPattern("\\b" + String.format("%,d", records) + " records in \\d+ s \\(");
+		assertThat(exported.out())
+			.containsPattern("\\b" + String.format(java.util.Locale.ROOT, "%,d", records) + " records in \\d+ s \\(");
 		assertThat(exported.out()).contains("article=4", "revision=5", " media files to ")
 			.containsPattern("media_asset=[1-9]");
 		List<String> lines = Files.readAllLines(file);
@@ -129,7 +130,8 @@ class SiteExportImportTests {
 		CommandRun imported = command("import", file.toString(), "--media=" + mediaOut,
 				"--spring.datasource.url=" + target);
 		assertThat(imported.status()).as(imported.err()).isZero();
-		assertThat(imported.out()).containsPattern("\\b" + String.format("%,d", records) + " records in \\d+ s \\(")
+		assertThat(imported.out())
+			.containsPattern("\\b" + String.format(java.util.Locale.ROOT, "%,d", records) + " records in \\d+ s \\(")
 			.contains("checking references and committing");
 		for (SiteTable table : SiteTable.ALL) {
 			assertThat(rows(target, table)).as(table.name()).isEqualTo(rows(SOURCE, table));
