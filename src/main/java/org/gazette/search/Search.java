@@ -10,15 +10,9 @@ import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -28,7 +22,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -68,6 +61,8 @@ public class Search {
 
 	private final SearcherCache cache;
 
+	private final SegmentColumns.Cache columns;
+
 	@Autowired
 	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
 		this(indexer.index(), clock, properties.answersKept());
@@ -79,6 +74,7 @@ public class Search {
 
 	Search(SearchIndex index, Clock clock, int answersKept) {
 		this.cache = new SearcherCache(answersKept);
+		this.columns = new SegmentColumns.Cache();
 		this.index = index;
 		this.queries = new QueryBuilder(this.index.analyzer());
 		this.clock = clock;
@@ -94,57 +90,70 @@ public class Search {
 	private SearchResults run(IndexSearcher searcher, SearchQuery request, Instant now) {
 		UserQuery user = UserQuery.parse(request.text());
 		Query words = this.queries.build(user);
-		// The visibility rule: the index also holds scheduled stories, found from their
-		// release instant on.
-		Query released = LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, now.toEpochMilli());
-		Query base = new BooleanQuery.Builder()
-			.add((words != null) ? FunctionScoreQuery.boostByValue(words,
-					new RecencyBoost(StoryDocument.RELEASE, now.toEpochMilli())) : new MatchAllDocsQuery(), Occur.MUST)
-			.add(released, Occur.FILTER)
-			.build();
 		try {
-			if (FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
-				.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) == null) {
+			if (!hasFacets(searcher)) {
 				// No story has ever been indexed: nothing to find, and no facets to
 				// count.
 				return new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
 			}
-			DrillDownQuery query = new DrillDownQuery(StoryDocument.FACETS, base);
-			addFilter(query, StoryDocument.TYPE, request.type());
-			addFilter(query, StoryDocument.TOPIC, request.topic());
-			addFilter(query, StoryDocument.AUTHOR, request.author());
-			addFilter(query, StoryDocument.YEAR, (request.year() != null) ? request.year().toString() : null);
-			var state = this.cache.facetState(searcher, now);
-			DrillSideways sideways = new DrillSideways(searcher, StoryDocument.FACETS, state);
+			Query matching = (words != null) ? words : new MatchAllDocsQuery();
+			// The visibility rule: the index also holds scheduled stories, found from
+			// their
+			// release instant on. Both passes check each match's release against now.
+			long nowMillis = now.toEpochMilli();
+			String year = (request.year() != null) ? request.year().toString() : null;
+			String[] filters = { request.type(), request.topic(), request.author(), year };
+			for (int d = 0; d < filters.length; d++) {
+				filters[d] = (filters[d] != null && !filters[d].isBlank()) ? filters[d] : null;
+			}
+			// Pass 1, every match without scores: the total and the exact facet counts.
+			FacetCounter counter = new FacetCounter(this.columns, nowMillis, filters);
+			searcher.search(matching, counter.manager());
+			// Pass 2, the page: the filters as clauses, so that only stories passing all
+			// are scored.
+			BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching, Occur.MUST);
+			for (int d = 0; d < filters.length; d++) {
+				if (filters[d] != null) {
+					filtered.add(new TermQuery(new Term(DIMENSIONS[d], filters[d])), Occur.FILTER);
+				}
+			}
 			int top = request.page() * request.pageSize();
-			boolean newest = request.newestFirst() || words == null;
-			DrillSideways.DrillSidewaysResult result = newest
-					? sideways.search(query, null, null, top,
-							new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false)
-					: sideways.search(query, top);
-			List<SearchResults.Hit> hits = hits(searcher, result.hits, request, words);
-			return new SearchResults(hits, result.hits.totalHits.value, request.page(), request.pageSize(),
-					facets(result.facets),
-					(result.hits.totalHits.value < 3) ? suggestion(searcher, user, released) : null);
+			ScoreDoc[] ranked;
+			if (request.newestFirst() || words == null) {
+				filtered.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
+				ranked = searcher.search(filtered.build(), top,
+						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
+			}
+			else {
+				RankedHits hits = new RankedHits(this.columns, nowMillis, top);
+				searcher.search(filtered.build(), hits.manager());
+				ranked = hits.hits();
+			}
+			List<SearchResults.Hit> hits = hits(searcher, ranked, request, words);
+			return new SearchResults(hits, counter.total(), request.page(), request.pageSize(), counter.facets(),
+					(counter.total() < 3) ? suggestion(searcher, user, nowMillis) : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static void addFilter(DrillDownQuery query, String dimension, String value) {
-		if (value != null && !value.isBlank()) {
-			query.add(dimension, value);
+	private static boolean hasFacets(IndexSearcher searcher) {
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			if (leaf.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null) {
+				return true;
+			}
 		}
+		return false;
 	}
 
-	private List<SearchResults.Hit> hits(IndexSearcher searcher, TopDocs top, SearchQuery request, Query words)
+	private List<SearchResults.Hit> hits(IndexSearcher searcher, ScoreDoc[] top, SearchQuery request, Query words)
 			throws IOException {
 		int from = (request.page() - 1) * request.pageSize();
-		if (from >= top.scoreDocs.length) {
+		if (from >= top.length) {
 			return List.of();
 		}
-		ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+		ScoreDoc[] page = java.util.Arrays.copyOfRange(top, from, top.length);
 		Map<String, String[]> snippets = Map.of();
 		if (words != null) {
 			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
@@ -184,28 +193,14 @@ public class Search {
 		return (values != null && i < values.length) ? values[i] : null;
 	}
 
-	private static List<SearchResults.Facet> facets(Facets facets) throws IOException {
-		List<SearchResults.Facet> result = new ArrayList<>();
-		for (String dimension : DIMENSIONS) {
-			FacetResult counts = facets.getTopChildren(50, dimension);
-			List<SearchResults.FacetValue> values = new ArrayList<>();
-			if (counts != null) {
-				for (LabelAndValue value : counts.labelValues) {
-					values.add(new SearchResults.FacetValue(value.label, value.value.longValue()));
-				}
-			}
-			result.add(new SearchResults.Facet(dimension, values));
-		}
-		return result;
-	}
-
 	/**
 	 * The query with each word that no public story holds replaced by the closest word
 	 * that one does. The index's dictionary also holds the words of scheduled stories
 	 * (and, until segments merge, of removed ones), so each candidate is checked against
 	 * public stories: a suggestion must never reveal a word from an embargoed story.
 	 */
-	private String suggestion(IndexSearcher searcher, UserQuery user, Query released) throws IOException {
+	private String suggestion(IndexSearcher searcher, UserQuery user, long nowMillis) throws IOException {
+		Query released = LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis);
 		List<String> words = user.positiveWords();
 		if (words.isEmpty() || words.size() > 8) {
 			return null;

@@ -42,7 +42,7 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "2";
+	static final String SCHEMA = "3";
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
 

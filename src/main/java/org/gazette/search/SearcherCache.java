@@ -9,8 +9,6 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Sort;
@@ -19,9 +17,8 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * What a search can reuse while the index and the set of public stories stay the same:
- * the facet ordinals of the reader (costly to build, the Lucene docs say to share them)
- * and the answers already given. Readers repeat the head queries, and a repeated search
- * then costs a map lookup instead of scoring and counting every match.
+ * the answers already given. Readers repeat the head queries, and a repeated search then
+ * costs a map lookup instead of scoring and counting every match.
  * <p>
  * An answer is only reused while it is still the true one. It belongs to one index
  * reader, so any change to the index (a publish, an update, an unpublish) starts afresh;
@@ -54,13 +51,6 @@ final class SearcherCache {
 	}
 
 	/**
-	 * Facet ordinals for the searcher's reader, built once per reader.
-	 */
-	SortedSetDocValuesReaderState facetState(IndexSearcher searcher, Instant now) {
-		return window(searcher, now).facetState();
-	}
-
-	/**
 	 * The answer to a search at this instant, computed by {@code search} unless the same
 	 * search was answered on this reader within the current window.
 	 */
@@ -77,10 +67,6 @@ final class SearcherCache {
 			return current;
 		}
 		Window next = new Window(searcher.getIndexReader(), now, nextRelease(searcher, now), this.answersKept);
-		if (current != null && current.reader == next.reader) {
-			// Only time moved on: the reader's facet ordinals still hold.
-			next.facetState = current.facetState;
-		}
 		this.window = next;
 		return next;
 	}
@@ -124,8 +110,6 @@ final class SearcherCache {
 
 		private final Cache<SearchQuery, SearchResults> answers;
 
-		private volatile SortedSetDocValuesReaderState facetState;
-
 		Window(IndexReader reader, Instant from, Instant until, int answersKept) {
 			this.reader = reader;
 			this.from = from;
@@ -139,20 +123,6 @@ final class SearcherCache {
 
 		Cache<SearchQuery, SearchResults> answers() {
 			return this.answers;
-		}
-
-		SortedSetDocValuesReaderState facetState() {
-			SortedSetDocValuesReaderState state = this.facetState;
-			if (state == null) {
-				try {
-					state = new DefaultSortedSetDocValuesReaderState(this.reader, StoryDocument.FACETS);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				this.facetState = state;
-			}
-			return state;
 		}
 
 	}

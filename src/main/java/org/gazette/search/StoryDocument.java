@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.gazette.publishing.Byline;
 import org.gazette.publishing.IndexableStory;
 import org.gazette.publishing.TopicLink;
@@ -50,6 +52,13 @@ final class StoryDocument {
 
 	static final FacetsConfig FACETS = facets();
 
+	/**
+	 * Stored text whose postings keep each word's offsets, so that the snippet of a hit
+	 * is cut from the stored text without analyzing the whole body again for every
+	 * search.
+	 */
+	private static final FieldType HIGHLIGHTED = highlighted();
+
 	private StoryDocument() {
 	}
 
@@ -59,8 +68,8 @@ final class StoryDocument {
 		doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.YES));
 		doc.add(new StoredField(SLUG, story.slug()));
 		doc.add(new TextField(TITLE, story.title(), Field.Store.YES));
-		doc.add(new TextField(SUMMARY, story.summary(), Field.Store.YES));
-		doc.add(new TextField(BODY, body, Field.Store.YES));
+		doc.add(new Field(SUMMARY, story.summary(), HIGHLIGHTED));
+		doc.add(new Field(BODY, body, HIGHLIGHTED));
 		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
@@ -106,6 +115,13 @@ final class StoryDocument {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static FieldType highlighted() {
+		FieldType type = new FieldType(TextField.TYPE_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+		type.freeze();
+		return type;
 	}
 
 	private static FacetsConfig facets() {

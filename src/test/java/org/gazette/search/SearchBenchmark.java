@@ -32,7 +32,10 @@ import org.springframework.web.util.HtmlUtils;
  * time). Run by hand (see bench/README.md, "Search"); not a test.
  *
  * <pre>
- * CORPUS_JSONL N QUERIES_TSV ROUNDS MODE   MODE: default (new Search(index, clock)) or uncached
+ * CORPUS_JSONL N QUERIES_TSV ROUNDS MODE [INDEX_DIR]
+ *   MODE: default (new Search(index, clock)) or uncached
+ *   INDEX_DIR: where the index is kept; an index already there is reused (building
+ *   100,000 stories takes minutes), else it is built there
  * </pre>
  */
 public final class SearchBenchmark {
@@ -44,19 +47,43 @@ public final class SearchBenchmark {
 		Path corpus = Path.of(args[0]);
 		int n = Integer.parseInt(args[1]);
 		List<SearchQuery> queries = queries(Path.of(args[2]));
+		List<String> kinds = kinds(Path.of(args[2]));
 		int rounds = Integer.parseInt(args[3]);
 		String mode = args[4];
-		List<IndexableStory> stories = new ArrayList<>();
-		try (var lines = Files.lines(corpus)) {
-			lines.limit(n).forEach((line) -> stories.add(story(JsonParserFactory.getJsonParser().parseMap(line))));
-		}
-		Path folder = Files.createTempDirectory("search-bench");
+		Path folder = (args.length > 5) ? Path.of(args[5]) : Files.createTempDirectory("search-bench");
 		Clock clock = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
 		try (SearchIndex index = new SearchIndex(folder, ZoneId.of("America/New_York"))) {
-			long start = System.nanoTime();
-			index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
-			System.out.printf(Locale.ROOT, "index: %d stories in %.1f s (wall)%n", stories.size(),
-					(System.nanoTime() - start) / 1e9);
+			if (index.open()) {
+				System.out.printf(Locale.ROOT, "index: reusing %s%n", folder);
+			}
+			else {
+				// Read in batches as the rebuild asks: 100,000 stories do not fit a small
+				// heap.
+				var reader = Files.newBufferedReader(corpus);
+				int[] read = { 0 };
+				java.util.function.Function<Long, List<IndexableStory>> batches = (after) -> {
+					List<IndexableStory> batch = new ArrayList<>();
+					try {
+						while (batch.size() < 1000 && read[0] < n) {
+							String line = reader.readLine();
+							if (line == null) {
+								break;
+							}
+							batch.add(story(JsonParserFactory.getJsonParser().parseMap(line)));
+							read[0]++;
+						}
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+					return batch;
+				};
+				long start = System.nanoTime();
+				int count = index.rebuild(batches, 1);
+				reader.close();
+				System.out.printf(Locale.ROOT, "index: %d stories in %.1f s (wall)%n", count,
+						(System.nanoTime() - start) / 1e9);
+			}
 			Search search = mode.equals("uncached") ? new Search(index, clock, 0) : new Search(index, clock);
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			for (int round = 1; round <= rounds; round++) {
@@ -66,12 +93,20 @@ public final class SearchBenchmark {
 					search.search(queries.get(i));
 					cpu[i] = (threads.getCurrentThreadCpuTime() - before) / 1e6;
 				}
+				Map<String, List<Double>> byKind = new java.util.TreeMap<>();
+				for (int i = 0; i < cpu.length; i++) {
+					byKind.computeIfAbsent(kinds.get(i), (kind) -> new ArrayList<>()).add(cpu[i]);
+				}
+				StringBuilder perKind = new StringBuilder();
+				byKind.forEach((kind, values) -> perKind.append(String.format(Locale.ROOT, " %s %.2f", kind,
+						values.stream().mapToDouble(Double::doubleValue).average().orElse(0))));
 				double sum = Arrays.stream(cpu).sum();
 				Arrays.sort(cpu);
 				System.out.printf(Locale.ROOT,
 						"mode=%s round %d: %d searches, CPU ms per search mean %.2f p50 %.2f p95 %.2f max %.2f%n", mode,
 						round, cpu.length, sum / cpu.length, cpu[cpu.length / 2], cpu[(int) (cpu.length * 0.95)],
 						cpu[cpu.length - 1]);
+				System.out.printf(Locale.ROOT, "  mean by kind:%s%n", perKind);
 			}
 		}
 	}
@@ -91,6 +126,15 @@ public final class SearchBenchmark {
 		return new IndexableStory(id, (String) json.get("slug"), types[(int) (id % 10)], (String) json.get("title"),
 				(String) json.get("summary"), body, date, date,
 				List.of(new Byline(author, author.toLowerCase(Locale.ROOT).replace(' ', '-'))), topics);
+	}
+
+	/** The kind of each request of bench/search-queries.py ("word", "phrase", ...). */
+	private static List<String> kinds(Path tsv) throws Exception {
+		return Files.readAllLines(tsv)
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.map((line) -> line.split("\t")[0])
+			.toList();
 	}
 
 	/** The request paths of bench/search-queries.py as searches. */

@@ -1,0 +1,133 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.util.Collection;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.HitQueue;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+
+/**
+ * The best public matches by relevance with the freshness boost: each match's score times
+ * its {@link RecencyBoost} factor, best first, ties to the earlier document, as Lucene's
+ * own top-docs collector orders them.
+ * <p>
+ * The boost is applied here rather than in the query so that Lucene can skip the matches
+ * that cannot reach the page: once the page is full, a match must score more than the
+ * weakest hit on it divided by the largest factor to enter, and the scorer is told so.
+ * That keeps the ranking exact while most matches of a common word are never scored.
+ */
+final class RankedHits implements Collector {
+
+	private final SegmentColumns.Cache columns;
+
+	private final long nowMillis;
+
+	private final RecencyBoost boost;
+
+	private final int size;
+
+	private final HitQueue queue;
+
+	private int queued;
+
+	RankedHits(SegmentColumns.Cache columns, long nowMillis, int size) {
+		this.columns = columns;
+		this.nowMillis = nowMillis;
+		this.boost = new RecencyBoost(nowMillis);
+		this.size = size;
+		this.queue = new HitQueue(size, false);
+	}
+
+	/** Collects the matches of a search into this collector. */
+	CollectorManager<RankedHits, RankedHits> manager() {
+		return new CollectorManager<>() {
+			@Override
+			public RankedHits newCollector() {
+				return RankedHits.this;
+			}
+
+			@Override
+			public RankedHits reduce(Collection<RankedHits> collectors) {
+				return RankedHits.this;
+			}
+		};
+	}
+
+	@Override
+	public ScoreMode scoreMode() {
+		return ScoreMode.TOP_SCORES;
+	}
+
+	@Override
+	public LeafCollector getLeafCollector(LeafReaderContext context) {
+		SegmentColumns segment = this.columns.of(context.reader());
+		int docBase = context.docBase;
+		return new LeafCollector() {
+
+			private Scorable scorer;
+
+			private float minimum;
+
+			@Override
+			public void setScorer(Scorable scorer) throws IOException {
+				this.scorer = scorer;
+				this.minimum = 0;
+				if (RankedHits.this.queued == RankedHits.this.size) {
+					raiseMinimum();
+				}
+			}
+
+			@Override
+			public void collect(int doc) throws IOException {
+				long release = segment.release(doc);
+				if (release > RankedHits.this.nowMillis) {
+					return;
+				}
+				float score = (float) (this.scorer.score() * RankedHits.this.boost.factor(release));
+				HitQueue queue = RankedHits.this.queue;
+				if (RankedHits.this.queued < RankedHits.this.size) {
+					queue.add(new ScoreDoc(docBase + doc, score));
+					if (++RankedHits.this.queued == RankedHits.this.size) {
+						raiseMinimum();
+					}
+				}
+				else if (score > queue.top().score) {
+					ScoreDoc weakest = queue.top();
+					weakest.doc = docBase + doc;
+					weakest.score = score;
+					queue.updateTop();
+					raiseMinimum();
+				}
+			}
+
+			/**
+			 * Lets the scorer skip matches that even the largest boost could not lift
+			 * above the weakest hit kept (a tie loses: it comes later).
+			 */
+			private void raiseMinimum() throws IOException {
+				float minimum = Math.nextDown((float) (RankedHits.this.queue.top().score / RecencyBoost.MAX));
+				if (minimum > this.minimum) {
+					this.minimum = minimum;
+					this.scorer.setMinCompetitiveScore(minimum);
+				}
+			}
+
+		};
+	}
+
+	/** The hits, best first. */
+	ScoreDoc[] hits() {
+		ScoreDoc[] hits = new ScoreDoc[this.queued];
+		for (int i = hits.length - 1; i >= 0; i--) {
+			hits[i] = this.queue.pop();
+		}
+		return hits;
+	}
+
+}

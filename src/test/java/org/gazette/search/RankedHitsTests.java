@@ -1,0 +1,154 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.gazette.content.ArticleType;
+import org.gazette.publishing.Byline;
+import org.gazette.publishing.IndexableStory;
+import org.gazette.publishing.TopicLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ranking that lets Lucene skip matches gives exactly the hits, in the same order,
+ * that scoring every match and applying the freshness boost to each gives.
+ */
+class RankedHitsTests {
+
+	private static final String[] WORDS = { "port", "tariff", "steel", "trade", "customs", "river", "drone", "border",
+			"grain", "freight", "carrier", "badge", "pilot", "water", "bridge", "rail" };
+
+	@TempDir
+	Path folder;
+
+	SearchIndex index;
+
+	@AfterEach
+	void close() {
+		this.index.close();
+	}
+
+	@Test
+	void skippingRanksExactlyAsScoringEveryMatch() {
+		Instant now = Instant.parse("2026-11-28T12:00:00Z");
+		Random random = new Random(7);
+		List<IndexableStory> stories = new ArrayList<>();
+		for (int id = 1; id <= 3_000; id++) {
+			Instant release = now.minus(Duration.ofHours(random.nextInt(24 * 900)));
+			stories.add(new IndexableStory(id, "story-" + id, ArticleType.NEWS_RELEASE, words(random, 6),
+					words(random, 15), "<p>" + words(random, 10 + random.nextInt(200)) + "</p>", release, release,
+					List.of(new Byline("Jane Doe", "jane-doe")), List.of(new TopicLink("Trade", "trade"))));
+		}
+		this.index = new SearchIndex(this.folder, ZoneId.of("UTC"));
+		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
+		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
+		SegmentColumns.Cache columns = new SegmentColumns.Cache();
+		for (String text : new String[] { "port", "steel trade", "\"river freight\"", "drone OR badge", "water -bridge",
+				"rail customs border" }) {
+			Query query = queries.build(UserQuery.parse(text));
+			for (int size : new int[] { 1, 10, 50 }) {
+				this.index.search((searcher) -> {
+					RankedHits ranked = new RankedHits(columns, now.toEpochMilli(), size);
+					search(searcher, query, ranked.manager());
+					assertThat(docs(ranked.hits())).as(text + ", top " + size)
+						.isNotEmpty()
+						.isEqualTo(docs(everyMatch(searcher, query, now.toEpochMilli(), size)));
+					return null;
+				}, null);
+			}
+		}
+	}
+
+	private static String words(Random random, int count) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < count; i++) {
+			text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+		}
+		return text.toString().strip();
+	}
+
+	private static List<Integer> docs(ScoreDoc[] hits) {
+		return java.util.Arrays.stream(hits).map((hit) -> hit.doc).toList();
+	}
+
+	/**
+	 * Every match scored, boosted and sorted: best first, ties to the earlier document.
+	 */
+	private static ScoreDoc[] everyMatch(IndexSearcher searcher, Query query, long nowMillis, int size) {
+		List<ScoreDoc> all = new ArrayList<>();
+		RecencyBoost boost = new RecencyBoost(nowMillis);
+		SegmentColumns.Cache columns = new SegmentColumns.Cache();
+		Collector collector = new Collector() {
+			@Override
+			public LeafCollector getLeafCollector(LeafReaderContext context) {
+				SegmentColumns segment = columns.of(context.reader());
+				return new LeafCollector() {
+					private Scorable scorer;
+
+					@Override
+					public void setScorer(Scorable scorer) {
+						this.scorer = scorer;
+					}
+
+					@Override
+					public void collect(int doc) throws IOException {
+						all.add(new ScoreDoc(context.docBase + doc,
+								(float) (this.scorer.score() * boost.factor(segment.release(doc)))));
+					}
+				};
+			}
+
+			@Override
+			public ScoreMode scoreMode() {
+				return ScoreMode.COMPLETE;
+			}
+		};
+		search(searcher, query, new CollectorManager<Collector, Void>() {
+			@Override
+			public Collector newCollector() {
+				return collector;
+			}
+
+			@Override
+			public Void reduce(java.util.Collection<Collector> collectors) {
+				return null;
+			}
+		});
+		return all.stream()
+			.sorted(Comparator.comparing((ScoreDoc hit) -> -hit.score).thenComparingInt((hit) -> hit.doc))
+			.limit(size)
+			.toArray(ScoreDoc[]::new);
+	}
+
+	private static <C extends Collector> void search(IndexSearcher searcher, Query query,
+			CollectorManager<C, ?> manager) {
+		try {
+			searcher.search(query, manager);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
