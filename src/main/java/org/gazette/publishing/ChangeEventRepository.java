@@ -55,6 +55,35 @@ class ChangeEventRepository {
 			.list();
 	}
 
+	/**
+	 * Subjects of the events after the given id, those that occurred at or after
+	 * {@code occurredFrom}, and those that take effect in {@code [effectiveFrom,
+	 * effectiveTo]} (when {@code effectiveFrom} is not null).
+	 */
+	List<Event> subjects(long id, Instant occurredFrom, Instant effectiveFrom, Instant effectiveTo) {
+		String effective = (effectiveFrom != null)
+				? " or (effective_at >= :effectiveFrom and effective_at <= :effectiveTo)" : "";
+		var statement = this.jdbc
+			.sql("select distinct 0 as id, subject_type, subject_id from change_event"
+					+ " where id > :id or occurred_at >= :occurredFrom" + effective)
+			.param("id", id)
+			.param("occurredFrom", Db.utc(occurredFrom));
+		if (effectiveFrom != null) {
+			statement = statement.param("effectiveFrom", Db.utc(effectiveFrom))
+				.param("effectiveTo", Db.utc(effectiveTo));
+		}
+		return statement
+			.query((rs, n) -> new Event(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id")))
+			.list();
+	}
+
+	boolean exists(long id) {
+		return this.jdbc.sql("select count(*) from change_event where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	long lastId() {
 		return this.jdbc.sql("select coalesce(max(id), 0) from change_event").query(Long.class).single();
 	}

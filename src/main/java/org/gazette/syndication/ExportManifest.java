@@ -20,23 +20,29 @@ import java.util.TreeMap;
  * A line per fact, tab-separated, so that an operator can read it and {@code grep} it.
  *
  * @param exportedAt when the export was made
+ * @param changesReadAt when the export read the newest change event, just before it read
+ * the newsroom; null in a manifest of the first format, which an incremental export
+ * cannot build on (it then renders every page)
  * @param lastChangeEvent the newest change event it includes
  * @param nextRelease the next scheduled release as of the export, or null
  * @param fingerprint the settings and layout it was made with (see
  * {@code StaticExport#fingerprint})
  * @param files each file, by its path relative to the export's root
  */
-record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRelease, String fingerprint,
-		Map<String, Entry> files) {
+record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChangeEvent, Instant nextRelease,
+		String fingerprint, Map<String, Entry> files) {
 
-	private static final String FORMAT = "gazette-static-export\t1";
+	/** The first format, without {@code changes-read-at}. */
+	private static final String FORMAT_1 = "gazette-static-export\t1";
+
+	private static final String FORMAT = "gazette-static-export\t2";
 
 	/**
 	 * A file of the export.
 	 *
 	 * @param hash SHA-256 of its bytes, hex
 	 * @param size its length in bytes
-	 * @param version the fingerprint its source gave, or null
+	 * @param version the fingerprint its source gave (a listing page's version), or null
 	 */
 	record Entry(String hash, long size, String version) {
 	}
@@ -47,10 +53,12 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 			return null;
 		}
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			if (!FORMAT.equals(in.readLine())) {
+			String format = in.readLine();
+			if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
 				return null;
 			}
 			Instant exportedAt = null;
+			Instant changesReadAt = null;
 			long lastEvent = 0;
 			Instant nextRelease = null;
 			String fingerprint = "";
@@ -59,6 +67,7 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 				String[] fields = line.split("\t", -1);
 				switch (fields[0]) {
 					case "exported-at" -> exportedAt = Instant.parse(fields[1]);
+					case "changes-read-at" -> changesReadAt = Instant.parse(fields[1]);
 					case "last-change-event" -> lastEvent = Long.parseLong(fields[1]);
 					case "next-release" -> nextRelease = fields[1].isEmpty() ? null : Instant.parse(fields[1]);
 					case "fingerprint" -> fingerprint = fields[1];
@@ -69,7 +78,7 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 					}
 				}
 			}
-			return new ExportManifest(exportedAt, lastEvent, nextRelease, fingerprint, files);
+			return new ExportManifest(exportedAt, changesReadAt, lastEvent, nextRelease, fingerprint, files);
 		}
 		catch (IOException | RuntimeException ex) {
 			// An unreadable manifest only costs a full export.
@@ -83,6 +92,7 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 		try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
 			out.write(FORMAT + "\n");
 			out.write("exported-at\t" + this.exportedAt + "\n");
+			out.write("changes-read-at\t" + this.changesReadAt + "\n");
 			out.write("last-change-event\t" + this.lastChangeEvent + "\n");
 			out.write("next-release\t" + ((this.nextRelease != null) ? this.nextRelease : "") + "\n");
 			out.write("fingerprint\t" + this.fingerprint + "\n");
