@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What an export holds: each file with the hash of its bytes, and the state of the
@@ -20,19 +23,19 @@ import java.util.TreeMap;
  * A line per fact, tab-separated, so that an operator can read it and {@code grep} it.
  *
  * @param exportedAt when the export was made
- * @param changesReadAt when the export read the newest change event, just before it read
- * the newsroom; null in a manifest of the first format, which an incremental export
- * cannot build on (it then renders every page)
+ * @param missingEvents ids up to {@code lastChangeEvent} that had no event when the
+ * export read the log (a transaction may commit one later); null in a manifest of the
+ * first format, which an incremental export cannot build on (it then renders every page)
  * @param lastChangeEvent the newest change event it includes
  * @param nextRelease the next scheduled release as of the export, or null
  * @param fingerprint the settings and layout it was made with (see
  * {@code StaticExport#fingerprint})
  * @param files each file, by its path relative to the export's root
  */
-record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChangeEvent, Instant nextRelease,
+record ExportManifest(Instant exportedAt, List<Long> missingEvents, long lastChangeEvent, Instant nextRelease,
 		String fingerprint, Map<String, Entry> files) {
 
-	/** The first format, without {@code changes-read-at}. */
+	/** The first format, without {@code missing-change-events}. */
 	private static final String FORMAT_1 = "gazette-static-export\t1";
 
 	private static final String FORMAT = "gazette-static-export\t2";
@@ -58,7 +61,7 @@ record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChange
 				return null;
 			}
 			Instant exportedAt = null;
-			Instant changesReadAt = null;
+			List<Long> missingEvents = null;
 			long lastEvent = 0;
 			Instant nextRelease = null;
 			String fingerprint = "";
@@ -67,7 +70,8 @@ record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChange
 				String[] fields = line.split("\t", -1);
 				switch (fields[0]) {
 					case "exported-at" -> exportedAt = Instant.parse(fields[1]);
-					case "changes-read-at" -> changesReadAt = Instant.parse(fields[1]);
+					case "missing-change-events" -> missingEvents = fields[1].isEmpty() ? List.of()
+							: Arrays.stream(fields[1].split(",")).map(Long::valueOf).toList();
 					case "last-change-event" -> lastEvent = Long.parseLong(fields[1]);
 					case "next-release" -> nextRelease = fields[1].isEmpty() ? null : Instant.parse(fields[1]);
 					case "fingerprint" -> fingerprint = fields[1];
@@ -78,7 +82,7 @@ record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChange
 					}
 				}
 			}
-			return new ExportManifest(exportedAt, changesReadAt, lastEvent, nextRelease, fingerprint, files);
+			return new ExportManifest(exportedAt, missingEvents, lastEvent, nextRelease, fingerprint, files);
 		}
 		catch (IOException | RuntimeException ex) {
 			// An unreadable manifest only costs a full export.
@@ -92,7 +96,10 @@ record ExportManifest(Instant exportedAt, Instant changesReadAt, long lastChange
 		try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
 			out.write(FORMAT + "\n");
 			out.write("exported-at\t" + this.exportedAt + "\n");
-			out.write("changes-read-at\t" + this.changesReadAt + "\n");
+			if (this.missingEvents != null) {
+				out.write("missing-change-events\t"
+						+ this.missingEvents.stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+			}
 			out.write("last-change-event\t" + this.lastChangeEvent + "\n");
 			out.write("next-release\t" + ((this.nextRelease != null) ? this.nextRelease : "") + "\n");
 			out.write("fingerprint\t" + this.fingerprint + "\n");

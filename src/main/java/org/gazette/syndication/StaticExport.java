@@ -54,14 +54,15 @@ import org.springframework.util.function.ThrowingConsumer;
  * broken one fails the export. Files whose bytes have not changed since the previous
  * export are kept by hard link, with their modification time, rather than written again.
  * An incremental export does not even render what cannot have changed: from the change
- * events since the previous export (and the releases that came due since) it knows which
- * stories changed, and renders only their pages and the listing pages that show them or
- * whose stories moved (see {@code SitePages#groups(Selection)}); the links of the pages
- * it keeps are read from the previous export's {@link ExportLinks}, so every link is
- * still checked. Feeds, sitemaps and assets are few and always made again. When it cannot
- * tell what changed (no previous export, other settings or layout, events no longer in
- * the log), it renders every page. If the newsroom changes while the export runs (a
- * change event, a release), the export starts over, so that it shows one moment.
+ * events since the previous export (those committed late below its newest one too, and
+ * the releases that came due since) it knows which stories changed, and renders only
+ * their pages and the listing pages that show them or whose stories moved (see
+ * {@code SitePages#groups(Selection)}); the links of the pages it keeps are read from the
+ * previous export's {@link ExportLinks}, so every link is still checked. Feeds, sitemaps
+ * and assets are few and always made again. When it cannot tell what changed (no previous
+ * export, other settings or layout, events no longer in the log), it renders every page.
+ * If the newsroom changes while the export runs (a change event, a release), the export
+ * starts over, so that it shows one moment.
  */
 @Service
 class StaticExport {
@@ -70,13 +71,6 @@ class StaticExport {
 
 	/** Tries before giving up on a newsroom that keeps changing during the export. */
 	static final int ATTEMPTS = 3;
-
-	/**
-	 * How long a change's transaction may stay open: its event may get an id below the
-	 * newest an export read and be committed after, so an incremental export also takes
-	 * the events that occurred this long before the previous export read the log.
-	 */
-	static final Duration LATE_EVENTS = Duration.ofMinutes(5);
 
 	/**
 	 * The code and copy that pages are made of (the compiled templates, the page
@@ -148,8 +142,8 @@ class StaticExport {
 		long started = System.nanoTime();
 		try (ExportTarget target = ExportTarget.open(directory)) {
 			for (int attempt = 1;; attempt++) {
-				Instant changesReadAt = this.clock.instant();
 				Moment before = moment();
+				List<Long> missingEvents = this.changes.missingUpTo(before.lastEvent());
 				ExportManifest previous = options.full() ? null : target.currentManifest();
 				Map<String, List<String>> previousLinks = (previous != null) ? target.currentLinks() : null;
 				Path version;
@@ -179,7 +173,7 @@ class StaticExport {
 					target.discard(version);
 					throw new ExportException(brokenLinksMessage(broken));
 				}
-				ExportManifest manifest = new ExportManifest(this.clock.instant(), changesReadAt, before.lastEvent(),
+				ExportManifest manifest = new ExportManifest(this.clock.instant(), missingEvents, before.lastEvent(),
 						before.nextRelease(), fingerprint(options), run.manifest());
 				try {
 					target.publish(version, manifest, run.links());
@@ -241,12 +235,12 @@ class StaticExport {
 	 */
 	private SitePages.Selection selection(ExportRun run, ExportManifest previous,
 			Map<String, List<String>> previousLinks, ExportOptions options) {
-		if (previous == null || previousLinks == null || previous.changesReadAt() == null
+		if (previous == null || previousLinks == null || previous.missingEvents() == null
 				|| !fingerprint(options).equals(previous.fingerprint())) {
 			return SitePages.Selection.EVERY_PAGE;
 		}
 		Optional<Map<String, Set<Long>>> changes = this.changes.changesSince(previous.lastChangeEvent(),
-				previous.changesReadAt().minus(LATE_EVENTS), previous.nextRelease(), this.clock.instant());
+				previous.missingEvents(), previous.nextRelease(), this.clock.instant());
 		if (changes.isEmpty()) {
 			logger.info("The change log no longer holds what changed since the previous export; rendering every page");
 			return SitePages.Selection.EVERY_PAGE;

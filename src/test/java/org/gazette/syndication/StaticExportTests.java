@@ -551,7 +551,7 @@ class StaticExportTests {
 		Files.writeString(current,
 				Files.readString(current)
 					.replace("gazette-static-export\t2", "gazette-static-export\t1")
-					.replaceFirst("changes-read-at\t[^\n]*\n", ""));
+					.replaceFirst("missing-change-events\t[^\n]*\n", ""));
 		ExportReport afterOldManifest = this.export.export(this.site, options(LinkStyle.ROOT));
 		assertThat(afterOldManifest.rendered()).isEqualTo(afterOldManifest.pages());
 		assertThat(afterOldManifest.written()).isZero();
