@@ -167,7 +167,8 @@ hugo_bytes=$(du -sh "$run/hugo-public" | cut -f1)
   read -r _ i_total i_own _ < <(grep -P '^incremental\t' "$run/gazette.tsv" | tr '\t' ' ')
   read -r _ h_total h_own < <(grep -P '^hugo-second\t' "$run/hugo.tsv" | tr '\t' ' ' || grep -P '^hugo-first\t' "$run/hugo.tsv" | tr '\t' ' ')
   read -r _ c_total c_own _ < <(grep -P '^one-change\t' "$run/gazette.tsv" | tr '\t' ' ')
-  read -r _ w_total w_own _ < <(grep -P '^warm-change-3\t' "$run/gazette.tsv" | tr '\t' ' ' || true)
+  # Empty when the warm runs were skipped (WARM=0): read then fails, which is fine.
+  w_own=""; read -r _ w_total w_own _ < <(grep -P '^warm-change-3\t' "$run/gazette.tsv" | tr '\t' ' ') || true
   awk -v g="$g_total" -v go="$g_own" -v i="$i_total" -v io="$i_own" -v c="$c_total" -v co="$c_own" -v wo="$w_own" -v h="$h_total" -v ho="$h_own" 'BEGIN {
     printf "ratio Gazette first export / Hugo build, wall time: %.2f (own times: %.2f)\n", g / h, go / ho
     printf "ratio Gazette incremental export / Hugo build, wall time: %.2f (own times: %.2f)\n", i / h, io / ho

@@ -368,8 +368,10 @@ class StaticExportTests {
 		assertThat(this.site.resolve("news/scheduled-story/index.html")).isRegularFile();
 		assertThat(ExportFixture.read(this.site.resolve("news/index.html"))).contains("Scheduled story");
 		// Its release made no change event after the previous export, yet it counts as a
-		// change: its page and the listings it joins are rendered, not the rest.
-		assertThat(released.rendered()).isLessThan(released.pages() / 2);
+		// change: its page and the listings it joins are rendered (with a new year, that
+		// is every news listing page, whose filters list the years), not the other 45
+		// stories' pages.
+		assertThat(released.rendered()).isLessThanOrEqualTo(released.pages() - 45);
 		assertSameAsAFullExport();
 	}
 
