@@ -17,10 +17,13 @@
 #    the same titles, dates, bylines, topics and bodies) with the minimal theme in bench/hugo-site
 #    (story pages, the news listing and every topic and author 20 stories a page, RSS per listing,
 #    sitemap, robots.txt); `hugo` timed twice, into an empty directory each time;
-# 4. prints a table with the ratio Gazette / Hugo, also saved in BENCH_WORK/export-run-*/summary.txt.
+# 4. prints a table with the ratio Gazette / Hugo, also saved in BENCH_WORK/export-run-*/summary.txt;
+#    each command's CPU time (user + system, GNU time) beside its wall time, since CPU time moves less
+#    than wall time on a shared machine.
 #
 # Environment: N=10000, BENCH_WORK (default /tmp/gazette-bench), JAR (default target/gazette.jar),
-# JAVA_OPTS (default -Xms1g -Xmx1g), WARM_PORT (default 18931), WARM_SETTLE (seconds, default 30).
+# JAVA_OPTS (default -Xms1g -Xmx1g), WARM_PORT (default 18931), WARM_SETTLE (seconds, default 30),
+# WARM (default 1; 0 skips the warm, in-process runs), HUGO_RUNS (default 2).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,7 +55,7 @@ gazette() {
   local label="$1"; shift
   local t; t=$(now)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$jar" export-static "$out" "$@" \
+  /usr/bin/time -f '%U %S' -o "$run/$label.cpu" java $JAVA_OPTS -jar "$jar" export-static "$out" "$@" \
     --spring.datasource.url="$db_url" --gazette.demo-content=false --gazette.base-url=https://news.example.gov \
     --gazette.search.index-directory="$run/search-index" --logging.level.root=warn >"$run/$label.out" 2>&1 \
     || { cat "$run/$label.out" >&2; die "export-static failed ($label)"; }
@@ -60,6 +63,7 @@ gazette() {
   local line; line=$(grep '^Exported' "$run/$label.out")
   local own; own=$(sed -n 's/.* in \([0-9.]*\) s: .*/\1/p' <<<"$line")
   printf '%s\t%s\t%s\t%s\n' "$label" "$total" "$own" "$line" >>"$run/gazette.tsv"
+  printf '%s\t%s\n' "gazette $label" "$(awk '{ printf "%.1f", $1 + $2 }' "$run/$label.cpu")" >>"$run/cpu.tsv"
   log "$label: ${total} s in all, ${own} s exporting: $line"
 }
 log "Gazette export-static of $N stories into $out"
@@ -82,6 +86,7 @@ change "$db_url"
 gazette one-change
 gazette full --full
 
+if [ "${WARM:-1}" = 1 ]; then
 # Warm, in one process: Gazette as a server with the automatic export on. Each change (made
 # through H2's AUTO_SERVER while the node runs) is exported by the running node, which logs
 # "Exported the site ... in N ms"; the first export after start pays for JIT warm-up.
@@ -114,6 +119,7 @@ for i in 1 2 3; do
 done
 kill "$warm_pid"; wait "$warm_pid" 2>/dev/null || true
 trap - EXIT
+fi
 pages=$(find -L "$out" -name '*.html' | wc -l)
 files=$(find -L "$out" -type f | wc -l)
 bytes=$(du -shL "$out" | cut -f1)
@@ -133,16 +139,18 @@ hugo_build() {
   local label="$1"
   rm -rf "$run/hugo-public"
   local t; t=$(now)
-  hugo --source "$site" --destination "$run/hugo-public" --cacheDir "$run/hugo-cache" >"$run/$label.out" 2>&1 \
+  /usr/bin/time -f '%U %S' -o "$run/$label.cpu" \
+    hugo --source "$site" --destination "$run/hugo-public" --cacheDir "$run/hugo-cache" >"$run/$label.out" 2>&1 \
     || { cat "$run/$label.out" >&2; die "hugo failed"; }
   local total; total=$(since "$t")
   local own; own=$(sed -n 's/^Total in \([0-9]*\) ms/\1/p' "$run/$label.out")
   printf '%s\t%s\t%s\n' "$label" "$total" "$(awk -v ms="$own" 'BEGIN { printf "%.1f", ms / 1000 }')" >>"$run/hugo.tsv"
+  printf '%s\t%s\n' "$label" "$(awk '{ printf "%.1f", $1 + $2 }' "$run/$label.cpu")" >>"$run/cpu.tsv"
   log "$label: ${total} s in all (Hugo's own count: ${own} ms)"
 }
 log "Hugo $(hugo version | cut -d' ' -f2) build of the same $N stories"
 hugo_build hugo-first
-hugo_build hugo-second
+if [ "${HUGO_RUNS:-2}" -ge 2 ]; then hugo_build hugo-second; fi
 hugo_pages=$(find "$run/hugo-public" -name '*.html' | wc -l)
 hugo_files=$(find "$run/hugo-public" -type f | wc -l)
 hugo_bytes=$(du -sh "$run/hugo-public" | cut -f1)
@@ -151,18 +159,23 @@ hugo_bytes=$(du -sh "$run/hugo-public" | cut -f1)
 {
   echo "N=$N stories; $(nproc) CPUs; load average before the summary: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Gazette output: $pages HTML pages, $files files, $bytes; Hugo output: $hugo_pages HTML pages, $hugo_files files, $hugo_bytes"
-  printf '%-24s %10s %12s\n' run "wall s" "own s"
-  while IFS=$'\t' read -r label total own _; do printf '%-24s %10s %12s\n' "gazette $label" "$total" "$own"; done <"$run/gazette.tsv"
-  while IFS=$'\t' read -r label total own; do printf '%-24s %10s %12s\n' "$label" "$total" "$own"; done <"$run/hugo.tsv"
+  cpu() { awk -F'\t' -v l="$1" '$1 == l { print $2 }' "$run/cpu.tsv"; }
+  printf '%-24s %10s %12s %12s\n' run "wall s" "own s" "CPU s"
+  while IFS=$'\t' read -r label total own _; do printf '%-24s %10s %12s %12s\n' "gazette $label" "$total" "$own" "$(cpu "gazette $label")"; done <"$run/gazette.tsv"
+  while IFS=$'\t' read -r label total own; do printf '%-24s %10s %12s %12s\n' "$label" "$total" "$own" "$(cpu "$label")"; done <"$run/hugo.tsv"
   read -r _ g_total g_own _ < <(grep -P '^first\t' "$run/gazette.tsv" | tr '\t' ' ')
   read -r _ i_total i_own _ < <(grep -P '^incremental\t' "$run/gazette.tsv" | tr '\t' ' ')
-  read -r _ h_total h_own < <(grep -P '^hugo-second\t' "$run/hugo.tsv" | tr '\t' ' ')
+  read -r _ h_total h_own < <(grep -P '^hugo-second\t' "$run/hugo.tsv" | tr '\t' ' ' || grep -P '^hugo-first\t' "$run/hugo.tsv" | tr '\t' ' ')
   read -r _ c_total c_own _ < <(grep -P '^one-change\t' "$run/gazette.tsv" | tr '\t' ' ')
-  read -r _ w_total w_own _ < <(grep -P '^warm-change-3\t' "$run/gazette.tsv" | tr '\t' ' ')
+  # Empty when the warm runs were skipped (WARM=0): read then fails, which is fine.
+  w_own=""; read -r _ w_total w_own _ < <(grep -P '^warm-change-3\t' "$run/gazette.tsv" | tr '\t' ' ') || true
   awk -v g="$g_total" -v go="$g_own" -v i="$i_total" -v io="$i_own" -v c="$c_total" -v co="$c_own" -v wo="$w_own" -v h="$h_total" -v ho="$h_own" 'BEGIN {
     printf "ratio Gazette first export / Hugo build, wall time: %.2f (own times: %.2f)\n", g / h, go / ho
     printf "ratio Gazette incremental export / Hugo build, wall time: %.2f (own times: %.2f)\n", i / h, io / ho
     printf "ratio Gazette incremental export after one change / Hugo build, wall time: %.2f (own times: %.2f)\n", c / h, co / ho
-    printf "ratio Gazette warm in-process export after one change / Hugo build, own times: %.2f\n", wo / ho }'
+    if (wo != "") printf "ratio Gazette warm in-process export after one change / Hugo build, own times: %.2f\n", wo / ho }'
+  hugo_cpu=$(cpu hugo-second); hugo_cpu=${hugo_cpu:-$(cpu hugo-first)}
+  awk -v g="$(cpu 'gazette first')" -v i="$(cpu 'gazette incremental')" -v c="$(cpu 'gazette one-change')" -v f="$(cpu 'gazette full')" -v h="$hugo_cpu" 'BEGIN {
+    printf "ratio Gazette / Hugo, CPU seconds: first export %.2f, incremental (nothing changed) %.2f, after one change %.2f, --full %.2f\n", g / h, i / h, c / h, f / h }'
 } | tee "$run/summary.txt"
 log "files in $run"

@@ -1,6 +1,7 @@
 package org.gazette.publishing;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.gazette.platform.Db;
@@ -53,6 +54,47 @@ class ChangeEventRepository {
 			.param("id", id)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * Subjects of the events after the given id or with one of the given ids, and of
+	 * those that take effect in {@code [effectiveFrom, effectiveTo]} (when
+	 * {@code effectiveFrom} is not null).
+	 */
+	List<Event> subjects(long id, Collection<Long> ids, Instant effectiveFrom, Instant effectiveTo) {
+		String listed = ids.isEmpty() ? "" : " or id in (:ids)";
+		String effective = (effectiveFrom != null)
+				? " or (effective_at >= :effectiveFrom and effective_at <= :effectiveTo)" : "";
+		var statement = this.jdbc
+			.sql("select distinct 0 as id, subject_type, subject_id from change_event where id > :id" + listed
+					+ effective)
+			.param("id", id);
+		if (!ids.isEmpty()) {
+			statement = statement.param("ids", ids);
+		}
+		if (effectiveFrom != null) {
+			statement = statement.param("effectiveFrom", Db.utc(effectiveFrom))
+				.param("effectiveTo", Db.utc(effectiveTo));
+		}
+		return statement
+			.query((rs, n) -> new Event(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id")))
+			.list();
+	}
+
+	/** The ids of the events in {@code (from, to]}. */
+	List<Long> idsBetween(long from, long to) {
+		return this.jdbc.sql("select id from change_event where id > :from and id <= :to")
+			.param("from", from)
+			.param("to", to)
+			.query(Long.class)
+			.list();
+	}
+
+	boolean exists(long id) {
+		return this.jdbc.sql("select count(*) from change_event where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	long lastId() {

@@ -109,6 +109,19 @@ public class Newsroom {
 		return this.repository.cards(this.repository.idsAfter(query, this.clock.instant(), after, limit));
 	}
 
+	/**
+	 * Every public story matching the query, newest first, as ids: the order in which a
+	 * listing shows them, page after page.
+	 */
+	public List<Long> ids(StoryQuery query) {
+		return this.repository.pageOfIds(query, this.clock.instant(), Integer.MAX_VALUE, 0);
+	}
+
+	/** The given public stories as listings show them, in the order given. */
+	public List<StoryCard> cards(List<Long> ids) {
+		return this.repository.cards(ids);
+	}
+
 	/** How many public stories match. */
 	public long count(StoryQuery query) {
 		return this.repository.count(query, this.clock.instant());

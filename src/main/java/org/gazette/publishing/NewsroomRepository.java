@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,11 @@ class NewsroomRepository {
 			cards.add(new StoryCard(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.releaseAt(),
 					row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of())));
 		}
-		cards.sort(Comparator.comparing((StoryCard card) -> ids.indexOf(card.id())));
+		Map<Long, Integer> order = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			order.putIfAbsent(ids.get(i), i);
+		}
+		cards.sort(Comparator.comparing((StoryCard card) -> order.get(card.id())));
 		return cards;
 	}
 
@@ -156,12 +161,14 @@ class NewsroomRepository {
 		Map<Long, List<Byline>> bylines = bylines(revisions);
 		Map<Long, List<TopicLink>> topics = topics(revisions);
 		Map<Long, List<Long>> documents = documents(revisions);
+		Map<Long, List<Publication>> publications = publications(rows.stream().map(Row::id).toList());
 		return rows.stream().map((row) -> {
 			Instant firstRelease = (row.firstPublishedAt() != null) ? row.firstPublishedAt() : row.releaseAt();
 			return new PublicStory(row.id(), row.slug(), row.type(), row.title(), row.summary(), row.dateline(),
 					row.html(), row.releaseAt(), row.updatedAt(), bylines.getOrDefault(row.revisionId(), List.of()),
-					topics.getOrDefault(row.revisionId(), List.of()), updates(row.id(), firstRelease, now),
-					row.heroMediaId(), documents.getOrDefault(row.revisionId(), List.of()));
+					topics.getOrDefault(row.revisionId(), List.of()),
+					updates(publications.getOrDefault(row.id(), List.of()), firstRelease, now), row.heroMediaId(),
+					documents.getOrDefault(row.revisionId(), List.of()));
 		}).toList();
 	}
 
@@ -182,24 +189,43 @@ class NewsroomRepository {
 		return documents;
 	}
 
+	/** A publication of a story, as its change history needs it. */
+	private record Publication(long id, Instant publishedAt, boolean major, String note) {
+	}
+
+	/**
+	 * Every publication of the given stories, by story: one query for a whole batch of
+	 * story pages rather than one per story.
+	 */
+	private Map<Long, List<Publication>> publications(List<Long> articleIds) {
+		Map<Long, List<Publication>> publications = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return publications;
+		}
+		this.jdbc.sql("""
+				select p.article_id, p.id, p.published_at, p.change_kind, p.change_note from publication p
+				where p.article_id in (:ids)
+				""").param("ids", articleIds).query((rs) -> {
+			publications.computeIfAbsent(rs.getLong("article_id"), (id) -> new ArrayList<>())
+				.add(new Publication(rs.getLong("id"), Db.instant(rs, "published_at"),
+						"major".equals(rs.getString("change_kind")), blankToNull(rs.getString("change_note"))));
+		});
+		return publications;
+	}
+
 	/**
 	 * The story's major updates readers saw, newest first: publications after the first
 	 * one, made once the story had been released, and not in the future. A publication
 	 * before release (a schedule changed) was never an update to readers.
 	 */
-	private List<StoryUpdate> updates(long articleId, Instant firstRelease, Instant now) {
-		return this.jdbc.sql("""
-				select p.published_at, p.change_note from publication p
-				where p.article_id = :id and p.change_kind = 'major'
-				  and p.published_at > :firstRelease and p.published_at <= :now
-				  and p.id > (select min(f.id) from publication f where f.article_id = :id)
-				order by p.published_at desc, p.id desc
-				""")
-			.param("id", articleId)
-			.param("firstRelease", Db.utc(firstRelease))
-			.param("now", Db.utc(now))
-			.query((rs, n) -> new StoryUpdate(Db.instant(rs, "published_at"), blankToNull(rs.getString("change_note"))))
-			.list();
+	private static List<StoryUpdate> updates(List<Publication> publications, Instant firstRelease, Instant now) {
+		long first = publications.stream().mapToLong(Publication::id).min().orElse(Long.MAX_VALUE);
+		return publications.stream()
+			.filter((p) -> p.major() && p.publishedAt().isAfter(firstRelease) && !p.publishedAt().isAfter(now)
+					&& p.id() > first)
+			.sorted(Comparator.comparing(Publication::publishedAt).thenComparing(Publication::id).reversed())
+			.map((p) -> new StoryUpdate(p.publishedAt(), p.note()))
+			.toList();
 	}
 
 	/** What an article's address needs to know of it, public or not. */

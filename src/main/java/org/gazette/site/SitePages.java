@@ -2,7 +2,10 @@ package org.gazette.site;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -10,6 +13,7 @@ import java.util.function.IntFunction;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
+import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
@@ -18,7 +22,6 @@ import org.gazette.publishing.PublicStory;
 import org.gazette.publishing.Redirects;
 import org.gazette.publishing.StoryCard;
 import org.gazette.publishing.StoryList;
-import org.gazette.publishing.StoryPosition;
 import org.gazette.publishing.StoryQuery;
 
 import org.springframework.stereotype.Service;
@@ -36,6 +39,9 @@ public class SitePages {
 
 	/** Stories read and rendered together; one query for all their bylines and topics. */
 	static final int STORIES_PER_GROUP = 250;
+
+	/** Listing pages whose cards are read in one query. */
+	static final int PAGES_PER_READ = 10;
 
 	private final NewsroomPages pages;
 
@@ -67,41 +73,66 @@ public class SitePages {
 	 * holds is read when it is rendered, as of that moment.
 	 */
 	public List<PageGroup> groups() {
+		return groups(Selection.EVERY_PAGE);
+	}
+
+	/**
+	 * The site in parts, as {@link #groups()}, rendering only the story and listing pages
+	 * that {@code selection} asks for. Each page it leaves out is handed on as
+	 * {@linkplain SitePage#isUnchanged() unchanged}, without bytes. The home page, the
+	 * pages of former addresses and the 404 page are always rendered: they are few.
+	 */
+	public List<PageGroup> groups(Selection selection) {
 		List<PageGroup> groups = new ArrayList<>();
 		groups.add(new PageGroup("home", (out) -> out.accept(page("/", "site/home.jte", this.pages.home()))));
-		groups.add(news("news", new ListingParameters(null, null, null, 1)));
+		String newsFacts = newsFacts();
+		groups.add(news("news", new ListingParameters(null, null, null, 1), newsFacts, selection));
 		for (ArticleType type : ArticleType.values()) {
-			groups.add(news("news of kind " + type.code(), new ListingParameters(type, null, null, 1)));
+			groups.add(news("news of kind " + type.code(), new ListingParameters(type, null, null, 1), newsFacts,
+					selection));
 		}
 		this.newsroom.releaseSpan().ifPresent((span) -> {
 			int first = span.first().atZone(this.formats.zone()).getYear();
 			for (int year = span.last().atZone(this.formats.zone()).getYear(); year >= first; year--) {
-				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1)));
+				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1), newsFacts, selection));
 			}
 		});
-		this.content.topics()
-			.forEach(
-					(topic) -> groups.add(new PageGroup("topic " + topic.slug(),
-							(out) -> walk(StoryQuery.byTopic(topic.id()),
-									(list) -> this.pages.topic(topic.slug(), topic, list),
-									(n) -> this.urls.topic(topic.slug(), n), out))));
+		for (Topic topic : this.content.topics()) {
+			groups.add(listing("topic " + topic.slug(), StoryQuery.byTopic(topic.id()), topic.toString(),
+					(list) -> this.pages.topic(topic.slug(), topic, list), (n) -> this.urls.topic(topic.slug(), n),
+					selection));
+		}
 		for (Author author : this.content.authors()) {
-			groups.add(new PageGroup("author " + author.slug(),
-					(out) -> walk(StoryQuery.byAuthor(author.id()),
-							(list) -> this.pages.author(author.slug(), author, list),
-							(n) -> this.urls.author(author.slug(), n), out)));
+			groups.add(listing("author " + author.slug(), StoryQuery.byAuthor(author.id()), author.toString(),
+					(list) -> this.pages.author(author.slug(), author, list), (n) -> this.urls.author(author.slug(), n),
+					selection));
 		}
 		groups.add(new PageGroup("former addresses", this::departures));
-		List<Long> ids = this.newsroom.stamps(0, Integer.MAX_VALUE).stream().map(PublicStamp::id).toList();
-		for (int from = 0; from < ids.size(); from += STORIES_PER_GROUP) {
-			List<Long> batch = ids.subList(from, Math.min(ids.size(), from + STORIES_PER_GROUP));
-			groups.add(new PageGroup("stories " + batch.get(0) + "–" + batch.get(batch.size() - 1), (out) -> {
-				for (PublicStory story : this.newsroom.stories(batch)) {
-					out.accept(page(this.urls.story(story.slug()), "site/story.jte", this.pages.story(story)));
-				}
-			}));
+		List<PublicStamp> stamps = this.newsroom.stamps(0, Integer.MAX_VALUE);
+		for (int from = 0; from < stamps.size(); from += STORIES_PER_GROUP) {
+			List<PublicStamp> batch = stamps.subList(from, Math.min(stamps.size(), from + STORIES_PER_GROUP));
+			groups.add(new PageGroup("stories " + batch.get(0).id() + "–" + batch.get(batch.size() - 1).id(),
+					(out) -> stories(batch, selection, out)));
 		}
 		return groups;
+	}
+
+	private void stories(List<PublicStamp> batch, Selection selection, Consumer<SitePage> out) {
+		List<Long> chosen = new ArrayList<>();
+		for (PublicStamp stamp : batch) {
+			String path = this.urls.story(stamp.slug());
+			if (selection.render(path, null, List.of(stamp.id()))) {
+				chosen.add(stamp.id());
+			}
+			else {
+				out.accept(new SitePage(path, null, null));
+			}
+		}
+		if (!chosen.isEmpty()) {
+			for (PublicStory story : this.newsroom.stories(chosen)) {
+				out.accept(page(this.urls.story(story.slug()), "site/story.jte", this.pages.story(story)));
+			}
+		}
 	}
 
 	/**
@@ -149,29 +180,73 @@ public class SitePages {
 		return page("/404.html", "site/error.jte", this.pages.error(404, null));
 	}
 
-	private PageGroup news(String name, ListingParameters first) {
+	private PageGroup news(String name, ListingParameters first, String facts, Selection selection) {
 		StoryQuery query = this.pages.newsQuery(first, null);
-		return new PageGroup(name,
-				(out) -> walk(query, (list) -> this.pages.news(withPage(first, list.page()), null, list),
-						(n) -> this.urls.news(withPage(first, n).asQuery()), out));
+		return listing(name, query, facts + "\n" + first,
+				(list) -> this.pages.news(withPage(first, list.page()), null, list),
+				(n) -> this.urls.news(withPage(first, n).asQuery()), selection);
 	}
 
-	/** Every page of a listing, newest first, reading each next page by keyset. */
-	private void walk(StoryQuery query, Function<StoryList, Pages.ListingPage> build, IntFunction<String> path,
-			Consumer<SitePage> out) {
-		long total = this.newsroom.count(query);
-		int pageSize = NewsroomPages.PAGE_SIZE;
-		int pageCount = (int) Math.max(1, (total + pageSize - 1) / pageSize);
-		StoryPosition after = null;
-		for (int page = 1; page <= pageCount; page++) {
-			List<StoryCard> cards = (total > 0) ? this.newsroom.listAfter(query, after, pageSize) : List.of();
-			out.accept(page(path.apply(page), "site/listing.jte",
-					build.apply(new StoryList(cards, total, page, pageSize))));
-			if (!cards.isEmpty()) {
-				StoryCard last = cards.get(cards.size() - 1);
-				after = new StoryPosition(last.releaseAt(), last.id());
+	/**
+	 * What every news listing page shows besides its stories: the filters' topics and
+	 * years.
+	 */
+	private String newsFacts() {
+		StringBuilder facts = new StringBuilder();
+		this.content.topics()
+			.forEach((topic) -> facts.append(topic.slug()).append('\t').append(topic.name()).append('\n'));
+		this.newsroom.releaseSpan()
+			.ifPresent((span) -> facts.append(span.first().atZone(this.formats.zone()).getYear())
+				.append('-')
+				.append(span.last().atZone(this.formats.zone()).getYear()));
+		return facts.toString();
+	}
+
+	/**
+	 * Every page of a listing, newest first: the ids of all its stories in one query,
+	 * then the cards of the pages to render, a few pages at a time. Each page gets a
+	 * version that changes whenever its stories, their order, their count or what the
+	 * listing shows about its subject ({@code facts}) does; a change to a story itself is
+	 * for the {@link Selection} to know.
+	 */
+	private PageGroup listing(String name, StoryQuery query, String facts, Function<StoryList, Pages.ListingPage> build,
+			IntFunction<String> path, Selection selection) {
+		return new PageGroup(name, (out) -> {
+			List<Long> ids = this.newsroom.ids(query);
+			int pageSize = NewsroomPages.PAGE_SIZE;
+			int pageCount = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
+			List<Integer> chosen = new ArrayList<>();
+			for (int page = 1; page <= pageCount; page++) {
+				List<Long> shown = shown(ids, page, pageSize);
+				String version = PageVersion.of(facts, ids.size(), shown);
+				if (selection.render(path.apply(page), version, shown)) {
+					chosen.add(page);
+				}
+				else {
+					out.accept(new SitePage(path.apply(page), null, version));
+				}
 			}
-		}
+			for (int from = 0; from < chosen.size(); from += PAGES_PER_READ) {
+				List<Integer> pages = chosen.subList(from, Math.min(chosen.size(), from + PAGES_PER_READ));
+				List<Long> wanted = new ArrayList<>();
+				pages.forEach((page) -> wanted.addAll(shown(ids, page, pageSize)));
+				Map<Long, StoryCard> cards = new HashMap<>();
+				this.newsroom.cards(wanted).forEach((card) -> cards.put(card.id(), card));
+				for (int page : pages) {
+					List<Long> shown = shown(ids, page, pageSize);
+					List<StoryCard> onPage = shown.stream().map(cards::get).filter(Objects::nonNull).toList();
+					SitePage rendered = page(path.apply(page), "site/listing.jte",
+							build.apply(new StoryList(onPage, ids.size(), page, pageSize)));
+					out.accept(
+							new SitePage(rendered.path(), rendered.html(), PageVersion.of(facts, ids.size(), shown)));
+				}
+			}
+		});
+	}
+
+	private static List<Long> shown(List<Long> ids, int page, int pageSize) {
+		int from = Math.min(ids.size(), (page - 1) * pageSize);
+		return ids.subList(from, Math.min(ids.size(), from + pageSize));
 	}
 
 	private static ListingParameters withPage(ListingParameters parameters, int page) {
@@ -186,9 +261,39 @@ public class SitePages {
 	 * A public page.
 	 *
 	 * @param path its address, such as {@code /news/page/2}
-	 * @param html the bytes the server sends for it
+	 * @param html the bytes the server sends for it; null when the page was not rendered
+	 * since the {@link Selection} found it unchanged
+	 * @param version for a listing page, a digest of what it shows (see
+	 * {@link #groups(Selection)}); null for other pages
 	 */
-	public record SitePage(String path, byte[] html) {
+	public record SitePage(String path, byte[] html, String version) {
+
+		public SitePage(String path, byte[] html) {
+			this(path, html, null);
+		}
+
+		/** Whether the page was left unrendered, as it was in the previous export. */
+		public boolean isUnchanged() {
+			return this.html == null;
+		}
+
+	}
+
+	/** Which pages of the site to render; the others stay as they were. */
+	@FunctionalInterface
+	public interface Selection {
+
+		/** Renders every page. */
+		Selection EVERY_PAGE = (path, version, stories) -> true;
+
+		/**
+		 * Whether to render the page at {@code path}.
+		 * @param version a listing page's version (see {@link SitePage#version()}); null
+		 * for a story page
+		 * @param stories the stories the page shows: for a story page, its own
+		 */
+		boolean render(String path, String version, List<Long> stories);
+
 	}
 
 	/**

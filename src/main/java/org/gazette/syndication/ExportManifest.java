@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What an export holds: each file with the hash of its bytes, and the state of the
@@ -20,23 +23,29 @@ import java.util.TreeMap;
  * A line per fact, tab-separated, so that an operator can read it and {@code grep} it.
  *
  * @param exportedAt when the export was made
+ * @param missingEvents ids up to {@code lastChangeEvent} that had no event when the
+ * export read the log (a transaction may commit one later); null in a manifest of the
+ * first format, which an incremental export cannot build on (it then renders every page)
  * @param lastChangeEvent the newest change event it includes
  * @param nextRelease the next scheduled release as of the export, or null
  * @param fingerprint the settings and layout it was made with (see
  * {@code StaticExport#fingerprint})
  * @param files each file, by its path relative to the export's root
  */
-record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRelease, String fingerprint,
-		Map<String, Entry> files) {
+record ExportManifest(Instant exportedAt, List<Long> missingEvents, long lastChangeEvent, Instant nextRelease,
+		String fingerprint, Map<String, Entry> files) {
 
-	private static final String FORMAT = "gazette-static-export\t1";
+	/** The first format, without {@code missing-change-events}. */
+	private static final String FORMAT_1 = "gazette-static-export\t1";
+
+	private static final String FORMAT = "gazette-static-export\t2";
 
 	/**
 	 * A file of the export.
 	 *
 	 * @param hash SHA-256 of its bytes, hex
 	 * @param size its length in bytes
-	 * @param version the fingerprint its source gave, or null
+	 * @param version the fingerprint its source gave (a listing page's version), or null
 	 */
 	record Entry(String hash, long size, String version) {
 	}
@@ -47,10 +56,12 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 			return null;
 		}
 		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			if (!FORMAT.equals(in.readLine())) {
+			String format = in.readLine();
+			if (!FORMAT.equals(format) && !FORMAT_1.equals(format)) {
 				return null;
 			}
 			Instant exportedAt = null;
+			List<Long> missingEvents = null;
 			long lastEvent = 0;
 			Instant nextRelease = null;
 			String fingerprint = "";
@@ -59,6 +70,8 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 				String[] fields = line.split("\t", -1);
 				switch (fields[0]) {
 					case "exported-at" -> exportedAt = Instant.parse(fields[1]);
+					case "missing-change-events" -> missingEvents = fields[1].isEmpty() ? List.of()
+							: Arrays.stream(fields[1].split(",")).map(Long::valueOf).toList();
 					case "last-change-event" -> lastEvent = Long.parseLong(fields[1]);
 					case "next-release" -> nextRelease = fields[1].isEmpty() ? null : Instant.parse(fields[1]);
 					case "fingerprint" -> fingerprint = fields[1];
@@ -69,7 +82,7 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 					}
 				}
 			}
-			return new ExportManifest(exportedAt, lastEvent, nextRelease, fingerprint, files);
+			return new ExportManifest(exportedAt, missingEvents, lastEvent, nextRelease, fingerprint, files);
 		}
 		catch (IOException | RuntimeException ex) {
 			// An unreadable manifest only costs a full export.
@@ -83,6 +96,10 @@ record ExportManifest(Instant exportedAt, long lastChangeEvent, Instant nextRele
 		try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
 			out.write(FORMAT + "\n");
 			out.write("exported-at\t" + this.exportedAt + "\n");
+			if (this.missingEvents != null) {
+				out.write("missing-change-events\t"
+						+ this.missingEvents.stream().map(String::valueOf).collect(Collectors.joining(",")) + "\n");
+			}
 			out.write("last-change-event\t" + this.lastChangeEvent + "\n");
 			out.write("next-release\t" + ((this.nextRelease != null) ? this.nextRelease : "") + "\n");
 			out.write("fingerprint\t" + this.fingerprint + "\n");

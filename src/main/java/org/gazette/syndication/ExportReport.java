@@ -9,6 +9,8 @@ import java.time.Instant;
  *
  * @param version the directory holding this export, which {@code directory} now links to
  * @param pages HTML pages exported
+ * @param rendered pages rendered; the others were kept from the previous export without
+ * rendering them, as nothing they show had changed
  * @param files every file exported, pages included
  * @param written files written anew
  * @param kept files unchanged since the previous export, kept as they were (same bytes,
@@ -19,7 +21,7 @@ import java.time.Instant;
  * null when none is scheduled
  * @param took how long it took
  */
-record ExportReport(Path version, int pages, int files, int written, int kept, int removed, long lastChangeEvent,
-		Instant nextRelease, Duration took) {
+record ExportReport(Path version, int pages, int rendered, int files, int written, int kept, int removed,
+		long lastChangeEvent, Instant nextRelease, Duration took) {
 
 }

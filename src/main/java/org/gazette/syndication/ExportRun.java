@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,11 +56,18 @@ final class ExportRun {
 
 	private final Map<String, ExportManifest.Entry> files = new ConcurrentHashMap<>();
 
+	private final Map<String, List<String>> previousLinks;
+
 	private final Map<String, Sources> links = new ConcurrentHashMap<>();
+
+	/** Each page's links, by its address, for the next export ({@link ExportLinks}). */
+	private final Map<String, List<String>> pageLinks = new ConcurrentHashMap<>();
 
 	private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
 	private final AtomicInteger pages = new AtomicInteger();
+
+	private final AtomicInteger rendered = new AtomicInteger();
 
 	private final AtomicInteger written = new AtomicInteger();
 
@@ -67,13 +77,16 @@ final class ExportRun {
 	 * @param root the new export's directory
 	 * @param previousRoot the previous export's directory, or null
 	 * @param previous the previous export's manifest, or null for a full export
+	 * @param previousLinks the links of the previous export's pages, or null
 	 * @param rewriter how site links are written in pages; null leaves them as they are
 	 * @param siteBase the site's base address, without a trailing slash
 	 */
-	ExportRun(Path root, Path previousRoot, ExportManifest previous, LinkRewriter rewriter, String siteBase) {
+	ExportRun(Path root, Path previousRoot, ExportManifest previous, Map<String, List<String>> previousLinks,
+			LinkRewriter rewriter, String siteBase) {
 		this.root = root;
 		this.previousRoot = previousRoot;
 		this.previous = previous;
+		this.previousLinks = previousLinks;
 		this.rewriter = rewriter;
 		this.siteBase = siteBase;
 	}
@@ -84,16 +97,71 @@ final class ExportRun {
 		return file != null && this.files.containsKey(file);
 	}
 
+	/**
+	 * Whether the previous export holds the page at this address, with the given version
+	 * and its links, so that it can be kept without rendering it.
+	 */
+	boolean canKeep(String path, String version) {
+		String file = ExportPaths.fileOf(path);
+		ExportManifest.Entry before = (file != null && this.previous != null) ? this.previous.files().get(file) : null;
+		return before != null && Objects.equals(version, before.version()) && this.previousLinks != null
+				&& this.previousLinks.containsKey(path);
+	}
+
 	/** An HTML page: its links are checked, and rewritten if the export asks for it. */
 	void page(String path, byte[] html) throws IOException, ExportException {
+		page(path, html, null);
+	}
+
+	/**
+	 * An HTML page with its version (see {@code SitePages.SitePage}); null bytes keep the
+	 * previous export's page, which {@link #canKeep} said it can.
+	 */
+	void page(String path, byte[] html, String version) throws IOException, ExportException {
 		String file = fileOf(path);
+		if (html == null) {
+			keepPage(path, file);
+			return;
+		}
 		String text = new String(html, StandardCharsets.UTF_8);
-		HtmlLinks.each(text, (link) -> linked(path, link));
+		Set<String> targets = new LinkedHashSet<>();
+		HtmlLinks.each(text, (link) -> {
+			String target = ExportPaths.target(path, link, this.siteBase);
+			if (target != null) {
+				targets.add(target);
+			}
+		});
 		if (this.rewriter != null) {
 			text = HtmlLinks.rewrite(text, (link) -> rewrite(file, link));
 			html = text.getBytes(StandardCharsets.UTF_8);
 		}
-		store(path, file, html, null);
+		store(path, file, html, version);
+		linked(path, List.copyOf(targets));
+		this.pages.incrementAndGet();
+		this.rendered.incrementAndGet();
+	}
+
+	/**
+	 * Keeps an unchanged page that was not rendered: the previous file, and its links as
+	 * the previous export recorded them.
+	 */
+	private void keepPage(String path, String file) throws IOException, ExportException {
+		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(file) : null;
+		List<String> targets = (this.previousLinks != null) ? this.previousLinks.get(path) : null;
+		if (before == null || targets == null) {
+			throw new IllegalStateException("No page to keep at " + path);
+		}
+		if (this.files.putIfAbsent(file, before) != null) {
+			throw new ExportException("Two files of the export would be written at " + path + ".");
+		}
+		if (!link(file)) {
+			// No hard links here: a copy keeps the bytes and the modification time.
+			Path target = this.root.resolve(file);
+			directory(target.getParent());
+			Files.copy(this.previousRoot.resolve(file), target, StandardCopyOption.COPY_ATTRIBUTES);
+		}
+		this.kept.incrementAndGet();
+		linked(path, targets);
 		this.pages.incrementAndGet();
 	}
 
@@ -167,12 +235,21 @@ final class ExportRun {
 		return broken;
 	}
 
+	/** Each page's links, for the next export. */
+	Map<String, List<String>> links() {
+		return Map.copyOf(this.pageLinks);
+	}
+
 	Map<String, ExportManifest.Entry> manifest() {
 		return Map.copyOf(this.files);
 	}
 
 	int pages() {
 		return this.pages.get();
+	}
+
+	int rendered() {
+		return this.rendered.get();
 	}
 
 	int written() {
@@ -186,6 +263,14 @@ final class ExportRun {
 	private void linked(String page, String link) {
 		String target = ExportPaths.target(page, link, this.siteBase);
 		if (target != null) {
+			this.links.computeIfAbsent(target, (key) -> new Sources(page)).count.incrementAndGet();
+		}
+	}
+
+	/** A page's links, each site address once. */
+	private void linked(String page, List<String> targets) {
+		this.pageLinks.put(page, targets);
+		for (String target : targets) {
 			this.links.computeIfAbsent(target, (key) -> new Sources(page)).count.incrementAndGet();
 		}
 	}
@@ -224,11 +309,24 @@ final class ExportRun {
 	 * false when the file system cannot, and it must be written.
 	 */
 	private boolean keep(String path, String file, ExportManifest.Entry before) throws IOException {
+		if (!link(file)) {
+			return false;
+		}
+		this.files.put(file, before);
+		this.kept.incrementAndGet();
+		return true;
+	}
+
+	/**
+	 * Links the previous export's file into this one; false when the file system cannot.
+	 */
+	private boolean link(String file) throws IOException {
 		Path old = this.previousRoot.resolve(file);
 		Path target = this.root.resolve(file);
 		directory(target.getParent());
 		try {
 			Files.createLink(target, old);
+			return true;
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw ex;
@@ -236,9 +334,6 @@ final class ExportRun {
 		catch (IOException | UnsupportedOperationException ex) {
 			return false;
 		}
-		this.files.put(file, before);
-		this.kept.incrementAndGet();
-		return true;
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -131,11 +132,21 @@ final class ExportTarget implements AutoCloseable {
 		return (current != null) ? ExportManifest.read(manifestOf(current)) : null;
 	}
 
+	/**
+	 * The links of each page of the current export ({@link ExportLinks}), or null when
+	 * there is no current export or its links were not kept.
+	 */
+	Map<String, List<String>> currentLinks() {
+		Path current = current();
+		return (current != null) ? ExportLinks.read(linksOf(current)) : null;
+	}
+
 	/** A new, empty directory for an export made now. */
 	Path create(Instant now) throws IOException {
 		String name = VERSION.format(now);
 		Path version = this.versions.resolve(name);
-		for (int n = 2; Files.exists(version) || Files.exists(manifestOf(version)); n++) {
+		for (int n = 2; Files.exists(version) || Files.exists(manifestOf(version))
+				|| Files.exists(linksOf(version)); n++) {
 			version = this.versions.resolve(name + "-" + n);
 		}
 		return Files.createDirectory(version);
@@ -145,8 +156,9 @@ final class ExportTarget implements AutoCloseable {
 	 * Makes the export in {@code version} the current one, in one rename of the link,
 	 * then deletes every export but it and the one it replaces.
 	 */
-	void publish(Path version, ExportManifest manifest) throws IOException {
+	void publish(Path version, ExportManifest manifest, Map<String, List<String>> links) throws IOException {
 		Path previous = current();
+		ExportLinks.write(linksOf(version), links);
 		manifest.write(manifestOf(version));
 		Path swap = this.link.resolveSibling("." + this.link.getFileName() + ".swap-" + version.getFileName());
 		Files.deleteIfExists(swap);
@@ -164,6 +176,7 @@ final class ExportTarget implements AutoCloseable {
 		delete(version);
 		try {
 			Files.deleteIfExists(manifestOf(version));
+			Files.deleteIfExists(linksOf(version));
 		}
 		catch (IOException ex) {
 			// Deleted with the next export's clean-up.
@@ -185,8 +198,8 @@ final class ExportTarget implements AutoCloseable {
 		List<Path> old = new ArrayList<>();
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.versions)) {
 			for (Path entry : entries) {
-				Path version = entry.getFileName().toString().endsWith(".manifest")
-						? entry.resolveSibling(entry.getFileName().toString().replaceFirst("\\.manifest$", "")) : entry;
+				Path version = entry
+					.resolveSibling(entry.getFileName().toString().replaceFirst("\\.(manifest|links)(\\.tmp)?$", ""));
 				if (!entry.getFileName().toString().startsWith(".") && !sameFile(version, current)
 						&& !sameFile(version, previous)) {
 					old.add(entry);
@@ -204,6 +217,10 @@ final class ExportTarget implements AutoCloseable {
 
 	private static Path manifestOf(Path version) {
 		return version.resolveSibling(version.getFileName() + ".manifest");
+	}
+
+	private static Path linksOf(Path version) {
+		return version.resolveSibling(version.getFileName() + ".links");
 	}
 
 	private static boolean isOurs(Path link, Path versions) {

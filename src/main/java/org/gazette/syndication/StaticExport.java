@@ -10,13 +10,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.gazette.platform.GazetteProperties;
 import org.gazette.publishing.ChangeLog;
@@ -25,7 +30,11 @@ import org.gazette.site.SitePages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.function.ThrowingConsumer;
 
 /**
@@ -44,6 +53,14 @@ import org.springframework.util.function.ThrowingConsumer;
  * ({@link ExportTarget}); every internal link is checked against the files written, and a
  * broken one fails the export. Files whose bytes have not changed since the previous
  * export are kept by hard link, with their modification time, rather than written again.
+ * An incremental export does not even render what cannot have changed: from the change
+ * events since the previous export (those committed late below its newest one too, and
+ * the releases that came due since) it knows which stories changed, and renders only
+ * their pages and the listing pages that show them or whose stories moved (see
+ * {@code SitePages#groups(Selection)}); the links of the pages it keeps are read from the
+ * previous export's {@link ExportLinks}, so every link is still checked. Feeds, sitemaps
+ * and assets are few and always made again. When it cannot tell what changed (no previous
+ * export, other settings or layout, events no longer in the log), it renders every page.
  * If the newsroom changes while the export runs (a change event, a release), the export
  * starts over, so that it shows one moment.
  */
@@ -54,6 +71,35 @@ class StaticExport {
 
 	/** Tries before giving up on a newsroom that keeps changing during the export. */
 	static final int ATTEMPTS = 3;
+
+	/**
+	 * The code and copy that pages are made of (the compiled templates, the page
+	 * builders, the messages), hashed once: a new version of Gazette that changes how any
+	 * page looks makes every page render again, not only those that change events name.
+	 */
+	private static final Supplier<byte[]> CODE = SingletonSupplier.of(() -> {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
+					StaticExport.class.getClassLoader());
+			List<String> files = new ArrayList<>();
+			for (String pattern : new String[] { "classpath*:gg/jte/generated/**/*.class",
+					"classpath*:org/gazette/site/**/*.class", "classpath*:org/gazette/syndication/**/*.class",
+					"classpath*:messages*.properties" }) {
+				for (Resource resource : resolver.getResources(pattern)) {
+					files.add(resource.getFilename() + "\t"
+							+ HexFormat.of().formatHex(digest.digest(resource.getContentAsByteArray())));
+				}
+			}
+			// In a stable order, wherever the classes are.
+			files.sort(Comparator.naturalOrder());
+			return digest.digest(String.join("\n", files).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			// Then only the layout in the 404 page tells a new version.
+			return new byte[0];
+		}
+	});
 
 	private final SitePages site;
 
@@ -97,7 +143,9 @@ class StaticExport {
 		try (ExportTarget target = ExportTarget.open(directory)) {
 			for (int attempt = 1;; attempt++) {
 				Moment before = moment();
+				List<Long> missingEvents = this.changes.missingUpTo(before.lastEvent());
 				ExportManifest previous = options.full() ? null : target.currentManifest();
+				Map<String, List<String>> previousLinks = (previous != null) ? target.currentLinks() : null;
 				Path version;
 				try {
 					version = target.create(this.clock.instant());
@@ -106,9 +154,9 @@ class StaticExport {
 					throw new ExportException("Cannot write the export beside " + target.link() + ": " + ex, ex);
 				}
 				ExportRun run = new ExportRun(version, (previous != null) ? target.current() : null, previous,
-						linkRewriter(options), siteBase());
+						previousLinks, linkRewriter(options), siteBase());
 				try {
-					render(run);
+					render(run, selection(run, previous, previousLinks, options));
 				}
 				catch (ExportException | RuntimeException ex) {
 					target.discard(version);
@@ -125,10 +173,10 @@ class StaticExport {
 					target.discard(version);
 					throw new ExportException(brokenLinksMessage(broken));
 				}
-				ExportManifest manifest = new ExportManifest(this.clock.instant(), before.lastEvent(),
+				ExportManifest manifest = new ExportManifest(this.clock.instant(), missingEvents, before.lastEvent(),
 						before.nextRelease(), fingerprint(options), run.manifest());
 				try {
-					target.publish(version, manifest);
+					target.publish(version, manifest, run.links());
 				}
 				catch (IOException ex) {
 					target.discard(version);
@@ -139,8 +187,8 @@ class StaticExport {
 					.stream()
 					.filter((file) -> !manifest.files().containsKey(file))
 					.count() : 0;
-				return new ExportReport(version, run.pages(), manifest.files().size(), run.written(), run.kept(),
-						removed, before.lastEvent(), before.nextRelease(),
+				return new ExportReport(version, run.pages(), run.rendered(), manifest.files().size(), run.written(),
+						run.kept(), removed, before.lastEvent(), before.nextRelease(),
 						Duration.ofNanos(System.nanoTime() - started));
 			}
 		}
@@ -169,6 +217,7 @@ class StaticExport {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(this.site.notFound().html());
+			digest.update(CODE.get());
 			digest.update(("\n" + options.links() + "\n" + options.baseUrl()).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest.digest());
 		}
@@ -177,15 +226,49 @@ class StaticExport {
 		}
 	}
 
-	private void render(ExportRun run) throws ExportException {
+	/**
+	 * Which pages to render: after a previous export with the same settings and layout,
+	 * only the stories with a change since then, and the listing pages that show one of
+	 * them or whose version changed (stories added, removed or moved, another subject
+	 * description); every other page is kept as it was. Every page when there is no such
+	 * export, or when the change log no longer tells what changed since.
+	 */
+	private SitePages.Selection selection(ExportRun run, ExportManifest previous,
+			Map<String, List<String>> previousLinks, ExportOptions options) {
+		if (previous == null || previousLinks == null || previous.missingEvents() == null
+				|| !fingerprint(options).equals(previous.fingerprint())) {
+			return SitePages.Selection.EVERY_PAGE;
+		}
+		Optional<Map<String, Set<Long>>> changes = this.changes.changesSince(previous.lastChangeEvent(),
+				previous.missingEvents(), previous.nextRelease(), this.clock.instant());
+		if (changes.isEmpty()) {
+			logger.info("The change log no longer holds what changed since the previous export; rendering every page");
+			return SitePages.Selection.EVERY_PAGE;
+		}
+		Set<Long> stories = changes.get().getOrDefault("article", Set.of());
+		return (path, version, shown) -> {
+			if (!run.canKeep(path, version)) {
+				return true;
+			}
+			for (Long story : shown) {
+				if (stories.contains(story)) {
+					return true;
+				}
+			}
+			return false;
+		};
+	}
+
+	private void render(ExportRun run, SitePages.Selection selection) throws ExportException {
 		List<ExportRun.Task> tasks = new ArrayList<>();
 		tasks.add(() -> {
 			SitePages.SitePage notFound = this.site.notFound();
 			// Served at any depth, so its links stay as the server writes them.
 			run.file(notFound.path(), notFound.html(), null);
 		});
-		for (SitePages.PageGroup group : this.site.groups()) {
-			tasks.add(() -> group.render(ThrowingConsumer.of((page) -> run.page(page.path(), page.html()))));
+		for (SitePages.PageGroup group : this.site.groups(selection)) {
+			tasks.add(() -> group
+				.render(ThrowingConsumer.of((page) -> run.page(page.path(), page.html(), page.version()))));
 		}
 		for (var group : this.channels.groups()) {
 			tasks.add(() -> group.accept(ThrowingConsumer.of((file) -> run.file(file.path(), file.body(), null))));

@@ -234,10 +234,13 @@ class StaticExportTests {
 		assertThat(first.written()).isEqualTo(first.files());
 		Map<String, Object> identities = identities();
 
+		assertThat(first.rendered()).isEqualTo(first.pages());
 		ExportReport unchanged = this.export.export(this.site, options(LinkStyle.ROOT));
 		assertThat(unchanged.written()).isZero();
 		assertThat(unchanged.kept()).isEqualTo(first.files());
 		assertThat(identities()).isEqualTo(identities);
+		// Only the home page, which is always rendered: no story or listing page.
+		assertThat(unchanged.rendered()).isEqualTo(1);
 
 		// A new title for story 1: its page, the listings and feeds that show it change.
 		this.stories.revise(this.storyOne, "Story one, retitled");
@@ -258,6 +261,10 @@ class StaticExportTests {
 				"news/page/3/index.html", "css/gazette.css", "uswds/css/uswds.min.css");
 		assertThat(changed.written()).isLessThan(changed.files() / 5);
 		assertThat(ExportFixture.read(this.site.resolve("news/story-1/index.html"))).contains("Story one, retitled");
+		// Rendered: the story, the home page, and the first page of each listing it is on
+		// (all news, its kind, its year, its topic, its author); not the other 46 pages.
+		assertThat(changed.rendered()).isEqualTo(7);
+		assertSameAsAFullExport();
 
 		ExportReport full = this.export.export(this.site, new ExportOptions(LinkStyle.ROOT, null, true));
 		assertThat(full.written()).isEqualTo(full.files());
@@ -360,6 +367,12 @@ class StaticExportTests {
 		assertThat(released.nextRelease()).isNull();
 		assertThat(this.site.resolve("news/scheduled-story/index.html")).isRegularFile();
 		assertThat(ExportFixture.read(this.site.resolve("news/index.html"))).contains("Scheduled story");
+		// Its release made no change event after the previous export, yet it counts as a
+		// change: its page and the listings it joins are rendered (with a new year, that
+		// is every news listing page, whose filters list the years), not the other 45
+		// stories' pages.
+		assertThat(released.rendered()).isLessThanOrEqualTo(released.pages() - 45);
+		assertSameAsAFullExport();
 	}
 
 	@Test
@@ -489,6 +502,86 @@ class StaticExportTests {
 		assertThat(this.claims.exports(ExportClaimRepository.STATIC)).contains(before + 1);
 	}
 
+	@Test
+	void aPageKeptWithoutRenderingStillHasItsLinksChecked() throws Exception {
+		long index = this.stories.story("Index")
+			.slug("index-story")
+			.body("See [the third page of news](/news/page/3).")
+			.releasedAt(Instant.parse("2023-01-01T12:00:00Z"))
+			.publish();
+		ExportReport first = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(ExportFixture.files(this.site)).containsKey("news/page/3/index.html");
+
+		// Five fewer stories: news has two pages, so the story's link breaks, though
+		// nothing in the story itself changed and its page is not rendered again.
+		this.newsroomReads.ids(org.gazette.publishing.StoryQuery.ALL)
+			.stream()
+			.filter((id) -> id != index)
+			.limit(5)
+			.forEach(this.publishing::unpublish);
+		Path before = this.site.toRealPath();
+		assertThatExceptionOfType(ExportException.class)
+			.isThrownBy(() -> this.export.export(this.site, options(LinkStyle.ROOT)))
+			.withMessageContaining("/news/index-story links to /news/page/3, which is not in the export");
+		assertThat(this.site.toRealPath()).isEqualTo(before);
+		assertThat(first.pages()).isPositive();
+	}
+
+	@Test
+	void anIncrementalExportRendersEveryPageWhenItCannotTellWhatChanged() throws Exception {
+		ExportReport first = this.export.export(this.site, options(LinkStyle.ROOT));
+		Path manifest = this.temporary.resolve("site.versions/" + first.version().getFileName() + ".manifest");
+		Path links = this.temporary.resolve("site.versions/" + first.version().getFileName() + ".links");
+		assertThat(links).isRegularFile();
+
+		// The change log no longer holds the event the export was made as of (another
+		// database, or events pruned).
+		Files.writeString(manifest, Files.readString(manifest)
+			.replaceFirst("last-change-event\t\\d+", "last-change-event\t" + (this.changeLog.lastEventId() + 1000)));
+		ExportReport afterLostEvents = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(afterLostEvents.rendered()).isEqualTo(afterLostEvents.pages());
+		assertThat(afterLostEvents.written()).isZero();
+
+		// The previous export's links are missing: its pages cannot be kept unchecked.
+		Files.delete(this.temporary.resolve("site.versions/" + afterLostEvents.version().getFileName() + ".links"));
+		ExportReport afterLostLinks = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(afterLostLinks.rendered()).isEqualTo(afterLostLinks.pages());
+		assertThat(afterLostLinks.written()).isZero();
+
+		// A manifest of the first format.
+		Path current = this.temporary.resolve("site.versions/" + afterLostLinks.version().getFileName() + ".manifest");
+		Files.writeString(current,
+				Files.readString(current)
+					.replace("gazette-static-export\t2", "gazette-static-export\t1")
+					.replaceFirst("missing-change-events\t[^\n]*\n", ""));
+		ExportReport afterOldManifest = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(afterOldManifest.rendered()).isEqualTo(afterOldManifest.pages());
+		assertThat(afterOldManifest.written()).isZero();
+
+		// And from there on, incremental again.
+		this.stories.revise(this.storyOne, "Story one, retitled");
+		this.publishing.publish(this.storyOne, null);
+		ExportReport changed = this.export.export(this.site, options(LinkStyle.ROOT));
+		assertThat(changed.rendered()).isEqualTo(7);
+		assertSameAsAFullExport();
+	}
+
+	/**
+	 * The current export has the same files, byte for byte, as a full export made now
+	 * into another directory.
+	 */
+	private void assertSameAsAFullExport() throws Exception {
+		Path other = this.temporary.resolve("full-" + System.nanoTime());
+		this.export.export(other, new ExportOptions(LinkStyle.ROOT, null, true));
+		Map<String, Path> full = ExportFixture.files(other);
+		Map<String, Path> incremental = ExportFixture.files(this.site);
+		assertThat(incremental.keySet()).isEqualTo(full.keySet());
+		for (Map.Entry<String, Path> file : full.entrySet()) {
+			assertThat(Files.readAllBytes(incremental.get(file.getKey()))).as(file.getKey())
+				.isEqualTo(Files.readAllBytes(file.getValue()));
+		}
+	}
+
 	private ExportOptions options(LinkStyle links) {
 		return new ExportOptions(links, null, false);
 	}
@@ -506,7 +599,7 @@ class StaticExportTests {
 	private List<String> versions() throws IOException {
 		try (var entries = Files.list(this.temporary.resolve("site.versions"))) {
 			return entries.map((p) -> p.getFileName().toString())
-				.filter((name) -> !name.startsWith(".") && !name.endsWith(".manifest"))
+				.filter((name) -> !name.startsWith(".") && !name.endsWith(".manifest") && !name.endsWith(".links"))
 				.toList();
 		}
 	}
