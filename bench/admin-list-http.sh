@@ -18,6 +18,7 @@
 # Environment: N=100000 BENCH_WORK=/tmp/gazette-bench PORT=18090 THREADS=2 CONNECTIONS=4
 # DURATION=30s WARMUP=20s JAVA_OPTS="-Xms1g -Xmx1g" SOURCE_DB (default BENCH_WORK/db-N; given, it is
 # used as it is, without running load-articles.sh) REUSE_COPY=1 (keep the copy of an earlier run)
+# JFR=1 (a flight recording of Gazette, BENCH_WORK/admin-http-run-*/gazette.jfr)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -100,6 +101,8 @@ for page in "$first" "$filtered" "$search" "$deep"; do
 done
 
 export GAZETTE_COOKIE="$cookie"
+# User + system CPU time of the Gazette process so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 {
   echo "wrk -t$threads -c$connections -d$duration (after $warmup warm-up each), signed in as an admin, $(date -u +%FT%TZ)"
   echo "jar $(sha256sum "$jar" | cut -c1-12), commit $(git -C "$repo" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -107,9 +110,13 @@ export GAZETTE_COOKIE="$cookie"
 for round in warm measure; do
   for page in "$first" "$filtered" "$search" "$deep"; do
     d="$duration"; [ "$round" = warm ] && d="$warmup"
+    before=$(cpu_ticks)
     out=$(wrk -t"$threads" -c"$connections" -d"$d" --timeout 10s -s "$here/lib/admin-session.lua" "$base$page" \
       | tee -a "$run/wrk-$round.txt" | grep '^requests=')
-    if [ "$round" = measure ]; then printf '%-70s %s\n' "$page" "$out" | tee -a "$run/summary.txt"; fi
+    # Gazette's CPU time per request: steadier than latency when other jobs share the machine.
+    cpu=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" -v r="${out#requests=}" \
+      'BEGIN { split(r, a, " "); printf "cpu_ms_per_request=%.1f", (a[1] > 0) ? t * 1000 / hz / a[1] : 0 }')
+    if [ "$round" = measure ]; then printf '%-70s %s %s\n' "$page" "$out" "$cpu" | tee -a "$run/summary.txt"; fi
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$run/summary.txt"

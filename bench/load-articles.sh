@@ -92,7 +92,7 @@ app=$!
 stop_app() { if [ -n "${app:-}" ] && kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi; app=""; }
 trap stop_app EXIT
 ready=0
-for _ in $(seq 1 240); do
+for _ in $(seq 1 1200); do
   if ! kill -0 "$app" 2>/dev/null; then break; fi
   code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/news" || true)
   if [ "$code" = 200 ]; then ready=1; break; fi

@@ -9,6 +9,8 @@
 #   app_args   an array of Spring Boot arguments (address, port, database, ...)
 #   email, password   the benchmark admin's
 #   and a function log MESSAGE
+#   JFR=1 (environment, optional) records Gazette with Java Flight Recorder (profile settings)
+#   into $run/gazette.jfr, written when Gazette stops
 # gazette_signed_in leaves:
 #   app        Gazette's process id (stopped when the calling script exits, whatever the reason)
 #   cookie     the signed-in session's cookie, as "name=value"
@@ -35,8 +37,10 @@ gazette_stop() {
 # Starts Gazette in the background (stopped on exit) and waits until its sign-in page answers.
 gazette_start() {
   log "starting Gazette on $base"
+  local jfr=""
+  [ "${JFR:-0}" = 1 ] && jfr="-XX:StartFlightRecording=filename=$run/gazette.jfr,settings=profile,dumponexit=true"
   # shellcheck disable=SC2086
-  java $java_opts -jar "$jar" "${app_args[@]}" >"$run/gazette.log" 2>&1 &
+  java $java_opts $jfr -jar "$jar" "${app_args[@]}" >"$run/gazette.log" 2>&1 &
   app=$!
   trap gazette_stop EXIT
   for _ in $(seq 1 1200); do
