@@ -18,6 +18,7 @@
 # Environment: N=100000 BENCH_WORK=/tmp/gazette-bench PORT=18090 THREADS=2 CONNECTIONS=4
 # DURATION=30s WARMUP=20s JAVA_OPTS="-Xms1g -Xmx1g" SOURCE_DB (default BENCH_WORK/db-N; given, it is
 # used as it is, without running load-articles.sh) REUSE_COPY=1 (keep the copy of an earlier run)
+# JFR=1 (a flight recording of Gazette, BENCH_WORK/admin-http-run-*/gazette.jfr)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,7 +36,8 @@ source_db="${SOURCE_DB:-$work/db-$n}"
 run="$work/admin-http-run-$(date -u +%Y%m%d-%H%M%S)"
 db="$work/admin-http-db-$n"
 base="http://127.0.0.1:$port"
-db_url="jdbc:h2:file:$db/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+# As application.yaml opens H2 (its 128 MB page cache; H2 alone would keep 64 MB).
+db_url="jdbc:h2:file:$db/gazette;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=131072"
 email="bench-admin@agency.example.gov"
 password="a long benchmark passphrase $(date +%s)"
 
@@ -75,45 +77,14 @@ log "admin list columns: $(tr -s '\n' ' ' <"$run/fill.txt")"
 
 # Out of order: a database loaded by a branch that lacks a migration this jar has (such as
 # V2__accounts.sql) gets it added to the copy instead of failing Flyway's validation.
-# The benchmark's admin signs in with a password alone (a second factor needs a person with an
-# authenticator, and admins need one by default); this changes nothing of what a list costs.
+# The benchmark's admin signs in with a password alone (see bench/lib/gazette.sh).
 app_args=(--server.address=127.0.0.1 --server.port="$port" --gazette.demo-content=false
   --gazette.base-url="$base" --spring.datasource.url="$db_url" --spring.flyway.out-of-order=true
   --gazette.accounts.mfa-required-roles=publisher)
 
-log "create-admin $email"
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" create-admin "$email" "Bench Admin" "${app_args[@]}" >"$run/create-admin.txt" 2>"$run/create-admin.err"
-link=$(grep -Eo 'http://[^ ]+/admin/set-password/[A-Za-z0-9_-]+' "$run/create-admin.txt" | head -1)
-[ -n "$link" ] || { echo "create-admin printed no link" >&2; cat "$run/create-admin.txt" >&2; exit 1; }
-
-log "starting Gazette on $base"
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" "${app_args[@]}" >"$run/gazette.log" 2>&1 &
-app=$!
-stop() { if kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi; }
-trap stop EXIT
-for _ in $(seq 1 1200); do
-  kill -0 "$app" 2>/dev/null || { echo "Gazette stopped; see $run/gazette.log" >&2; exit 1; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/admin/sign-in" || true)" = 200 ] && break
-  sleep 0.5
-done
-
-jar_cookies="$run/cookies.txt"
-csrf() { grep -Eo 'name="_csrf" value="[^"]+"' | head -1 | sed 's/.*value="//; s/"$//'; }
-log "setting the password through the link"
-token=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$link" | csrf)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar_cookies" -b "$jar_cookies" "$link" \
-  --data-urlencode "_csrf=$token" --data-urlencode "password=$password" --data-urlencode "confirmation=$password")
-[ "$code" = 302 ] || { echo "setting the password answered $code" >&2; exit 1; }
-log "signing in"
-token=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/admin/sign-in" | csrf)
-where=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar_cookies" -b "$jar_cookies" \
-  "$base/admin/sign-in" --data-urlencode "_csrf=$token" --data-urlencode "email=$email" \
-  --data-urlencode "password=$password")
-case "$where" in "302 $base/admin"*) ;; *) echo "sign-in answered $where" >&2; exit 1 ;; esac
-cookie=$(awk '$6 ~ /gazette-session$/ { print $6 "=" $7 }' "$jar_cookies" | tail -1)
-[ -n "$cookie" ] || { echo "no session cookie" >&2; exit 1; }
+# shellcheck source=lib/gazette.sh
+. "$here/lib/gazette.sh"
+gazette_signed_in
 
 first="/admin/articles"
 curl -s -H "Cookie: $cookie" "$base$first" >"$run/first.html"
@@ -131,6 +102,8 @@ for page in "$first" "$filtered" "$search" "$deep"; do
 done
 
 export GAZETTE_COOKIE="$cookie"
+# User + system CPU time of the Gazette process so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 {
   echo "wrk -t$threads -c$connections -d$duration (after $warmup warm-up each), signed in as an admin, $(date -u +%FT%TZ)"
   echo "jar $(sha256sum "$jar" | cut -c1-12), commit $(git -C "$repo" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -138,9 +111,13 @@ export GAZETTE_COOKIE="$cookie"
 for round in warm measure; do
   for page in "$first" "$filtered" "$search" "$deep"; do
     d="$duration"; [ "$round" = warm ] && d="$warmup"
+    before=$(cpu_ticks)
     out=$(wrk -t"$threads" -c"$connections" -d"$d" --timeout 10s -s "$here/lib/admin-session.lua" "$base$page" \
       | tee -a "$run/wrk-$round.txt" | grep '^requests=')
-    if [ "$round" = measure ]; then printf '%-70s %s\n' "$page" "$out" | tee -a "$run/summary.txt"; fi
+    # Gazette's CPU time per request: steadier than latency when other jobs share the machine.
+    cpu=$(awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$(getconf CLK_TCK)" -v r="${out#requests=}" \
+      'BEGIN { split(r, a, " "); printf "cpu_ms_per_request=%.1f", (a[1] > 0) ? t * 1000 / hz / a[1] : 0 }')
+    if [ "$round" = measure ]; then printf '%-70s %s %s\n' "$page" "$out" "$cpu" | tee -a "$run/summary.txt"; fi
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$run/summary.txt"

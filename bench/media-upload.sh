@@ -46,44 +46,14 @@ photo="$run/photo.jpg"
 java "$here/lib/MakePhoto.java" "$photo" "$width" "$height"
 log "photo: ${width}x${height}, $(stat -c %s "$photo") bytes"
 
-# The benchmark's admin signs in with a password alone (a second factor needs a person with an
-# authenticator); this changes nothing of what an upload costs.
+# The benchmark's admin signs in with a password alone (see bench/lib/gazette.sh).
 app_args=(--server.address=127.0.0.1 --server.port="$port" --gazette.demo-content=false
   --gazette.base-url="$base" --spring.datasource.url="$db_url" --gazette.media.directory="$run/media"
   --gazette.accounts.mfa-required-roles=publisher)
 
-log "create-admin $email"
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" create-admin "$email" "Bench Admin" "${app_args[@]}" >"$run/create-admin.txt" 2>"$run/create-admin.err"
-link=$(grep -Eo 'http://[^ ]+/admin/set-password/[A-Za-z0-9_-]+' "$run/create-admin.txt" | head -1)
-[ -n "$link" ] || { echo "create-admin printed no link" >&2; cat "$run/create-admin.txt" >&2; exit 1; }
-
-log "starting Gazette on $base"
-# shellcheck disable=SC2086
-java $java_opts -jar "$jar" "${app_args[@]}" >"$run/gazette.log" 2>&1 &
-app=$!
-stop() { if kill -0 "$app" 2>/dev/null; then kill "$app"; wait "$app" 2>/dev/null || true; fi; }
-trap stop EXIT
-for _ in $(seq 1 1200); do
-  kill -0 "$app" 2>/dev/null || { echo "Gazette stopped; see $run/gazette.log" >&2; exit 1; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/admin/sign-in" || true)" = 200 ] && break
-  sleep 0.5
-done
-
-cookies="$run/cookies.txt"
-csrf() { grep -Eo 'name="_csrf" value="[^"]+"' | head -1 | sed 's/.*value="//; s/"$//'; }
-log "setting the password through the link, signing in"
-token=$(curl -s -c "$cookies" -b "$cookies" "$link" | csrf)
-code=$(curl -s -o /dev/null -w '%{http_code}' -c "$cookies" -b "$cookies" "$link" \
-  --data-urlencode "_csrf=$token" --data-urlencode "password=$password" --data-urlencode "confirmation=$password")
-[ "$code" = 302 ] || { echo "setting the password answered $code" >&2; exit 1; }
-token=$(curl -s -c "$cookies" -b "$cookies" "$base/admin/sign-in" | csrf)
-where=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$cookies" -b "$cookies" \
-  "$base/admin/sign-in" --data-urlencode "_csrf=$token" --data-urlencode "email=$email" \
-  --data-urlencode "password=$password")
-case "$where" in "302 $base/admin"*) ;; *) echo "sign-in answered $where" >&2; exit 1 ;; esac
-cookie=$(awk '$6 ~ /gazette-session$/ { print $6 "=" $7 }' "$cookies" | tail -1)
-[ -n "$cookie" ] || { echo "no session cookie" >&2; exit 1; }
+# shellcheck source=lib/gazette.sh
+. "$here/lib/gazette.sh"
+gazette_signed_in
 # The upload form posts to its own address, which carries the form token.
 action=$(curl -s -H "Cookie: $cookie" "$base/admin/media" | grep -Eo 'action="/admin/media\?_csrf=[^"]+"' | head -1 \
   | sed 's/^action="//; s/"$//; s/&amp;/\&/g')

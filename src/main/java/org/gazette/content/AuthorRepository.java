@@ -94,6 +94,32 @@ class AuthorRepository {
 			.optional();
 	}
 
+	/**
+	 * Keeps the address the author had before its slug changed, so that it sends readers
+	 * on; an address kept for another author before moves to this one.
+	 */
+	void keepFormerSlug(long id, String slug, Instant now) {
+		forgetFormerSlug(slug);
+		this.jdbc.sql("insert into author_former_slug (slug, author_id, changed_at) values (:slug, :id, :now)")
+			.param("slug", slug)
+			.param("id", id)
+			.param("now", Db.utc(now))
+			.update();
+	}
+
+	/** A profile takes this address: it no longer sends readers elsewhere. */
+	void forgetFormerSlug(String slug) {
+		this.jdbc.sql("delete from author_former_slug where slug = :slug").param("slug", slug).update();
+	}
+
+	/** The author that had this address before its slug changed, if any. */
+	Optional<Long> idByFormerSlug(String slug) {
+		return this.jdbc.sql("select author_id from author_former_slug where slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.optional();
+	}
+
 	/** The profile at this address, merged or not. */
 	Optional<Author> findBySlug(String slug) {
 		return this.jdbc.sql("select " + COLUMNS + " from author where slug = :slug")

@@ -402,14 +402,15 @@ public class Content {
 	}
 
 	/**
-	 * The author at this address; for the address of a merged duplicate, the survivor.
-	 * Pages that should redirect instead use {@link #resolveAuthor(String)}.
+	 * The author at this address; for the address of a merged duplicate or a former
+	 * address (its slug changed since), the author in use now. Pages that should redirect
+	 * instead use {@link #resolveAuthor(String)}.
 	 */
 	public Optional<Author> authorBySlug(String slug) {
 		return resolveAuthor(slug).map(Resolved::value);
 	}
 
-	/** The author at this address, saying whether it moved to a survivor's address. */
+	/** The author at this address, saying whether it moved (merged, or slug changed). */
 	public Optional<Resolved<Author>> resolveAuthor(String slug) {
 		return Slugs.isValid(slug) ? this.profiles.resolveAuthor(slug) : Optional.empty();
 	}

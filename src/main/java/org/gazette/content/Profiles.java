@@ -40,12 +40,14 @@ class Profiles {
 
 	Author createAuthor(NewAuthor author) {
 		NewAuthor clean = this.rules.checkAuthor(author, null);
+		this.authors.forgetFormerSlug(clean.slug());
 		long id = this.authors.insert(clean, this.markdown.render(clean.bioMarkdown()), this.clock.instant());
 		return this.authors.find(id).orElseThrow();
 	}
 
 	Topic createTopic(NewTopic topic) {
 		NewTopic clean = this.rules.checkTopic(topic, null);
+		this.topics.forgetFormerSlug(clean.slug());
 		long id = this.topics.insert(clean, this.clock.instant());
 		return this.topics.find(id).orElseThrow();
 	}
@@ -59,6 +61,10 @@ class Profiles {
 			throw mergedAlready(current.name(), this.authors.find(current.mergedIntoId()).orElseThrow().name());
 		}
 		NewAuthor clean = this.rules.checkAuthor(changes, id);
+		if (!clean.slug().equals(current.slug())) {
+			this.authors.forgetFormerSlug(clean.slug());
+			this.authors.keepFormerSlug(id, current.slug(), this.clock.instant());
+		}
 		this.authors.update(id, clean, this.markdown.render(clean.bioMarkdown()), this.clock.instant());
 		this.events.publishEvent(new AuthorChanged(id, null));
 		return this.authors.find(id).orElseThrow();
@@ -73,6 +79,10 @@ class Profiles {
 			throw mergedAlready(current.name(), this.topics.find(current.mergedIntoId()).orElseThrow().name());
 		}
 		NewTopic clean = this.rules.checkTopic(changes, id);
+		if (!clean.slug().equals(current.slug())) {
+			this.topics.forgetFormerSlug(clean.slug());
+			this.topics.keepFormerSlug(id, current.slug(), this.clock.instant());
+		}
 		this.topics.update(id, clean, this.clock.instant());
 		this.events.publishEvent(new TopicChanged(id, null));
 		return this.topics.find(id).orElseThrow();
@@ -114,16 +124,27 @@ class Profiles {
 		return this.topics.find(survivorId).orElseThrow();
 	}
 
+	/**
+	 * The profile at this address; for a merged duplicate's address or a former one (its
+	 * slug changed since), the profile in use now, marked as moved. A profile's own slug
+	 * wins over a former one.
+	 */
 	Optional<Resolved<Author>> resolveAuthor(String slug) {
-		return this.authors.findBySlug(slug)
-			.map((found) -> found.merged() ? new Resolved<>(this.authors.find(found.mergedIntoId()).orElseThrow(), true)
-					: new Resolved<>(found, false));
+		Optional<Author> found = this.authors.findBySlug(slug);
+		boolean former = found.isEmpty();
+		return found.or(() -> this.authors.idByFormerSlug(slug).flatMap(this.authors::find))
+			.map((author) -> author.merged()
+					? new Resolved<>(this.authors.find(author.mergedIntoId()).orElseThrow(), true)
+					: new Resolved<>(author, former));
 	}
 
+	/** As {@link #resolveAuthor(String)}, for topics. */
 	Optional<Resolved<Topic>> resolveTopic(String slug) {
-		return this.topics.findBySlug(slug)
-			.map((found) -> found.merged() ? new Resolved<>(this.topics.find(found.mergedIntoId()).orElseThrow(), true)
-					: new Resolved<>(found, false));
+		Optional<Topic> found = this.topics.findBySlug(slug);
+		boolean former = found.isEmpty();
+		return found.or(() -> this.topics.idByFormerSlug(slug).flatMap(this.topics::find))
+			.map((topic) -> topic.merged() ? new Resolved<>(this.topics.find(topic.mergedIntoId()).orElseThrow(), true)
+					: new Resolved<>(topic, former));
 	}
 
 	/**

@@ -84,6 +84,32 @@ class TopicRepository {
 			.optional();
 	}
 
+	/**
+	 * Keeps the address the topic had before its slug changed, so that it sends readers
+	 * on; an address kept for another topic before moves to this one.
+	 */
+	void keepFormerSlug(long id, String slug, Instant now) {
+		forgetFormerSlug(slug);
+		this.jdbc.sql("insert into topic_former_slug (slug, topic_id, changed_at) values (:slug, :id, :now)")
+			.param("slug", slug)
+			.param("id", id)
+			.param("now", Db.utc(now))
+			.update();
+	}
+
+	/** A profile takes this address: it no longer sends readers elsewhere. */
+	void forgetFormerSlug(String slug) {
+		this.jdbc.sql("delete from topic_former_slug where slug = :slug").param("slug", slug).update();
+	}
+
+	/** The topic that had this address before its slug changed, if any. */
+	Optional<Long> idByFormerSlug(String slug) {
+		return this.jdbc.sql("select topic_id from topic_former_slug where slug = :slug")
+			.param("slug", slug)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Topic> findBySlug(String slug) {
 		return this.jdbc.sql("select " + COLUMNS + " from topic where slug = :slug")
 			.param("slug", slug)

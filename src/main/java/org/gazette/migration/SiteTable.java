@@ -32,8 +32,9 @@ record SiteTable(String name, String orderBy, List<String> later, boolean identi
 	 * docs/export-format.md.
 	 */
 	static final List<SiteTable> ALL = List.of(table("author", "merged_into_id"), table("topic", "merged_into_id"),
-			table("media_asset"), table("article", "working_revision_id", "published_revision_id"),
-			table("revision_body"), table("revision"),
+			new SiteTable("author_former_slug", "slug", List.of(), false),
+			new SiteTable("topic_former_slug", "slug", List.of(), false), table("media_asset"),
+			table("article", "working_revision_id", "published_revision_id"), table("revision_body"), table("revision"),
 			new SiteTable("revision_author", "revision_id, position", List.of(), false),
 			new SiteTable("revision_topic", "revision_id, topic_id", List.of(), false), table("publication"),
 			table("release_task"), table("workflow_event"), table("takedown"), table("article_slug_history"),

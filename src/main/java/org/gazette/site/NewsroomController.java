@@ -173,6 +173,21 @@ class NewsroomController {
 	}
 
 	/**
+	 * The address of a merged author or topic, or one whose slug changed: answered with a
+	 * permanent redirect to the profile's own listing, uncached.
+	 */
+	static final class ProfileMovedException extends RuntimeException {
+
+		final String location;
+
+		ProfileMovedException(String location) {
+			super(null, null, false, false);
+			this.location = location;
+		}
+
+	}
+
+	/**
 	 * Carries the rendered-but-empty listing to the error handler, which answers 404 with
 	 * it.
 	 */

@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Content;
+import org.gazette.content.Resolved;
 import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
@@ -97,8 +98,17 @@ class NewsroomPages {
 						null));
 	}
 
+	/**
+	 * @throws NotFoundException when no author ever had this address
+	 * @throws NewsroomController.ProfileMovedException when the author was merged into
+	 * another or its slug changed
+	 */
 	Pages.ListingPage author(String slug, int page) {
-		Author author = this.content.authorBySlug(slug).orElseThrow(NotFoundException::new);
+		Resolved<Author> found = this.content.resolveAuthor(slug).orElseThrow(NotFoundException::new);
+		if (found.moved()) {
+			throw new NewsroomController.ProfileMovedException(this.urls.author(found.value().slug(), page));
+		}
+		Author author = found.value();
 		return author(slug, author, this.newsroom.list(StoryQuery.byAuthor(author.id()), page, PAGE_SIZE));
 	}
 
@@ -118,8 +128,13 @@ class NewsroomPages {
 						null));
 	}
 
+	/** As {@link #author(String, int)}, for topics. */
 	Pages.ListingPage topic(String slug, int page) {
-		Topic topic = this.content.topicBySlug(slug).orElseThrow(NotFoundException::new);
+		Resolved<Topic> found = this.content.resolveTopic(slug).orElseThrow(NotFoundException::new);
+		if (found.moved()) {
+			throw new NewsroomController.ProfileMovedException(this.urls.topic(found.value().slug(), page));
+		}
+		Topic topic = found.value();
 		return topic(slug, topic, this.newsroom.list(StoryQuery.byTopic(topic.id()), page, PAGE_SIZE));
 	}
 

@@ -91,6 +91,12 @@ class SiteErrors {
 		return errorPage(request, 404, null);
 	}
 
+	/** A merged or renamed author's or topic's old address: 301 to its own. */
+	@ExceptionHandler(NewsroomController.ProfileMovedException.class)
+	ResponseEntity<byte[]> profileMoved(NewsroomController.ProfileMovedException ex) {
+		return movedPermanently(ex.location);
+	}
+
 	@ExceptionHandler(NewsroomController.PastEndException.class)
 	ResponseEntity<byte[]> pastEnd(HttpServletRequest request, NewsroomController.PastEndException ex) {
 		return this.responses.uncached(request, 404, "site/listing.jte", ex.page);

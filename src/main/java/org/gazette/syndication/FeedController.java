@@ -1,7 +1,11 @@
 package org.gazette.syndication;
 
+import java.net.URI;
 import java.util.Optional;
 
+import org.gazette.content.Resolved;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -42,12 +46,27 @@ class FeedController {
 
 	@GetMapping("/feeds/topics/{slug:[a-z0-9-]+}.{format:rss|atom}")
 	ResponseEntity<byte[]> topic(@PathVariable String slug, @PathVariable String format) {
-		return feed(this.feeds.topic(slug), format);
+		return profileFeed(this.feeds.resolveTopic(slug), format);
 	}
 
 	@GetMapping("/feeds/authors/{slug:[a-z0-9-]+}.{format:rss|atom}")
 	ResponseEntity<byte[]> author(@PathVariable String slug, @PathVariable String format) {
-		return feed(this.feeds.author(slug), format);
+		return profileFeed(this.feeds.resolveAuthor(slug), format);
+	}
+
+	/**
+	 * A merged or renamed topic's or author's feed answers with a permanent redirect to
+	 * the feed of the profile in use, which feed readers follow and remember.
+	 */
+	private ResponseEntity<byte[]> profileFeed(Optional<Resolved<FeedScope>> resolved, String format) {
+		Resolved<FeedScope> found = resolved.orElseThrow(ChannelNotFoundException::new);
+		if (found.moved()) {
+			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+				.location(URI.create(this.feeds.feedPath(found.value(), format)))
+				.cacheControl(CacheControl.noCache())
+				.build();
+		}
+		return feed(Optional.of(found.value()), format);
 	}
 
 	private ResponseEntity<byte[]> feed(Optional<FeedScope> scope, String format) {

@@ -26,7 +26,10 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import org.gazette.content.ArticleType;
+import org.gazette.content.Author;
 import org.gazette.content.Content;
+import org.gazette.content.Resolved;
+import org.gazette.content.Topic;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Byline;
@@ -91,18 +94,41 @@ class Feeds {
 					this.urls.news(java.util.Map.of("type", code))));
 	}
 
+	/** The feed of the topic at this address, if a topic in use has it. */
 	Optional<FeedScope> topic(String slug) {
-		return this.content.topicBySlug(slug)
-			.map((topic) -> new FeedScope("topics/" + slug, StoryQuery.byTopic(topic.id()),
-					text("feed.topic.title", topic.name(), site()), text("feed.topic.description", topic.name()),
-					this.urls.topic(slug)));
+		return resolveTopic(slug).filter((found) -> !found.moved()).map(Resolved::value);
 	}
 
+	/**
+	 * The feed of the topic at this address, or of the topic in use now when the address
+	 * is a merged duplicate's or a former one ({@link Resolved#moved()}).
+	 */
+	Optional<Resolved<FeedScope>> resolveTopic(String slug) {
+		return this.content.resolveTopic(slug).map((found) -> {
+			Topic topic = found.value();
+			return new Resolved<>(
+					new FeedScope("topics/" + topic.slug(), StoryQuery.byTopic(topic.id()),
+							text("feed.topic.title", topic.name(), site()),
+							text("feed.topic.description", topic.name()), this.urls.topic(topic.slug())),
+					found.moved());
+		});
+	}
+
+	/** The feed of the author at this address, if an author in use has it. */
 	Optional<FeedScope> author(String slug) {
-		return this.content.authorBySlug(slug)
-			.map((author) -> new FeedScope("authors/" + slug, StoryQuery.byAuthor(author.id()),
-					text("feed.author.title", author.name(), site()), text("feed.author.description", author.name()),
-					this.urls.author(slug)));
+		return resolveAuthor(slug).filter((found) -> !found.moved()).map(Resolved::value);
+	}
+
+	/** As {@link #resolveTopic(String)}, for authors. */
+	Optional<Resolved<FeedScope>> resolveAuthor(String slug) {
+		return this.content.resolveAuthor(slug).map((found) -> {
+			Author author = found.value();
+			return new Resolved<>(
+					new FeedScope("authors/" + author.slug(), StoryQuery.byAuthor(author.id()),
+							text("feed.author.title", author.name(), site()),
+							text("feed.author.description", author.name()), this.urls.author(author.slug())),
+					found.moved());
+		});
 	}
 
 	/** The feed as bytes; {@code format} is {@code rss} or {@code atom}. */

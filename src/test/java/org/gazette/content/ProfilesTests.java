@@ -32,7 +32,8 @@ class ProfilesTests {
 		assertThat(edited).isEqualTo(new Author(jane.id(), "jane-q-doe", "Jane Q. Doe", "Press Secretary",
 				"<p>Jane <em>writes</em>.</p>\n", "Jane *writes*.", null));
 		assertThat(content.authorBySlug("jane-q-doe")).contains(edited);
-		assertThat(content.authorBySlug("jane-doe")).isEmpty();
+		// The former address leads to the profile, as moved, until a profile takes it.
+		assertThat(content.resolveAuthor("jane-doe")).contains(new Resolved<>(edited, true));
 		assertThat(this.events).containsExactly(new AuthorChanged(jane.id(), null));
 		// Keeping its own address is no clash.
 		assertThat(content.updateAuthor(jane.id(), new NewAuthor("jane-q-doe", "Jane Doe", null, null)).name())
@@ -56,6 +57,13 @@ class ProfilesTests {
 		assertThat(edited).isEqualTo(new Topic(trade.id(), "trade-policy", "Trade Policy", "Tariffs.", null));
 		assertThat(content.topicBySlug("trade-policy")).contains(edited);
 		assertThat(this.events).containsExactly(new TopicChanged(trade.id(), null));
+		// The former address leads to the topic until another topic takes it, and when
+		// that one moves on, the address is its former one, not the first's.
+		assertThat(content.resolveTopic("trade")).contains(new Resolved<>(edited, true));
+		Topic newTrade = content.createTopic(new NewTopic("trade", "Trade", null));
+		assertThat(content.resolveTopic("trade")).contains(new Resolved<>(newTrade, false));
+		content.updateTopic(newTrade.id(), new NewTopic("trade-news", "Trade", null));
+		assertThat(content.resolveTopic("trade").orElseThrow().value().id()).isEqualTo(newTrade.id());
 		assertThatThrownBy(() -> content.updateTopic(trade.id(), new NewTopic("ports", "Trade", null)))
 			.isInstanceOfSatisfying(InvalidContentException.class, (ex) -> assertThat(ex.byField())
 				.containsExactly(entry("slug", List.of("Another topic already uses the address ports."))));
