@@ -159,14 +159,12 @@ class ArticleListRepository {
 			// its order's index and stop after a page of matches; H2 walks an index in
 			// order only when it also picks that index to find rows, and it picks the
 			// type
-			// index whenever the type can drive the plan (which does not start with the
-			// sort columns): then it visits every story of the type, checks each one's
-			// topics or authors, and sorts them all, 60-80 ms for a feature story about a
-			// topic on 100,000 stories (bench/README.md). coalesce() (a no-op: every
-			// article has a type) keeps the type from driving a page's plan on either
-			// database; every kind is a tenth of the stories or more, so the walk in
-			// order
-			// finds a page of each quickly.
+			// index whenever the type can drive the plan: then it visits every story of
+			// the type, checks each one's topics or authors, and sorts them all (60-80 ms
+			// for a feature story about a topic on 100,000 stories, bench/README.md).
+			// coalesce() is a no-op (every article has a type) that keeps the type from
+			// driving a page's plan on either database; every kind is a tenth of the
+			// stories or more, so the walk in order finds a page of each quickly.
 			conditions.add(counting ? "a.working_type_code = :type" : "coalesce(a.working_type_code, '') = :type");
 		}
 		if (filter.topicId() != null) {
