@@ -120,9 +120,7 @@ class SiteImport {
 		boolean ended = false;
 		try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
 				BufferedReader in = new BufferedReader(
-						// A decoder that reports bad bytes, as Files.newBufferedReader's
-						// does,
-						// rather than replacing them.
+						// Reports bad bytes rather than replacing them.
 						new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
 				Progress progress = new Progress(out, System.console() != null, bytes::count, Files.size(file),
 						"records")) {

@@ -64,8 +64,7 @@ public final class PollingWorker {
 		this.running = false;
 		wake();
 		try {
-			// Let a step that is running finish; the work's lease covers it if it does
-			// not.
+			// Let a running step finish; the work's lease covers it if it does not.
 			this.thread.join(Duration.ofSeconds(10).toMillis());
 			this.thread.interrupt();
 		}

@@ -97,9 +97,9 @@ public class Search {
 				return new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
 			}
 			Query matching = (words != null) ? words : new MatchAllDocsQuery();
-			// The visibility rule: the index also holds scheduled stories, found from
-			// their
-			// release instant on. Both passes check each match's release against now.
+			// The visibility rule: the index also holds scheduled stories, found
+			// from their release instant on; both passes check each match's release
+			// against now.
 			long nowMillis = now.toEpochMilli();
 			String year = (request.year() != null) ? request.year().toString() : null;
 			String[] filters = { request.type(), request.topic(), request.author(), year };

@@ -44,8 +44,7 @@ final class PageKeys {
 	static String of(String path, Function<String, String> parameter, SiteUrls urls) {
 		try {
 			if (path.equals("/")) {
-				// A WordPress short link is answered with a redirect, never the home
-				// page.
+				// A WordPress short link is answered with a redirect, not the home page.
 				return ShortLinks.isShortLink(parameter.apply("p"), parameter.apply("page_id")) ? null : home();
 			}
 			if (path.equals("/news")) {
