@@ -180,6 +180,9 @@ class DigestEmailTests {
 		this.flow.subscribed(reader, Map.of("scope", "all", "frequency", "daily"));
 		String title = "Sent in a digest after the outage " + reader;
 		this.stories.story(title).publish();
+		// The confirmation email; counted across the outage, as a real server keeps its
+		// mail.
+		int before = this.mail.to(reader).size();
 		this.clock.set(this.window.end().plusSeconds(1));
 		this.mail.outage();
 		try {
@@ -189,13 +192,12 @@ class DigestEmailTests {
 			this.mail.restart();
 		}
 		digestsDue();
-		// The restarted server has forgotten the confirmation email.
-		assertThat(this.mail.to(reader)).as("waits for its retry").isEmpty();
+		assertThat(this.mail.to(reader)).as("waits for its retry").hasSize(before);
 		this.clock.advance(Duration.ofMinutes(2));
 		digestsDue();
 		digestsDue();
-		assertThat(this.mail.to(reader)).hasSize(1);
-		assertThat(part(this.mail.to(reader).get(0), "text/plain")).contains(title);
+		assertThat(this.mail.to(reader)).hasSize(before + 1);
+		assertThat(part(this.mail.to(reader).get(before), "text/plain")).contains(title);
 	}
 
 	@Test
