@@ -4,6 +4,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -81,36 +84,72 @@ public class OutgoingMail {
 	 * answer) is worth retrying.
 	 */
 	public Delivery deliver(Email email) {
+		return deliverAll(List.of(email)).get(0);
+	}
+
+	/**
+	 * Sends emails as {@link #deliver} does, all over one connection to the mail server
+	 * (a connection costs several round trips and most of the CPU of a small email), and
+	 * says how each went, in order. One refused address does not stop the others; a
+	 * connection lost half-way fails the rest, which are worth retrying.
+	 */
+	public List<Delivery> deliverAll(List<Email> emails) {
+		List<Delivery> outcomes = new ArrayList<>(Collections.nCopies(emails.size(), Delivery.TEMPORARY_FAILURE));
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {
 			log.warn("Email not sent: no SMTP server is configured (spring.mail.host)");
-			return Delivery.TEMPORARY_FAILURE;
+			return outcomes;
 		}
+		MimeMessage[] messages = new MimeMessage[emails.size()];
 		try {
-			MimeMessage message = mail.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			String fromName = (email.fromName() != null) ? email.fromName() : this.properties.siteName();
-			helper.setFrom(new InternetAddress(this.properties.mailFrom(), fromName, "UTF-8"));
-			helper.setTo(new InternetAddress(email.to(), true));
-			helper.setSubject(email.subject());
-			helper.setText(email.text(), email.html());
-			for (Map.Entry<String, String> header : email.headers().entrySet()) {
-				message.setHeader(header.getKey(), header.getValue());
+			for (int i = 0; i < messages.length; i++) {
+				messages[i] = message(mail, emails.get(i));
 			}
-			mail.send(message);
-			return Delivery.SENT;
+			mail.send(messages);
+			Collections.fill(outcomes, Delivery.SENT);
+			return outcomes;
+		}
+		catch (MailSendException ex) {
+			// Spring sends the rest after a failed message and names each failed one.
+			Collections.fill(outcomes, Delivery.SENT);
+			for (int i = 0; i < messages.length; i++) {
+				Exception failure = ex.getFailedMessages().get(messages[i]);
+				if (failure != null) {
+					outcomes.set(i, permanent(failure) ? Delivery.PERMANENT_FAILURE : Delivery.TEMPORARY_FAILURE);
+				}
+			}
+			if (acceptedThenDisconnected(ex)) {
+				// Trying again would send them a second time.
+				log.warn("Emails sent; the mail server's connection failed afterwards: {}",
+						ex.getCause().getClass().getSimpleName());
+			}
+			else {
+				log.warn("{} of {} emails not sent: {}", ex.getFailedMessages().size(), messages.length,
+						ex.getClass().getSimpleName());
+			}
+			return outcomes;
 		}
 		catch (MailException | MessagingException | UnsupportedEncodingException ex) {
-			if (acceptedThenDisconnected(ex)) {
-				// Trying again would send the email a second time.
-				log.warn("Email sent; the mail server's connection failed afterwards: {}",
-						ex.getCause().getClass().getSimpleName());
-				return Delivery.SENT;
-			}
 			Delivery outcome = permanent(ex) ? Delivery.PERMANENT_FAILURE : Delivery.TEMPORARY_FAILURE;
-			log.warn("Email not sent ({}): {}", outcome, ex.getClass().getSimpleName());
-			return outcome;
+			log.warn("Emails not sent ({}): {}", outcome, ex.getClass().getSimpleName());
+			Collections.fill(outcomes, outcome);
+			return outcomes;
 		}
+	}
+
+	private MimeMessage message(JavaMailSender mail, Email email)
+			throws MessagingException, UnsupportedEncodingException {
+		MimeMessage message = mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		String fromName = (email.fromName() != null) ? email.fromName() : this.properties.siteName();
+		helper.setFrom(new InternetAddress(this.properties.mailFrom(), fromName, "UTF-8"));
+		helper.setTo(new InternetAddress(email.to(), true));
+		helper.setSubject(email.subject());
+		helper.setText(email.text(), email.html());
+		for (Map.Entry<String, String> header : email.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		return message;
 	}
 
 	/**
@@ -123,8 +162,8 @@ public class OutgoingMail {
 
 	/** Whether a mail server answered 5xx: the address or message is refused for good. */
 	private static boolean permanent(Throwable ex) {
-		java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-		java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(ex));
+		java.util.Set<Throwable> seen = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(ex));
 		while (!todo.isEmpty()) {
 			Throwable next = todo.pop();
 			if (!seen.add(next)) {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sends nothing more. When the mail server cannot be reached the rest of the batch goes
  * back to the queue for later, without counting an attempt.
  * <p>
- * Sending is at least once: a node that stops between the server's acceptance and the
- * sent mark leaves the row to be sent again after its lease. Nothing here sleeps;
+ * A batch goes over one connection to the mail server. Sending is at least once: a node
+ * that stops between the server's acceptance and the sent marks leaves the rows of the
+ * batch it was sending to be sent again after their lease. Nothing here sleeps;
  * {@link DeliveryScheduler} paces it, tests call {@link #sendDue(int)}.
  */
 @Component
@@ -95,15 +97,21 @@ class DeliveryRunner {
 		return handled;
 	}
 
-	/** Sends a claimed batch; false when the mail server failed and the rest waits. */
+	/**
+	 * Sends a claimed batch over one connection to the mail server; false when the server
+	 * could not take an email, so that sending pauses. The first such email counts an
+	 * attempt; others that failed with it (a lost connection fails the rest) go back to
+	 * the queue without one.
+	 */
 	private boolean send(List<DeliveryRepository.Delivery> batch) {
 		Map<Long, PublicStory> stories = new HashMap<>();
 		this.newsroom
 			.stories(List
 				.copyOf(new LinkedHashSet<>(batch.stream().map(DeliveryRepository.Delivery::articleId).toList())))
 			.forEach((story) -> stories.put(story.id(), story));
-		for (int i = 0; i < batch.size(); i++) {
-			DeliveryRepository.Delivery delivery = batch.get(i);
+		List<DeliveryRepository.Delivery> sending = new ArrayList<>();
+		List<OutgoingMail.Email> emails = new ArrayList<>();
+		for (DeliveryRepository.Delivery delivery : batch) {
 			PublicStory story = stories.get(delivery.articleId());
 			if (story == null) {
 				finish(delivery, "skipped", "The story was not public when the email was due");
@@ -115,9 +123,17 @@ class DeliveryRunner {
 				continue;
 			}
 			String token = this.tokens.issue(delivery.subscriberId(), LinkTokens.MANAGE);
-			OutgoingMail.Delivery outcome = this.mail
-				.deliver(this.emails.email(subscriber.get().email(), story, token));
-			switch (outcome) {
+			sending.add(delivery);
+			emails.add(this.emails.email(subscriber.get().email(), story, token));
+		}
+		if (emails.isEmpty()) {
+			return true;
+		}
+		List<OutgoingMail.Delivery> outcomes = this.mail.deliverAll(emails);
+		Instant later = null;
+		for (int i = 0; i < sending.size(); i++) {
+			DeliveryRepository.Delivery delivery = sending.get(i);
+			switch (outcomes.get(i)) {
 				case SENT -> finish(delivery, "sent", null);
 				case PERMANENT_FAILURE -> this.transactions.executeWithoutResult((status) -> {
 					finish(delivery, "failed", "Refused by the mail server (permanent error)");
@@ -125,21 +141,25 @@ class DeliveryRunner {
 							this.clock.instant());
 				});
 				case TEMPORARY_FAILURE -> {
-					Instant later = this.clock.instant().plus(this.properties.retryAfter(delivery.attempt()));
-					if (delivery.attempt() >= this.properties.maxAttempts()) {
-						finish(delivery, "failed", "The mail server could not take it; gave up");
+					if (later != null) {
+						this.deliveries.retryLater(delivery.id(), this.node, later, null, false);
 					}
 					else {
-						this.deliveries.retryLater(delivery.id(), this.node, later, "The mail server could not take it",
-								true);
+						later = this.clock.instant().plus(this.properties.retryAfter(delivery.attempt()));
+						if (delivery.attempt() >= this.properties.maxAttempts()) {
+							finish(delivery, "failed", "The mail server could not take it; gave up");
+						}
+						else {
+							this.deliveries.retryLater(delivery.id(), this.node, later,
+									"The mail server could not take it", true);
+						}
 					}
-					for (DeliveryRepository.Delivery rest : batch.subList(i + 1, batch.size())) {
-						this.deliveries.retryLater(rest.id(), this.node, later, null, false);
-					}
-					logger.warn("Subscriber emails paused until {}: the mail server could not take one", later);
-					return false;
 				}
 			}
+		}
+		if (later != null) {
+			logger.warn("Subscriber emails paused until {}: the mail server could not take one", later);
+			return false;
 		}
 		return true;
 	}

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What {@link OutgoingMail} makes of a mail server that fails after accepting a message.
  * GreenMail cannot be made to drop the connection at that moment, so the server here is a
  * small SMTP peer on a real socket that accepts the message and then resets the
- * connection when the client says QUIT, as a server going down at that instant does.
+ * connection when the client says QUIT, as a server going down at that instant does. It
+ * refuses addresses that start with "refused", as a server that knows no such mailbox.
  */
 class OutgoingMailTests {
 
@@ -35,6 +37,8 @@ class OutgoingMailTests {
 	private Thread server;
 
 	private final AtomicInteger accepted = new AtomicInteger();
+
+	private final AtomicInteger connections = new AtomicInteger();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -52,6 +56,25 @@ class OutgoingMailTests {
 
 	@Test
 	void anEmailTheServerAcceptedIsSentEvenIfTheConnectionThenFails() {
+		OutgoingMail.Delivery outcome = mail().deliver(email("reader@example.gov"));
+
+		assertThat(this.accepted).as("messages the server accepted").hasValue(1);
+		// Retrying would send it a second time.
+		assertThat(outcome).isEqualTo(OutgoingMail.Delivery.SENT);
+	}
+
+	@Test
+	void aBatchGoesOverOneConnectionAndARefusedAddressFailsOnlyItsOwnEmail() {
+		List<OutgoingMail.Delivery> outcomes = mail()
+			.deliverAll(List.of(email("first@example.gov"), email("refused@example.gov"), email("third@example.gov")));
+
+		assertThat(outcomes).containsExactly(OutgoingMail.Delivery.SENT, OutgoingMail.Delivery.PERMANENT_FAILURE,
+				OutgoingMail.Delivery.SENT);
+		assertThat(this.accepted).as("messages the server accepted").hasValue(2);
+		assertThat(this.connections).as("connections opened").hasValue(1);
+	}
+
+	private OutgoingMail mail() {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
 		sender.setPort(this.socket.getLocalPort());
@@ -59,20 +82,18 @@ class OutgoingMailTests {
 		properties.setProperty("mail.smtp.timeout", "5000");
 		properties.setProperty("mail.smtp.connectiontimeout", "5000");
 		sender.setJavaMailProperties(properties);
-		OutgoingMail mail = new OutgoingMail(
+		return new OutgoingMail(
 				new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
 				ContentSecurityPolicyTests.properties(""));
+	}
 
-		OutgoingMail.Delivery outcome = mail.deliver(
-				new OutgoingMail.Email("reader@example.gov", "Agency", "Subject", "Text", "<p>Text</p>", Map.of()));
-
-		assertThat(this.accepted).as("messages the server accepted").hasValue(1);
-		// Retrying would send it a second time.
-		assertThat(outcome).isEqualTo(OutgoingMail.Delivery.SENT);
+	private static OutgoingMail.Email email(String to) {
+		return new OutgoingMail.Email(to, "Agency", "Subject", "Text", "<p>Text</p>", Map.of());
 	}
 
 	private void serve() {
 		try (Socket client = this.socket.accept()) {
+			this.connections.incrementAndGet();
 			BufferedReader in = new BufferedReader(
 					new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
 			OutputStream out = client.getOutputStream();
@@ -85,7 +106,10 @@ class OutgoingMailTests {
 					client.setSoLinger(true, 0);
 					return;
 				}
-				if (command.startsWith("DATA")) {
+				if (command.startsWith("RCPT") && command.contains("REFUSED@")) {
+					reply(out, "550 no such mailbox");
+				}
+				else if (command.startsWith("DATA")) {
 					reply(out, "354 go on");
 					String data;
 					while ((data = in.readLine()) != null && !".".equals(data)) {
