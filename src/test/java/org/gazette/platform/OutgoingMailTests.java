@@ -74,6 +74,13 @@ class OutgoingMailTests {
 		assertThat(this.connections).as("connections opened").hasValue(1);
 	}
 
+	@Test
+	void theSmtpSocketsSendSmallSegmentsAtOnce() throws IOException {
+		try (Socket socket = NoDelaySocketFactory.getDefault().createSocket()) {
+			assertThat(socket.getTcpNoDelay()).isTrue();
+		}
+	}
+
 	private OutgoingMail mail() {
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost("127.0.0.1");
@@ -81,6 +88,8 @@ class OutgoingMailTests {
 		Properties properties = new Properties();
 		properties.setProperty("mail.smtp.timeout", "5000");
 		properties.setProperty("mail.smtp.connectiontimeout", "5000");
+		// As application.yaml configures it.
+		properties.setProperty("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName());
 		sender.setJavaMailProperties(properties);
 		return new OutgoingMail(
 				new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
