@@ -95,10 +95,7 @@ public class Newsroom {
 	 * topics: what a feed carries.
 	 */
 	public List<IndexableStory> latestInFull(StoryQuery query, int count) {
-		List<Long> ids = this.repository.pageOfIds(query, this.clock.instant(), count, 0);
-		List<IndexableStory> stories = new java.util.ArrayList<>(this.repository.indexable(ids));
-		stories.sort(java.util.Comparator.comparing((IndexableStory story) -> ids.indexOf(story.id())));
-		return stories;
+		return inFull(this.repository.pageOfIds(query, this.clock.instant(), count, 0));
 	}
 
 	/**
@@ -115,6 +112,24 @@ public class Newsroom {
 	 */
 	public List<Long> ids(StoryQuery query) {
 		return this.repository.pageOfIds(query, this.clock.instant(), Integer.MAX_VALUE, 0);
+	}
+
+	/**
+	 * Every public story as listings select them, now: for building many listings at
+	 * once, each one's ids picked from memory ({@link Listings#ids}).
+	 */
+	public Listings listings() {
+		return this.repository.listings(this.clock.instant());
+	}
+
+	/**
+	 * The given stories with their full body, bylines and topics, in the order given;
+	 * those no longer published are left out. With {@link #listings()}: what feeds carry.
+	 */
+	public List<IndexableStory> inFull(List<Long> ids) {
+		List<IndexableStory> stories = new java.util.ArrayList<>(this.repository.indexable(ids));
+		stories.sort(java.util.Comparator.comparing((IndexableStory story) -> ids.indexOf(story.id())));
+		return stories;
 	}
 
 	/** The given public stories as listings show them, in the order given. */

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gazette.content.ArticleType;
 import org.gazette.platform.Db;
@@ -39,6 +41,57 @@ class NewsroomRepository {
 			.param("limit", limit)
 			.param("offset", offset);
 		return bind(statement, query, now).query(Long.class).list();
+	}
+
+	/**
+	 * Every public story with what listings select on, newest first (see
+	 * {@link Listings}): three scans in all, whatever the number of listings built from
+	 * them.
+	 */
+	Listings listings(Instant now) {
+		record Story(long id, long revisionId, Instant releaseAt, ArticleType type) {
+		}
+		List<Story> stories = this.jdbc.sql("""
+				select a.id, a.published_revision_id, a.release_at, r.type_code
+				from article a join revision r on r.id = a.published_revision_id
+				where\s""" + Visibility.PUBLIC_ARTICLE + " order by a.release_at desc, a.id desc")
+			.param("now", Db.utc(now))
+			.query((rs, n) -> new Story(rs.getLong("id"), rs.getLong("published_revision_id"),
+					Db.instant(rs, "release_at"), type(rs)))
+			.list();
+		// A story filed under a topic merged into another shows in both listings, as the
+		// filter in where(StoryQuery) has it.
+		Map<Long, Set<Long>> topics = filedUnder("""
+				select rt.revision_id, t.id, t.merged_into_id from revision_topic rt
+				join topic t on t.id = rt.topic_id
+				join article a on a.published_revision_id = rt.revision_id
+				where\s""" + Visibility.PUBLIC_ARTICLE, now);
+		Map<Long, Set<Long>> authors = filedUnder("""
+				select ra.revision_id, au.id, au.merged_into_id from revision_author ra
+				join author au on au.id = ra.author_id
+				join article a on a.published_revision_id = ra.revision_id
+				where\s""" + Visibility.PUBLIC_ARTICLE, now);
+		List<Listings.Row> rows = new ArrayList<>(stories.size());
+		for (Story story : stories) {
+			rows.add(new Listings.Row(story.id(), story.releaseAt(), story.type(),
+					topics.getOrDefault(story.revisionId(), Set.of()),
+					authors.getOrDefault(story.revisionId(), Set.of())));
+		}
+		return new Listings(rows);
+	}
+
+	/** Revision id to the ids (own and merged-into) that the query's rows name. */
+	private Map<Long, Set<Long>> filedUnder(String sql, Instant now) {
+		Map<Long, Set<Long>> filed = new HashMap<>();
+		this.jdbc.sql(sql).param("now", Db.utc(now)).query((rs) -> {
+			Set<Long> ids = filed.computeIfAbsent(rs.getLong(1), (id) -> new HashSet<>());
+			ids.add(rs.getLong(2));
+			long mergedInto = rs.getLong(3);
+			if (!rs.wasNull()) {
+				ids.add(mergedInto);
+			}
+		});
+		return filed;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
@@ -16,6 +17,7 @@ import org.gazette.content.Content;
 import org.gazette.content.Topic;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
+import org.gazette.publishing.Listings;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStamp;
 import org.gazette.publishing.PublicStory;
@@ -25,6 +27,7 @@ import org.gazette.publishing.StoryList;
 import org.gazette.publishing.StoryQuery;
 
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The whole public site as pages, for the static export: the home page, every page of the
@@ -84,28 +87,32 @@ public class SitePages {
 	 */
 	public List<PageGroup> groups(Selection selection) {
 		List<PageGroup> groups = new ArrayList<>();
+		// Every listing's ids from one read of the public stories, made by whichever
+		// group needs it first, rather than one filtered scan per listing.
+		Supplier<Listings> listings = SingletonSupplier.of(this.newsroom::listings);
 		groups.add(new PageGroup("home", (out) -> out.accept(page("/", "site/home.jte", this.pages.home()))));
 		String newsFacts = newsFacts();
-		groups.add(news("news", new ListingParameters(null, null, null, 1), newsFacts, selection));
+		groups.add(news("news", new ListingParameters(null, null, null, 1), newsFacts, listings, selection));
 		for (ArticleType type : ArticleType.values()) {
 			groups.add(news("news of kind " + type.code(), new ListingParameters(type, null, null, 1), newsFacts,
-					selection));
+					listings, selection));
 		}
 		this.newsroom.releaseSpan().ifPresent((span) -> {
 			int first = span.first().atZone(this.formats.zone()).getYear();
 			for (int year = span.last().atZone(this.formats.zone()).getYear(); year >= first; year--) {
-				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1), newsFacts, selection));
+				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1), newsFacts, listings,
+						selection));
 			}
 		});
 		for (Topic topic : this.content.topics()) {
 			groups.add(listing("topic " + topic.slug(), StoryQuery.byTopic(topic.id()), topic.toString(),
 					(list) -> this.pages.topic(topic.slug(), topic, list), (n) -> this.urls.topic(topic.slug(), n),
-					selection));
+					listings, selection));
 		}
 		for (Author author : this.content.authors()) {
 			groups.add(listing("author " + author.slug(), StoryQuery.byAuthor(author.id()), author.toString(),
 					(list) -> this.pages.author(author.slug(), author, list), (n) -> this.urls.author(author.slug(), n),
-					selection));
+					listings, selection));
 		}
 		groups.add(new PageGroup("former addresses", this::departures));
 		List<PublicStamp> stamps = this.newsroom.stamps(0, Integer.MAX_VALUE);
@@ -180,11 +187,12 @@ public class SitePages {
 		return page("/404.html", "site/error.jte", this.pages.error(404, null));
 	}
 
-	private PageGroup news(String name, ListingParameters first, String facts, Selection selection) {
+	private PageGroup news(String name, ListingParameters first, String facts, Supplier<Listings> listings,
+			Selection selection) {
 		StoryQuery query = this.pages.newsQuery(first, null);
 		return listing(name, query, facts + "\n" + first,
 				(list) -> this.pages.news(withPage(first, list.page()), null, list),
-				(n) -> this.urls.news(withPage(first, n).asQuery()), selection);
+				(n) -> this.urls.news(withPage(first, n).asQuery()), listings, selection);
 	}
 
 	/**
@@ -203,16 +211,16 @@ public class SitePages {
 	}
 
 	/**
-	 * Every page of a listing, newest first: the ids of all its stories in one query,
-	 * then the cards of the pages to render, a few pages at a time. Each page gets a
-	 * version that changes whenever its stories, their order, their count or what the
-	 * listing shows about its subject ({@code facts}) does; a change to a story itself is
-	 * for the {@link Selection} to know.
+	 * Every page of a listing, newest first: the ids of all its stories from
+	 * {@code listings}, then the cards of the pages to render, a few pages at a time.
+	 * Each page gets a version that changes whenever its stories, their order, their
+	 * count or what the listing shows about its subject ({@code facts}) does; a change to
+	 * a story itself is for the {@link Selection} to know.
 	 */
 	private PageGroup listing(String name, StoryQuery query, String facts, Function<StoryList, Pages.ListingPage> build,
-			IntFunction<String> path, Selection selection) {
+			IntFunction<String> path, Supplier<Listings> listings, Selection selection) {
 		return new PageGroup(name, (out) -> {
-			List<Long> ids = this.newsroom.ids(query);
+			List<Long> ids = listings.get().ids(query);
 			int pageSize = NewsroomPages.PAGE_SIZE;
 			int pageCount = Math.max(1, (ids.size() + pageSize - 1) / pageSize);
 			List<Integer> chosen = new ArrayList<>();

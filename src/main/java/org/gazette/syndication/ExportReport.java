@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param pages HTML pages exported
  * @param rendered pages rendered; the others were kept from the previous export without
  * rendering them, as nothing they show had changed
+ * @param feedsMade feeds made; the others were kept from the previous export without
+ * making them, as their entries were the same stories and none of them had changed
  * @param files every file exported, pages included
  * @param written files written anew
  * @param kept files unchanged since the previous export, kept as they were (same bytes,
@@ -21,7 +23,7 @@ import java.time.Instant;
  * null when none is scheduled
  * @param took how long it took
  */
-record ExportReport(Path version, int pages, int rendered, int files, int written, int kept, int removed,
+record ExportReport(Path version, int pages, int rendered, int feedsMade, int files, int written, int kept, int removed,
 		long lastChangeEvent, Instant nextRelease, Duration took) {
 
 }

@@ -69,6 +69,8 @@ final class ExportRun {
 
 	private final AtomicInteger rendered = new AtomicInteger();
 
+	private final AtomicInteger feedsMade = new AtomicInteger();
+
 	private final AtomicInteger written = new AtomicInteger();
 
 	private final AtomicInteger kept = new AtomicInteger();
@@ -106,6 +108,24 @@ final class ExportRun {
 		ExportManifest.Entry before = (file != null && this.previous != null) ? this.previous.files().get(file) : null;
 		return before != null && Objects.equals(version, before.version()) && this.previousLinks != null
 				&& this.previousLinks.containsKey(path);
+	}
+
+	/**
+	 * Whether the previous export holds a file other than a page (a feed) at this address
+	 * with the given version, so that it can be kept without making it again.
+	 */
+	boolean canKeepFile(String path, String version) {
+		String file = ExportPaths.fileOf(path);
+		ExportManifest.Entry before = (file != null && this.previous != null) ? this.previous.files().get(file) : null;
+		return before != null && version != null && version.equals(before.version());
+	}
+
+	/**
+	 * Keeps the previous export's file at this address, not made again, which
+	 * {@link #canKeepFile} said it can.
+	 */
+	void keepFile(String path) throws IOException, ExportException {
+		keepUnmade(path, fileOf(path));
 	}
 
 	/** An HTML page: its links are checked, and rewritten if the export asks for it. */
@@ -146,10 +166,20 @@ final class ExportRun {
 	 * the previous export recorded them.
 	 */
 	private void keepPage(String path, String file) throws IOException, ExportException {
-		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(file) : null;
 		List<String> targets = (this.previousLinks != null) ? this.previousLinks.get(path) : null;
-		if (before == null || targets == null) {
+		if (targets == null) {
 			throw new IllegalStateException("No page to keep at " + path);
+		}
+		keepUnmade(path, file);
+		linked(path, targets);
+		this.pages.incrementAndGet();
+	}
+
+	/** Keeps the previous export's file, by hard link or else by copy. */
+	private void keepUnmade(String path, String file) throws IOException, ExportException {
+		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(file) : null;
+		if (before == null) {
+			throw new IllegalStateException("No file to keep at " + path);
 		}
 		if (this.files.putIfAbsent(file, before) != null) {
 			throw new ExportException("Two files of the export would be written at " + path + ".");
@@ -161,8 +191,6 @@ final class ExportRun {
 			Files.copy(this.previousRoot.resolve(file), target, StandardCopyOption.COPY_ATTRIBUTES);
 		}
 		this.kept.incrementAndGet();
-		linked(path, targets);
-		this.pages.incrementAndGet();
 	}
 
 	/**
@@ -252,6 +280,15 @@ final class ExportRun {
 		return this.rendered.get();
 	}
 
+	/** Counts a feed made anew (rather than kept unmade, see {@link #keepFile}). */
+	void feedMade() {
+		this.feedsMade.incrementAndGet();
+	}
+
+	int feedsMade() {
+		return this.feedsMade.get();
+	}
+
 	int written() {
 		return this.written.get();
 	}
@@ -295,7 +332,8 @@ final class ExportRun {
 			throw new ExportException("Two files of the export would be written at " + path + ".");
 		}
 		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(file) : null;
-		if (before != null && before.hash().equals(hash) && keep(path, file, before)) {
+		// Kept under this export's version of it, which may differ for the same bytes.
+		if (before != null && before.hash().equals(hash) && keep(path, file, entry)) {
 			return;
 		}
 		Path target = this.root.resolve(file);
@@ -308,11 +346,11 @@ final class ExportRun {
 	 * Keeps the previous export's file by hard link (same bytes, same modification time);
 	 * false when the file system cannot, and it must be written.
 	 */
-	private boolean keep(String path, String file, ExportManifest.Entry before) throws IOException {
+	private boolean keep(String path, String file, ExportManifest.Entry entry) throws IOException {
 		if (!link(file)) {
 			return false;
 		}
-		this.files.put(file, before);
+		this.files.put(file, entry);
 		this.kept.incrementAndGet();
 		return true;
 	}

@@ -100,8 +100,10 @@ class ExportStaticCommand implements Callable<Integer> {
 		text.append(String.format(Locale.US, "Exported %,d pages and %,d other files to %s (%s) in %.1f s: ",
 				report.pages(), report.files() - report.pages(), directory.toAbsolutePath().normalize(),
 				report.version(), report.took().toMillis() / 1000.0));
-		text.append(String.format(Locale.US, "%,d written, %,d unchanged, %,d removed; %,d pages rendered. Links: %s.",
-				report.written(), report.kept(), report.removed(), report.rendered(), links.code()));
+		text.append(String.format(Locale.US,
+				"%,d written, %,d unchanged, %,d removed; %,d pages rendered, %,d feeds made. Links: %s.",
+				report.written(), report.kept(), report.removed(), report.rendered(), report.feedsMade(),
+				links.code()));
 		Instant next = report.nextRelease();
 		text.append("\n")
 			.append((next != null)

@@ -133,13 +133,26 @@ class Feeds {
 
 	/** The feed as bytes; {@code format} is {@code rss} or {@code atom}. */
 	Rendered render(FeedScope scope, String format) {
+		return render(scope, format, this.newsroom.latestInFull(scope.query(), this.entries));
+	}
+
+	/** How many of the newest stories a feed carries. */
+	int entries() {
+		return this.entries;
+	}
+
+	/**
+	 * The feed of the given stories, read already ({@link #entries()} of the newest the
+	 * scope's query selects, newest first).
+	 */
+	Rendered render(FeedScope scope, String format, List<IndexableStory> stories) {
 		boolean atom = "atom".equals(format);
-		List<IndexableStory> stories = this.newsroom.latestInFull(scope.query(), this.entries);
 		Instant now = this.clock.instant();
+		// Only an empty feed asks when anything last changed: a max() over every story.
 		Instant updated = stories.stream()
 			.map(Feeds::updated)
 			.max(Instant::compareTo)
-			.orElse(this.newsroom.lastPublicUpdate().orElse(Instant.EPOCH));
+			.orElseGet(() -> this.newsroom.lastPublicUpdate().orElse(Instant.EPOCH));
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
 		feed.setEncoding("UTF-8");

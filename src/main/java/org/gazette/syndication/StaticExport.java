@@ -156,7 +156,8 @@ class StaticExport {
 				ExportRun run = new ExportRun(version, (previous != null) ? target.current() : null, previous,
 						previousLinks, linkRewriter(options), siteBase());
 				try {
-					render(run, selection(run, previous, previousLinks, options));
+					Optional<Set<Long>> changed = changedStories(previous, previousLinks, options);
+					render(run, selection(run, changed, true), selection(run, changed, false));
 				}
 				catch (ExportException | RuntimeException ex) {
 					target.discard(version);
@@ -187,8 +188,8 @@ class StaticExport {
 					.stream()
 					.filter((file) -> !manifest.files().containsKey(file))
 					.count() : 0;
-				return new ExportReport(version, run.pages(), run.rendered(), manifest.files().size(), run.written(),
-						run.kept(), removed, before.lastEvent(), before.nextRelease(),
+				return new ExportReport(version, run.pages(), run.rendered(), run.feedsMade(), manifest.files().size(),
+						run.written(), run.kept(), removed, before.lastEvent(), before.nextRelease(),
 						Duration.ofNanos(System.nanoTime() - started));
 			}
 		}
@@ -227,27 +228,40 @@ class StaticExport {
 	}
 
 	/**
-	 * Which pages to render: after a previous export with the same settings and layout,
-	 * only the stories with a change since then, and the listing pages that show one of
-	 * them or whose version changed (stories added, removed or moved, another subject
-	 * description); every other page is kept as it was. Every page when there is no such
-	 * export, or when the change log no longer tells what changed since.
+	 * The stories with a change since the previous export, when it was made with these
+	 * options and layout and the change log still tells what changed since; empty when
+	 * every page must be rendered.
 	 */
-	private SitePages.Selection selection(ExportRun run, ExportManifest previous,
-			Map<String, List<String>> previousLinks, ExportOptions options) {
+	private Optional<Set<Long>> changedStories(ExportManifest previous, Map<String, List<String>> previousLinks,
+			ExportOptions options) {
 		if (previous == null || previousLinks == null || previous.missingEvents() == null
 				|| !fingerprint(options).equals(previous.fingerprint())) {
-			return SitePages.Selection.EVERY_PAGE;
+			return Optional.empty();
 		}
 		Optional<Map<String, Set<Long>>> changes = this.changes.changesSince(previous.lastChangeEvent(),
 				previous.missingEvents(), previous.nextRelease(), this.clock.instant());
 		if (changes.isEmpty()) {
 			logger.info("The change log no longer holds what changed since the previous export; rendering every page");
+			return Optional.empty();
+		}
+		return Optional.of(changes.get().getOrDefault("article", Set.of()));
+	}
+
+	/**
+	 * Which pages (or, with {@code pages} false, feeds) to render: after a previous
+	 * export with the same settings and layout, only the stories with a change since
+	 * then, and the listing pages and feeds that show one of them or whose version
+	 * changed (stories added, removed or moved, another subject description); every other
+	 * one is kept as it was. Everything when there is no such export, or when the change
+	 * log no longer tells what changed since.
+	 */
+	private static SitePages.Selection selection(ExportRun run, Optional<Set<Long>> changed, boolean pages) {
+		if (changed.isEmpty()) {
 			return SitePages.Selection.EVERY_PAGE;
 		}
-		Set<Long> stories = changes.get().getOrDefault("article", Set.of());
+		Set<Long> stories = changed.get();
 		return (path, version, shown) -> {
-			if (!run.canKeep(path, version)) {
+			if (!(pages ? run.canKeep(path, version) : run.canKeepFile(path, version))) {
 				return true;
 			}
 			for (Long story : shown) {
@@ -259,7 +273,8 @@ class StaticExport {
 		};
 	}
 
-	private void render(ExportRun run, SitePages.Selection selection) throws ExportException {
+	private void render(ExportRun run, SitePages.Selection selection, SitePages.Selection feeds)
+			throws ExportException {
 		List<ExportRun.Task> tasks = new ArrayList<>();
 		tasks.add(() -> {
 			SitePages.SitePage notFound = this.site.notFound();
@@ -270,8 +285,18 @@ class StaticExport {
 			tasks.add(() -> group
 				.render(ThrowingConsumer.of((page) -> run.page(page.path(), page.html(), page.version()))));
 		}
-		for (var group : this.channels.groups()) {
-			tasks.add(() -> group.accept(ThrowingConsumer.of((file) -> run.file(file.path(), file.body(), null))));
+		for (var group : this.channels.groups(feeds)) {
+			tasks.add(() -> group.accept(ThrowingConsumer.of((file) -> {
+				if (file.body() == null) {
+					run.keepFile(file.path());
+				}
+				else {
+					run.file(file.path(), file.body(), file.version());
+					if (file.feed()) {
+						run.feedMade();
+					}
+				}
+			})));
 		}
 		for (StaticFiles source : this.files) {
 			List<StaticFiles.StaticFile> all;

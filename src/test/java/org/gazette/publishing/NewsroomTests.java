@@ -143,6 +143,59 @@ class NewsroomTests {
 	}
 
 	@DatabaseTest
+	void listingsReadOnceSelectWhatEachListingQuerySelects(Databases.Lazy db) {
+		open(db);
+		Author jane = this.stories.author("Jane Doe");
+		Author janeAgain = this.stories.author("J. Doe");
+		Topic trade = this.stories.topic("Trade");
+		Topic commerce = this.stories.topic("Commerce");
+		Topic travel = this.stories.topic("Travel");
+		Instant now = this.clock.instant();
+		Instant sameInstant = now.minus(Duration.ofDays(5));
+		this.stories.story("Trade release")
+			.type(ArticleType.NEWS_RELEASE)
+			.about(trade)
+			.by(jane)
+			.releasedAt(now.minus(Duration.ofDays(400)))
+			.publish();
+		this.stories.story("Commerce feature")
+			.type(ArticleType.FEATURE_STORY)
+			.about(commerce, travel)
+			.by(janeAgain)
+			.releasedAt(sameInstant)
+			.publish();
+		this.stories.story("Twin").about(travel).releasedAt(sameInstant).publish();
+		this.stories.story("Statement").type(ArticleType.STATEMENT).by(jane, janeAgain).releasedAt(now).publish();
+		this.stories.story("Embargoed").about(trade).by(jane).releasedAt(now.plus(Duration.ofHours(1))).publish();
+		long withdrawn = this.stories.story("Withdrawn").about(trade).by(jane).publish();
+		this.publishing.publishing().unpublish(withdrawn);
+		this.stories.story("Draft").about(trade).by(jane).draft();
+		// Duplicates merged into survivors: their stories show under both.
+		this.content.mergeTopic(commerce.id(), trade.id());
+		this.content.mergeAuthor(janeAgain.id(), jane.id());
+
+		Listings listings = this.newsroom.listings();
+		List<StoryQuery> queries = new java.util.ArrayList<>(List.of(StoryQuery.ALL, StoryQuery.byTopic(trade.id()),
+				StoryQuery.byTopic(commerce.id()), StoryQuery.byTopic(travel.id()), StoryQuery.byAuthor(jane.id()),
+				StoryQuery.byAuthor(janeAgain.id()), new StoryQuery(null, trade.id(), jane.id(), null, null),
+				new StoryQuery(null, null, null, sameInstant, now),
+				new StoryQuery(null, null, null, sameInstant, sameInstant.plusMillis(1)),
+				new StoryQuery(ArticleType.ANNOUNCEMENT, travel.id(), null, null, null)));
+		for (ArticleType type : ArticleType.values()) {
+			queries.add(new StoryQuery(type, null, null, null, null));
+		}
+		for (StoryQuery query : queries) {
+			assertThat(listings.ids(query)).as(query.toString()).isEqualTo(this.newsroom.ids(query));
+			assertThat(listings.latest(query, 2)).as(query.toString())
+				.isEqualTo(this.newsroom.latestInFull(query, 2).stream().map(IndexableStory::id).toList());
+		}
+		assertThat(titles(StoryQuery.byTopic(trade.id()))).containsExactly("Commerce feature", "Trade release");
+		assertThat(listings.ids(StoryQuery.ALL)).hasSize(4);
+		assertThat(this.newsroom.inFull(listings.ids(StoryQuery.byAuthor(jane.id())))).extracting(IndexableStory::title)
+			.containsExactly("Statement", "Commerce feature", "Trade release");
+	}
+
+	@DatabaseTest
 	void paginatesWithStableOrderForEqualReleaseInstants(Databases.Lazy db) {
 		open(db);
 		Instant release = this.clock.instant().minus(Duration.ofDays(1));

@@ -239,8 +239,11 @@ class StaticExportTests {
 		assertThat(unchanged.written()).isZero();
 		assertThat(unchanged.kept()).isEqualTo(first.files());
 		assertThat(identities()).isEqualTo(identities);
-		// Only the home page, which is always rendered: no story or listing page.
+		// Only the home page, which is always rendered: no story or listing page. Of the
+		// feeds, only those without entries (whose date is the newest change anywhere).
 		assertThat(unchanged.rendered()).isEqualTo(1);
+		assertThat(first.feedsMade()).isGreaterThan(10);
+		assertThat(unchanged.feedsMade()).isEqualTo(emptyFeeds());
 
 		// A new title for story 1: its page, the listings and feeds that show it change.
 		this.stories.revise(this.storyOne, "Story one, retitled");
@@ -264,6 +267,11 @@ class StaticExportTests {
 		// Rendered: the story, the home page, and the first page of each listing it is on
 		// (all news, its kind, its year, its topic, its author); not the other 46 pages.
 		assertThat(changed.rendered()).isEqualTo(7);
+		// The feeds that carry story 1 (each rewritten), and the empty ones; the others
+		// are kept without being made.
+		long feedsRewritten = rewritten.stream().filter((file) -> file.startsWith("feeds/")).count();
+		assertThat(feedsRewritten).isGreaterThanOrEqualTo(4);
+		assertThat(changed.feedsMade()).isEqualTo(emptyFeeds() + feedsRewritten);
 		assertSameAsAFullExport();
 
 		ExportReport full = this.export.export(this.site, new ExportOptions(LinkStyle.ROOT, null, true));
@@ -580,6 +588,18 @@ class StaticExportTests {
 			assertThat(Files.readAllBytes(incremental.get(file.getKey()))).as(file.getKey())
 				.isEqualTo(Files.readAllBytes(file.getValue()));
 		}
+	}
+
+	/** Feeds of the current export that have no entry. */
+	private int emptyFeeds() throws IOException {
+		int empty = 0;
+		for (Map.Entry<String, Path> file : ExportFixture.files(this.site).entrySet()) {
+			if (file.getKey().startsWith("feeds/")) {
+				String feed = ExportFixture.read(file.getValue());
+				empty += (feed.contains("<item>") || feed.contains("<entry>")) ? 0 : 1;
+			}
+		}
+		return empty;
 	}
 
 	private ExportOptions options(LinkStyle links) {
