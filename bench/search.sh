@@ -17,7 +17,7 @@
 # ROUNDS=3 QUERIES=240 JAVA_OPTS="-Xms2g -Xmx2g" BENCH_WORK=/tmp/gazette-bench GAZETTE_ARGS=""
 # BUILD_TIMEOUT=900 (seconds allowed for the index build) QUIET_TIMEOUT=3600 (seconds to wait for the
 # machine) KEEP_INDEX=0 (1 keeps the built index in the run directory) BUILD_JAR=0 (1 rebuilds
-# target/gazette.jar first).
+# target/gazette.jar first) JAR=target/gazette.jar (another jar to measure, e.g. one built from another commit).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,7 +52,7 @@ if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/"; then
 fi
 
 # 1. the jar, with the search in it
-jar="$repo/target/gazette.jar"
+jar="${JAR:-$repo/target/gazette.jar}"
 # (grep -c, not -q: with pipefail, grep -q closing the pipe early would fail unzip, and the test.)
 if [ "$BUILD_JAR" = 1 ] || [ ! -f "$jar" ] || [ "$(unzip -Z1 "$jar" | grep -c 'org/gazette/search/Search.class')" = 0 ]; then
   log "building target/gazette.jar"

@@ -22,7 +22,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns a {@link UserQuery} into a Lucene query: each word or phrase must match in the
  * title (weighted 3), the summary (2), the body (1) or an author's name (2), BM25 scoring
- * each; the words together as a phrase, or near each other, score higher.
+ * each; the words together as a phrase, or near each other, score higher
+ * ({@link #proximity}).
  */
 final class QueryBuilder {
 
@@ -77,13 +78,26 @@ final class QueryBuilder {
 		if (!positive) {
 			builder.add(new MatchAllDocsQuery(), Occur.MUST);
 		}
-		List<Token> words = tokens(String.join(" ", query.positiveWords()));
-		if (words.size() > 1) {
-			builder.add(new BoostQuery(phrase(StoryDocument.TITLE, words, 0), 2f), Occur.SHOULD);
-			builder.add(new BoostQuery(phrase(StoryDocument.BODY, words, 0), 1.5f), Occur.SHOULD);
-			builder.add(phrase(StoryDocument.BODY, words, 4), Occur.SHOULD);
-		}
 		return builder.build();
+	}
+
+	/**
+	 * What lifts the stories holding the words together above those holding them apart:
+	 * the words as a phrase in the title or the body, or near each other in the body;
+	 * null for fewer than two words. Its score adds to the words' score of each story
+	 * that {@link #build} found, as would a clause that may match; it is kept apart so
+	 * that it is scored for the best hits only (a phrase's positions are read for every
+	 * story it scores).
+	 */
+	Query proximity(UserQuery query) {
+		List<Token> words = tokens(String.join(" ", query.positiveWords()));
+		if (words.size() < 2) {
+			return null;
+		}
+		return new BooleanQuery.Builder().add(new BoostQuery(phrase(StoryDocument.TITLE, words, 0), 2f), Occur.SHOULD)
+			.add(new BoostQuery(phrase(StoryDocument.BODY, words, 0), 1.5f), Occur.SHOULD)
+			.add(phrase(StoryDocument.BODY, words, 4), Occur.SHOULD)
+			.build();
 	}
 
 	private Query clause(UserQuery.Clause clause) {

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -62,6 +64,10 @@ public class Search {
 	private final SearcherCache cache;
 
 	private final SegmentColumns.Cache columns;
+
+	/** The stored fields a hit shows. */
+	private static final Set<String> SHOWN_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE, StoryDocument.TYPE,
+			StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY);
 
 	@Autowired
 	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
@@ -125,9 +131,15 @@ public class Search {
 						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
 			}
 			else {
-				RankedHits hits = new RankedHits(this.columns, nowMillis, top);
+				Query proximity = this.queries.proximity(user);
+				RankedHits hits = new RankedHits(this.columns, nowMillis,
+						(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
 				searcher.search(filtered.build(), hits.manager());
 				ranked = hits.hits();
+				if (proximity != null) {
+					ranked = ProximityBoost.rescore(searcher, ranked, proximity, this.columns, nowMillis);
+					ranked = Arrays.copyOf(ranked, Math.min(top, ranked.length));
+				}
 			}
 			List<SearchResults.Hit> hits = hits(searcher, ranked, request, words);
 			return new SearchResults(hits, counter.total(), request.page(), request.pageSize(), counter.facets(),
@@ -153,44 +165,58 @@ public class Search {
 		if (from >= top.length) {
 			return List.of();
 		}
-		ScoreDoc[] page = java.util.Arrays.copyOfRange(top, from, top.length);
-		Map<String, String[]> snippets = Map.of();
+		ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
+		String[] snippets = new String[page.length];
 		if (words != null) {
-			UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
-				.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-				.withMaxLength(200_000)
-				.build();
-			int[] docIds = java.util.Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
-			snippets = highlighter.highlightFields(new String[] { StoryDocument.SUMMARY, StoryDocument.BODY }, words,
-					docIds, new int[] { 1, 2 });
+			snippets(searcher, page, words, snippets);
 		}
 		List<SearchResults.Hit> hits = new ArrayList<>();
 		var stored = searcher.storedFields();
 		for (int i = 0; i < page.length; i++) {
-			Document doc = stored.document(page[i].doc);
+			// Not the body: its snippet, if any, is cut already.
+			Document doc = stored.document(page[i].doc, SHOWN_FIELDS);
 			hits.add(new SearchResults.Hit(doc.get(StoryDocument.SLUG), doc.get(StoryDocument.TITLE),
 					doc.get(StoryDocument.TYPE),
 					Instant.ofEpochMilli(doc.getField(StoryDocument.RELEASE).numericValue().longValue()),
-					List.of(doc.getValues(StoryDocument.BYLINE)), snippet(snippets, i, doc)));
+					List.of(doc.getValues(StoryDocument.BYLINE)),
+					(snippets[i] != null) ? snippets[i] : HtmlUtils.htmlEscape(doc.get(StoryDocument.SUMMARY))));
 		}
 		return hits;
 	}
 
 	/**
-	 * The body passage with the matched words, else the summary's, else the plain
-	 * summary.
+	 * Each hit's snippet: the summary's passage with the matched words, else the body's,
+	 * else the summary's without any; null where the summary has no passage at all. The
+	 * body, the longest field, is only read and matched for the hits whose summary holds
+	 * none of the words.
 	 */
-	private static String snippet(Map<String, String[]> snippets, int i, Document doc) {
-		String body = value(snippets.get(StoryDocument.BODY), i);
-		String summary = value(snippets.get(StoryDocument.SUMMARY), i);
-		if (body != null && body.contains("<mark>") && (summary == null || !summary.contains("<mark>"))) {
-			return body;
+	private void snippets(IndexSearcher searcher, ScoreDoc[] page, Query words, String[] snippets) throws IOException {
+		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
+			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+			.withMaxLength(200_000)
+			.build();
+		int[] docIds = Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
+		String[] summaries = highlight(highlighter, StoryDocument.SUMMARY, words, docIds, 1);
+		int[] unmarked = IntStream.range(0, page.length).filter((i) -> !marked(summaries[i])).toArray();
+		String[] bodies = (unmarked.length > 0) ? highlight(highlighter, StoryDocument.BODY, words,
+				Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2) : new String[0];
+		for (int i = 0; i < page.length; i++) {
+			snippets[i] = summaries[i];
 		}
-		return (summary != null) ? summary : HtmlUtils.htmlEscape(doc.get(StoryDocument.SUMMARY));
+		for (int j = 0; j < unmarked.length; j++) {
+			if (marked(bodies[j])) {
+				snippets[unmarked[j]] = bodies[j];
+			}
+		}
 	}
 
-	private static String value(String[] values, int i) {
-		return (values != null && i < values.length) ? values[i] : null;
+	private static String[] highlight(UnifiedHighlighter highlighter, String field, Query words, int[] docIds,
+			int passages) throws IOException {
+		return highlighter.highlightFields(new String[] { field }, words, docIds, new int[] { passages }).get(field);
+	}
+
+	private static boolean marked(String snippet) {
+		return snippet != null && snippet.contains("<mark>");
 	}
 
 	/**

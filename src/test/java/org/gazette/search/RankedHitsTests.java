@@ -95,7 +95,7 @@ class RankedHitsTests {
 	/**
 	 * Every match scored, boosted and sorted: best first, ties to the earlier document.
 	 */
-	private static ScoreDoc[] everyMatch(IndexSearcher searcher, Query query, long nowMillis, int size) {
+	static ScoreDoc[] everyMatch(IndexSearcher searcher, Query query, long nowMillis, int size) {
 		List<ScoreDoc> all = new ArrayList<>();
 		RecencyBoost boost = new RecencyBoost(nowMillis);
 		SegmentColumns.Cache columns = new SegmentColumns.Cache();
