@@ -25,7 +25,8 @@
 #
 # Traffic goes to 127.0.0.1 only; every wrk run is bounded by DURATION, the sink by SEND_TIMEOUT.
 # Environment: N=10000 SUBSCRIBERS=50000 RATE=1000 PORT=18095 SMTP_PORT=18025 THREADS=2
-# CONNECTIONS=8 DURATION=15s WARMUP=10s ROUNDS=3 SEND_TIMEOUT=1800 (seconds)
+# CONNECTIONS=8 DURATION=15s WARMUP=10s ROUNDS=3 SEND_TIMEOUT=1800 (seconds) SINK_DELAY_MS=0 (the sink
+# waits that long before answering each message: a slow SMTP server)
 # JAVA_OPTS="-Xms1g -Xmx1g" BENCH_WORK=/tmp/gazette-bench BUILD_JAR=0 GAZETTE_ARGS=""
 set -euo pipefail
 
@@ -43,6 +44,7 @@ duration="${DURATION:-15s}"
 warmup="${WARMUP:-10s}"
 rounds="${ROUNDS:-3}"
 send_timeout="${SEND_TIMEOUT:-1800}"
+sink_delay="${SINK_DELAY_MS:-0}"
 java_opts="${JAVA_OPTS:--Xms1g -Xmx1g}"
 gazette_args="${GAZETTE_ARGS:-}"
 base="http://127.0.0.1:$port"
@@ -105,7 +107,7 @@ log "$(grep -Eo 'Update count: [0-9]+' "$run/subscribers.txt") subscribers inser
 
 # 3. the sink and Gazette
 status="$run/sink-status"
-java "$here/lib/SmtpSink.java" "$smtp_port" "$status" "$((send_timeout + 1200))" >"$run/sink.log" 2>&1 &
+java "$here/lib/SmtpSink.java" "$smtp_port" "$status" "$((send_timeout + 1200))" "$sink_delay" >"$run/sink.log" 2>&1 &
 sink=$!
 log "starting Gazette on $base, send rate $rate a second"
 # shellcheck disable=SC2086
@@ -137,7 +139,7 @@ pages() { # LABEL DURATION PATH [FIRST LAST]
     | grep -E "^$label " || true
 }
 {
-  echo "bench/subscribers.sh: $subscribers subscribers, $n articles, send-rate $rate, wrk -t$threads -c$connections -d$duration, $(date -u +%FT%TZ)"
+  echo "bench/subscribers.sh: $subscribers subscribers, $n articles, send-rate $rate, sink delay ${sink_delay} ms, wrk -t$threads -c$connections -d$duration, $(date -u +%FT%TZ)"
   echo "jar $(sha256sum "$jar" | cut -c1-12), commit $(git -C "$repo" rev-parse --short HEAD), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$run/summary.txt"
 

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers as quickly as it can, so what is measured is Gazette's pace, not the sink's.
  * Listens on 127.0.0.1 only. Every 200 ms it writes "messages bytes first_ms last_ms" to
  * the status file (written whole, then moved into place), and it stops after the given
- * number of seconds at most.
- * Usage: java bench/lib/SmtpSink.java PORT STATUS_FILE MAX_SECONDS
+ * number of seconds at most. With DELAY_MS it plays a slow server: it waits that long
+ * before its answer to each message (after the data's final dot), as a busy relay does.
+ * Usage: java bench/lib/SmtpSink.java PORT STATUS_FILE MAX_SECONDS [DELAY_MS]
  */
 public class SmtpSink {
 
@@ -31,10 +32,13 @@ public class SmtpSink {
 
 	private static final AtomicLong last = new AtomicLong();
 
+	private static long delayMs;
+
 	public static void main(String[] args) throws Exception {
 		int port = Integer.parseInt(args[0]);
 		Path status = Path.of(args[1]);
 		long stopAt = System.currentTimeMillis() + Long.parseLong(args[2]) * 1000;
+		delayMs = (args.length > 3) ? Long.parseLong(args[3]) : 0;
 		ServerSocket server = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
 		ExecutorService sessions = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "smtp-session");
@@ -60,7 +64,7 @@ public class SmtpSink {
 			}
 		}, "status");
 		writer.start();
-		System.out.println("SMTP sink on 127.0.0.1:" + port);
+		System.out.println("SMTP sink on 127.0.0.1:" + port + ", " + delayMs + " ms before each answer to a message");
 		while (!server.isClosed()) {
 			try {
 				Socket client = server.accept();
@@ -96,6 +100,14 @@ public class SmtpSink {
 						String data;
 						while ((data = in.readLine()) != null && !".".equals(data)) {
 							size += data.length() + 2;
+						}
+						if (delayMs > 0) {
+							try {
+								Thread.sleep(delayMs);
+							}
+							catch (InterruptedException ex) {
+								return;
+							}
 						}
 						long now = System.currentTimeMillis();
 						first.compareAndSet(0, now);

@@ -1,6 +1,7 @@
 package org.gazette.platform;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -68,6 +69,11 @@ public class SiteDates {
 	/** "9:30 AM". */
 	public String time(Instant instant) {
 		return TIME.format(instant.atZone(this.zone));
+	}
+
+	/** "7:00 AM": a time of day, such as when the daily digest goes out. */
+	public String time(LocalTime time) {
+		return TIME.format(time);
 	}
 
 	/** ISO 8601 with the site zone's offset, for {@code <time datetime>} and JSON. */

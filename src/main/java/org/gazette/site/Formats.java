@@ -1,6 +1,7 @@
 package org.gazette.site;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,11 @@ class Formats {
 	/** "December 2, 2026 at 9:30 AM EST". */
 	String dateTime(Instant instant) {
 		return this.dates.dateTime(instant);
+	}
+
+	/** "7:00 AM": a time of day. */
+	String time(LocalTime time) {
+		return this.dates.time(time);
 	}
 
 	/** The date as ISO 8601 in the site's zone, for {@code <time datetime>}. */

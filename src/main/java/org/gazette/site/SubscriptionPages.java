@@ -2,7 +2,6 @@ package org.gazette.site;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
 /** Builds the records of the email subscription pages. */
 @Component
 class SubscriptionPages {
-
-	private static final DateTimeFormatter DIGEST_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
 	private final Subscriptions subscriptions;
 
@@ -94,7 +91,7 @@ class SubscriptionPages {
 
 	/** "7:00 AM Eastern Time": when the digest goes out, as readers tell the time. */
 	private String dailyHint() {
-		return this.messages.text("subscribe.frequency.daily.hint", DIGEST_TIME.format(this.subscriptions.digestTime()),
+		return this.messages.text("subscribe.frequency.daily.hint", this.formats.time(this.subscriptions.digestTime()),
 				this.formats.zone().getDisplayName(TextStyle.FULL, Locale.US));
 	}
 

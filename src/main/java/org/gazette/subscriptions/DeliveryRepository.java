@@ -1,9 +1,9 @@
 package org.gazette.subscriptions;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.gazette.platform.Db;
 
@@ -11,9 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The queue of story emails: one row per subscriber and story. Nodes claim due rows with
- * {@code FOR UPDATE SKIP LOCKED}, so no two nodes take the same row and none waits for
- * another; a claim is a lease, so the rows of a node that stopped go back to the others.
+ * The queue of story emails: one row per subscriber and story, claimed by nodes as a
+ * {@link LeasedQueue}.
  */
 @Repository
 class DeliveryRepository {
@@ -26,8 +25,11 @@ class DeliveryRepository {
 
 	private final JdbcClient jdbc;
 
+	private final LeasedQueue queue;
+
 	DeliveryRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.queue = new LeasedQueue(jdbc, "subscriber_delivery");
 	}
 
 	/**
@@ -36,41 +38,63 @@ class DeliveryRepository {
 	 * @return how many were queued now
 	 */
 	int enqueue(long articleId, Collection<Long> topicIds, String typeCode, Instant now) {
+		return enqueue(articleId, topicIds, typeCode, now, 0, Long.MAX_VALUE);
+	}
+
+	/**
+	 * Queues the story, as {@link #enqueue(long, Collection, String, Instant)}, for the
+	 * subscribers with ids in {@code (after, upTo]} only.
+	 * @return how many were queued now
+	 */
+	int enqueue(long articleId, Collection<Long> topicIds, String typeCode, Instant now, long after, long upTo) {
 		return this.jdbc
 			.sql("""
 					insert into subscriber_delivery (subscriber_id, article_id, state, attempts, next_attempt_at, created_at)
 					select s.id, :article, 'pending', 0, :now, :now from subscriber s
-					where %s
+					where s.id > :after and s.id <= :upTo and %s
 					and not exists (select 1 from subscriber_delivery d where d.subscriber_id = s.id and d.article_id = :article)"""
 				.formatted(MATCHING))
 			.param("article", articleId)
-			.param("topics", topicIds.isEmpty() ? List.of(-1L) : List.copyOf(topicIds))
+			.param("topics", topicIds(topicIds))
 			.param("type", typeCode)
 			.param("now", Db.utc(now))
+			.param("after", after)
+			.param("upTo", upTo)
 			.update();
 	}
 
 	/**
-	 * Claims up to {@code limit} due rows for this node (pending rows whose attempt is
-	 * due, and rows whose node's lease ran out); call inside a transaction, which commits
-	 * the claim.
+	 * The id that ends the next chunk of at most {@code size} subscribers, after
+	 * {@code after} in id order, who follow a story of these topics and type; empty when
+	 * none is left.
+	 */
+	OptionalLong chunkEnd(long after, int size, Collection<Long> topicIds, String typeCode) {
+		List<Long> last = this.jdbc.sql("""
+				select max(c.id) from (select s.id from subscriber s where s.id > :after and %s
+				order by s.id limit :size) c""".formatted(MATCHING))
+			.param("after", after)
+			.param("size", size)
+			.param("topics", topicIds(topicIds))
+			.param("type", typeCode)
+			.query((rs, row) -> rs.getObject(1, Long.class))
+			.list();
+		return (last.isEmpty() || last.get(0) == null) ? OptionalLong.empty() : OptionalLong.of(last.get(0));
+	}
+
+	private static List<Long> topicIds(Collection<Long> topicIds) {
+		// "in ()" is not SQL; no topic has id -1.
+		return topicIds.isEmpty() ? List.of(-1L) : List.copyOf(topicIds);
+	}
+
+	/**
+	 * Claims up to {@code limit} due rows for this node ({@link LeasedQueue#claim}); call
+	 * inside a transaction, which commits the claim.
 	 */
 	List<Delivery> claim(String node, Instant now, Instant leaseUntil, int limit) {
-		List<Long> ids = new ArrayList<>(lockDue("sending", "lease_until", now, limit));
-		if (ids.size() < limit) {
-			ids.addAll(lockDue("pending", "next_attempt_at", now, limit - ids.size()));
-		}
+		List<Long> ids = this.queue.claim(node, now, leaseUntil, limit);
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		this.jdbc.sql("""
-				update subscriber_delivery set state = 'sending', claimed_by = :node, lease_until = :lease,
-				    attempts = attempts + 1
-				where id in (:ids)""")
-			.param("node", node)
-			.param("lease", Db.utc(leaseUntil))
-			.param("ids", ids)
-			.update();
 		return this.jdbc.sql("""
 				select d.id, d.subscriber_id, d.article_id, d.attempts from subscriber_delivery d
 				where d.id in (:ids) order by d.id""")
@@ -80,47 +104,25 @@ class DeliveryRepository {
 			.list();
 	}
 
-	private List<Long> lockDue(String state, String dueColumn, Instant now, int limit) {
-		return this.jdbc
-			.sql("select id from subscriber_delivery where state = :state and " + dueColumn + " <= :now order by "
-					+ dueColumn + ", id limit :limit for update skip locked")
-			.param("state", state)
-			.param("now", Db.utc(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
 	/**
 	 * Ends a claimed row in a final state (sent, failed or skipped); false when another
 	 * node took it over meanwhile.
 	 */
 	boolean finish(long id, String node, String state, Instant now, String error) {
-		return this.jdbc.sql("""
-				update subscriber_delivery set state = :state, finished_at = :now, last_error = :error,
-				    claimed_by = null, lease_until = null
-				where id = :id and state = 'sending' and claimed_by = :node""")
-			.param("state", state)
-			.param("now", Db.utc(now))
-			.param("error", error)
-			.param("id", id)
-			.param("node", node)
-			.update() == 1;
+		return this.queue.finish(List.of(id), node, state, now, error) == 1;
+	}
+
+	/**
+	 * Ends claimed rows in the same final state at once.
+	 * @return how many were still this node's
+	 */
+	int finishAll(Collection<Long> ids, String node, String state, Instant now, String error) {
+		return this.queue.finish(ids, node, state, now, error);
 	}
 
 	/** Puts a claimed row back in the queue until {@code at}. */
 	void retryLater(long id, String node, Instant at, String error, boolean countAttempt) {
-		this.jdbc.sql("""
-				update subscriber_delivery set state = 'pending', next_attempt_at = :at, last_error = :error,
-				    claimed_by = null, lease_until = null,
-				    attempts = case when :count then attempts else attempts - 1 end
-				where id = :id and state = 'sending' and claimed_by = :node""")
-			.param("at", Db.utc(at))
-			.param("error", error)
-			.param("count", countAttempt)
-			.param("id", id)
-			.param("node", node)
-			.update();
+		this.queue.retryLater(id, node, at, error, countAttempt);
 	}
 
 	/**

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds a daily digest: the HTML part from the {@code email/digest.jte} template, the
- * plain-text part from the same record, and the same unsubscribe headers as a story
- * email.
+ * plain-text part from the same record, and the subscriber's links and headers
+ * ({@link SubscriberLinks}).
  */
 @Component
 class DigestEmails {
@@ -35,9 +35,13 @@ class DigestEmails {
 
 	private final ZoneId zone;
 
-	DigestEmails(TemplateEngine templates, SiteUrls urls, GazetteProperties site, MessageSource messages) {
+	private final SubscriberLinks links;
+
+	DigestEmails(TemplateEngine templates, SiteUrls urls, SubscriberLinks links, GazetteProperties site,
+			MessageSource messages) {
 		this.templates = templates;
 		this.urls = urls;
+		this.links = links;
 		this.site = site;
 		this.messages = messages;
 		this.zone = site.timeZone();
@@ -54,15 +58,14 @@ class DigestEmails {
 					StoryEmails.names(story.bylines().stream().map(Byline::name).toList()),
 					(story.summary() != null) ? story.summary() : ""))
 			.toList();
+		SubscriberLinks.Links links = this.links.of(manageToken);
 		DigestEmail email = new DigestEmail(this.site.siteName(), this.site.agencyName(),
 				this.site.siteName() + " daily digest, " + StoryEmails.DATE.format(date), StoryEmails.DATE.format(date),
-				items, this.urls.absolute(this.urls.home()),
-				this.urls.absolute(this.urls.manageSubscription(manageToken)),
-				this.urls.absolute(this.urls.unsubscribe(manageToken)));
+				items, this.urls.absolute(this.urls.home()), links.manageUrl(), links.unsubscribeUrl());
 		StringOutput html = new StringOutput();
 		this.templates.render("email/digest.jte", email, html);
 		return new OutgoingMail.Email(to, this.site.agencyName(), email.subject(), text(email), html.toString(),
-				StoryEmails.headers(this.urls, manageToken));
+				links.headers());
 	}
 
 	/** The plain-text part: the same list, one block per story. */

@@ -2,7 +2,6 @@ package org.gazette.subscriptions;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.gazette.platform.Db;
@@ -11,16 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The daily digests: one row per subscriber and day. Claimed like the story emails
- * ({@link DeliveryRepository}): {@code FOR UPDATE SKIP LOCKED} and a lease.
+ * The daily digests: one row per subscriber and day, claimed by nodes as a
+ * {@link LeasedQueue}, like the story emails.
  */
 @Repository
 class DigestRepository {
 
 	private final JdbcClient jdbc;
 
+	private final LeasedQueue queue;
+
 	DigestRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.queue = new LeasedQueue(jdbc, "subscriber_digest");
 	}
 
 	/**
@@ -51,25 +53,14 @@ class DigestRepository {
 	}
 
 	/**
-	 * Claims up to {@code limit} due digests for this node (pending ones, and those whose
-	 * node's lease ran out); call inside a transaction, which commits the claim.
+	 * Claims up to {@code limit} due digests for this node ({@link LeasedQueue#claim});
+	 * call inside a transaction, which commits the claim.
 	 */
 	List<Digest> claim(String node, Instant now, Instant leaseUntil, int limit) {
-		List<Long> ids = new ArrayList<>(lockDue("sending", "lease_until", now, limit));
-		if (ids.size() < limit) {
-			ids.addAll(lockDue("pending", "next_attempt_at", now, limit - ids.size()));
-		}
+		List<Long> ids = this.queue.claim(node, now, leaseUntil, limit);
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		this.jdbc.sql("""
-				update subscriber_digest set state = 'sending', claimed_by = :node, lease_until = :lease,
-				    attempts = attempts + 1
-				where id in (:ids)""")
-			.param("node", node)
-			.param("lease", Db.utc(leaseUntil))
-			.param("ids", ids)
-			.update();
 		return this.jdbc.sql("""
 				select id, subscriber_id, digest_date, window_start, window_end, attempts from subscriber_digest
 				where id in (:ids) order by id""")
@@ -80,48 +71,26 @@ class DigestRepository {
 			.list();
 	}
 
-	private List<Long> lockDue(String state, String dueColumn, Instant now, int limit) {
-		return this.jdbc
-			.sql("select id from subscriber_digest where state = :state and " + dueColumn + " <= :now order by "
-					+ dueColumn + ", id limit :limit for update skip locked")
-			.param("state", state)
-			.param("now", Db.utc(now))
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
 	/**
-	 * Ends a claimed digest in a final state (sent, failed or skipped); false when
-	 * another node took it over meanwhile.
+	 * Ends a claimed digest in a final state (sent, failed or skipped), with the number
+	 * of stories it listed if it went out; false when another node took it over
+	 * meanwhile.
 	 */
 	boolean finish(long id, String node, String state, Instant now, Integer stories, String error) {
-		return this.jdbc.sql("""
-				update subscriber_digest set state = :state, finished_at = :now, stories = :stories,
-				    last_error = :error, claimed_by = null, lease_until = null
-				where id = :id and state = 'sending' and claimed_by = :node""")
-			.param("state", state)
-			.param("now", Db.utc(now))
-			.param("stories", stories)
-			.param("error", error)
-			.param("id", id)
-			.param("node", node)
-			.update() == 1;
+		if (stories != null) {
+			// First, so that a digest is never final without its count.
+			this.jdbc.sql("update subscriber_digest set stories = :stories where id = :id and claimed_by = :node")
+				.param("stories", stories)
+				.param("id", id)
+				.param("node", node)
+				.update();
+		}
+		return this.queue.finish(List.of(id), node, state, now, error) == 1;
 	}
 
 	/** Puts a claimed digest back in the queue until {@code at}. */
 	void retryLater(long id, String node, Instant at, String error, boolean countAttempt) {
-		this.jdbc.sql("""
-				update subscriber_digest set state = 'pending', next_attempt_at = :at, last_error = :error,
-				    claimed_by = null, lease_until = null,
-				    attempts = case when :count then attempts else attempts - 1 end
-				where id = :id and state = 'sending' and claimed_by = :node""")
-			.param("at", Db.utc(at))
-			.param("error", error)
-			.param("count", countAttempt)
-			.param("id", id)
-			.param("node", node)
-			.update();
+		this.queue.retryLater(id, node, at, error, countAttempt);
 	}
 
 	/** A subscriber's digests, oldest first, for tests and operators. */

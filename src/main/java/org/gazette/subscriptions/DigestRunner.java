@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.gazette.content.Content;
 import org.gazette.content.Topic;
 import org.gazette.platform.GazetteProperties;
-import org.gazette.platform.OutgoingMail;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStory;
 import org.gazette.publishing.StoryCard;
@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to one, whichever nodes try). Each digest is built just before it is sent, with the
  * visibility rule as of then: a story released after the window's end waits for the next
  * digest, one taken down is left out, and a digest with no story is not sent. Claiming,
- * retries and bounces work as for story emails ({@link DeliveryRunner}); nothing here
- * sleeps, {@link DeliveryScheduler} runs it.
+ * sending a batch over one connection, retries and bounces work as for story emails
+ * ({@link QueueSending}); nothing here sleeps, {@link DeliveryScheduler} runs it.
  */
 @Component
 class DigestRunner {
@@ -67,11 +67,9 @@ class DigestRunner {
 
 	private final DigestEmails emails;
 
-	private final OutgoingMail mail;
+	private final QueueSending sending;
 
 	private final TransactionTemplate transactions;
-
-	private final SubscriptionProperties properties;
 
 	private final DigestWindows windows;
 
@@ -85,7 +83,7 @@ class DigestRunner {
 	private volatile LocalDate queued;
 
 	DigestRunner(DigestRepository digests, DeliveryRepository deliveries, SubscriberRepository subscribers,
-			LinkTokens tokens, Newsroom newsroom, Content content, DigestEmails emails, OutgoingMail mail,
+			LinkTokens tokens, Newsroom newsroom, Content content, DigestEmails emails, QueueSending sending,
 			PlatformTransactionManager transactions, SubscriptionProperties properties, GazetteProperties site,
 			Clock clock) {
 		this.digests = digests;
@@ -95,9 +93,8 @@ class DigestRunner {
 		this.newsroom = newsroom;
 		this.content = content;
 		this.emails = emails;
-		this.mail = mail;
+		this.sending = sending;
 		this.transactions = new TransactionTemplate(transactions);
-		this.properties = properties;
 		this.windows = new DigestWindows(site.timeZone(), properties.digestAt());
 		this.clock = clock;
 	}
@@ -134,37 +131,25 @@ class DigestRunner {
 	 * failed or put back), stopping early when the mail server is unreachable.
 	 */
 	int sendDue(int max) {
-		int handled = 0;
-		while (handled < max) {
-			Instant now = this.clock.instant();
-			int limit = Math.min(this.properties.batchSize(), max - handled);
-			List<DigestRepository.Digest> batch = this.transactions
-				.execute((status) -> this.digests.claim(this.node, now, now.plus(this.properties.lease()), limit));
-			if (batch == null || batch.isEmpty()) {
-				break;
-			}
-			handled += batch.size();
-			if (!send(batch)) {
-				break;
-			}
-		}
-		return handled;
+		return this.sending.sendDue(max,
+				(now, leaseUntil, limit) -> this.digests.claim(this.node, now, leaseUntil, limit), this::send);
 	}
 
 	private boolean send(List<DigestRepository.Digest> batch) {
 		Map<Long, String> topicSlugs = new HashMap<>();
 		this.content.topics().forEach((Topic topic) -> topicSlugs.put(topic.id(), topic.slug()));
 		Map<List<Instant>, List<PublicStory>> released = new HashMap<>();
-		for (int i = 0; i < batch.size(); i++) {
-			DigestRepository.Digest digest = batch.get(i);
+		Map<Long, Integer> listed = new HashMap<>();
+		List<QueueSending.Outgoing> outgoing = new ArrayList<>();
+		for (DigestRepository.Digest digest : batch) {
 			Optional<Subscriber> subscriber = this.subscribers.find(digest.subscriberId());
 			if (subscriber.isEmpty() || subscriber.get().status() != SubscriberStatus.CONFIRMED) {
-				finish(digest, "skipped", null, "No longer subscribed");
+				finish(digest.id(), "skipped", null, "No longer subscribed");
 				continue;
 			}
 			Choices choices = subscriber.get().choices();
 			if (choices.frequency() != Frequency.DAILY) {
-				finish(digest, "skipped", null, "No longer on the daily digest");
+				finish(digest.id(), "skipped", null, "No longer on the daily digest");
 				continue;
 			}
 			List<PublicStory> stories = released
@@ -177,37 +162,28 @@ class DigestRunner {
 					this.deliveries.queuedFor(digest.subscriberId(), stories.stream().map(PublicStory::id).toList()));
 			stories = stories.stream().filter((story) -> !emailedAlready.contains(story.id())).toList();
 			if (stories.isEmpty()) {
-				finish(digest, "skipped", 0, "No new stories");
+				finish(digest.id(), "skipped", 0, "No new stories");
 				continue;
 			}
 			String token = this.tokens.issue(digest.subscriberId(), LinkTokens.MANAGE);
-			OutgoingMail.Delivery outcome = this.mail
-				.deliver(this.emails.email(subscriber.get().email(), digest.date(), stories, token));
-			switch (outcome) {
-				case SENT -> finish(digest, "sent", stories.size(), null);
-				case PERMANENT_FAILURE -> this.transactions.executeWithoutResult((status) -> {
-					finish(digest, "failed", null, "Refused by the mail server (permanent error)");
-					this.subscribers.changeStatus(digest.subscriberId(), SubscriberStatus.BOUNCED,
-							this.clock.instant());
-				});
-				case TEMPORARY_FAILURE -> {
-					Instant later = this.clock.instant().plus(this.properties.retryAfter(digest.attempt()));
-					if (digest.attempt() >= this.properties.maxAttempts()) {
-						finish(digest, "failed", null, "The mail server could not take it; gave up");
-					}
-					else {
-						this.digests.retryLater(digest.id(), this.node, later, "The mail server could not take it",
-								true);
-					}
-					for (DigestRepository.Digest rest : batch.subList(i + 1, batch.size())) {
-						this.digests.retryLater(rest.id(), this.node, later, null, false);
-					}
-					logger.warn("Daily digests paused until {}: the mail server could not take one", later);
-					return false;
-				}
-			}
+			listed.put(digest.id(), stories.size());
+			outgoing.add(new QueueSending.Outgoing(digest.id(), digest.subscriberId(), digest.attempt(),
+					this.emails.email(subscriber.get().email(), digest.date(), stories, token)));
 		}
-		return true;
+		return this.sending.deliver(outgoing, new QueueSending.Queue() {
+
+			@Override
+			public void finish(List<QueueSending.Outgoing> rows, String state, String reason) {
+				rows.forEach((row) -> DigestRunner.this.finish(row.id(), state,
+						"sent".equals(state) ? listed.get(row.id()) : null, reason));
+			}
+
+			@Override
+			public void retryLater(QueueSending.Outgoing row, Instant at, String reason, boolean countAttempt) {
+				DigestRunner.this.digests.retryLater(row.id(), DigestRunner.this.node, at, reason, countAttempt);
+			}
+
+		}, "Daily digests");
 	}
 
 	/** Stories public now and released in [start, end), newest first. */
@@ -231,9 +207,9 @@ class DigestRunner {
 		return choices.topicIds().stream().map(topicSlugs::get).anyMatch(slugs::contains);
 	}
 
-	private void finish(DigestRepository.Digest digest, String state, Integer stories, String reason) {
-		if (!this.digests.finish(digest.id(), this.node, state, this.clock.instant(), stories, reason)) {
-			logger.info("Daily digest {} was taken over by another node", digest.id());
+	private void finish(long id, String state, Integer stories, String reason) {
+		if (!this.digests.finish(id, this.node, state, this.clock.instant(), stories, reason)) {
+			logger.info("Daily digest {} was taken over by another node", id);
 		}
 	}
 

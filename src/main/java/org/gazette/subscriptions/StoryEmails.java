@@ -14,6 +14,7 @@ import org.gazette.publishing.Byline;
 import org.gazette.publishing.PublicStory;
 import org.gazette.platform.GazetteProperties;
 import org.gazette.platform.OutgoingMail;
+import org.gazette.platform.SecretTokens;
 import org.gazette.platform.SiteUrls;
 
 import org.springframework.context.MessageSource;
@@ -22,8 +23,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Builds a story's email: the HTML part from the {@code email/story.jte} template, the
- * plain-text part from the same record, and the RFC 8058 headers that let a mail program
- * unsubscribe in one click.
+ * plain-text part from the same record, and the subscriber's links and headers
+ * ({@link SubscriberLinks}).
  */
 @Component
 class StoryEmails {
@@ -40,40 +41,59 @@ class StoryEmails {
 
 	private final ZoneId zone;
 
-	StoryEmails(TemplateEngine templates, SiteUrls urls, GazetteProperties site, MessageSource messages) {
+	private final SubscriberLinks links;
+
+	/**
+	 * Where each subscriber's token goes in a rendered email: random, so that no story
+	 * can hold it.
+	 */
+	private final String tokenSlot = SecretTokens.newToken();
+
+	StoryEmails(TemplateEngine templates, SiteUrls urls, SubscriberLinks links, GazetteProperties site,
+			MessageSource messages) {
 		this.templates = templates;
 		this.urls = urls;
+		this.links = links;
 		this.site = site;
 		this.messages = messages;
 		this.zone = site.timeZone();
 	}
 
-	OutgoingMail.Email email(String to, PublicStory story, String manageToken) {
+	/**
+	 * A story's email, rendered once for all the subscribers it goes to: only the token
+	 * in its links differs from one to the next.
+	 */
+	Rendered render(PublicStory story) {
+		SubscriberLinks.Links links = this.links.of(this.tokenSlot);
 		StoryEmail email = new StoryEmail(this.site.siteName(), this.site.agencyName(),
 				this.messages.getMessage("type." + story.type().code(), null, story.type().code(), Locale.US),
 				story.title(), DATE.format(story.releaseAt().atZone(this.zone)),
 				story.releaseAt().atZone(this.zone).toOffsetDateTime().toString(),
 				names(story.bylines().stream().map(Byline::name).toList()),
 				(story.summary() != null) ? story.summary() : "", story.bodyHtml(),
-				this.urls.absolute(this.urls.story(story.slug())),
-				this.urls.absolute(this.urls.manageSubscription(manageToken)),
-				this.urls.absolute(this.urls.unsubscribe(manageToken)));
+				this.urls.absolute(this.urls.story(story.slug())), links.manageUrl(), links.unsubscribeUrl());
 		StringOutput html = new StringOutput();
 		this.templates.render("email/story.jte", email, html);
-		return new OutgoingMail.Email(to, this.site.agencyName(), story.title(), text(email), html.toString(),
-				headers(this.urls, manageToken));
+		return new Rendered(this.tokenSlot, this.site.agencyName(), story.title(), text(email), html.toString(),
+				links.headers());
 	}
 
 	/**
-	 * The headers of every email to a subscriber: RFC 8058 one-click unsubscribe, and
-	 * {@code Auto-Submitted} so that out-of-office replies stay away.
+	 * A story's email with a stand-in for the subscriber's token, which {@link #to} puts
+	 * in.
 	 */
-	static Map<String, String> headers(SiteUrls urls, String manageToken) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("List-Unsubscribe", "<" + urls.absolute(urls.oneClickUnsubscribe(manageToken)) + ">");
-		headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-		headers.put("Auto-Submitted", "auto-generated");
-		return headers;
+	record Rendered(String tokenSlot, String fromName, String subject, String text, String html,
+			Map<String, String> headers) {
+
+		/** The email to one subscriber, with links that open with their manage token. */
+		OutgoingMail.Email to(String address, String manageToken) {
+			Map<String, String> personal = new LinkedHashMap<>();
+			this.headers.forEach((name, value) -> personal.put(name, value.replace(this.tokenSlot, manageToken)));
+			return new OutgoingMail.Email(address, this.fromName, this.subject,
+					this.text.replace(this.tokenSlot, manageToken), this.html.replace(this.tokenSlot, manageToken),
+					personal);
+		}
+
 	}
 
 	/** The plain-text part: the same content, the body's paragraphs as lines of text. */

@@ -1,8 +1,13 @@
 package org.gazette.subscriptions;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +42,18 @@ class SubscriberRepository {
 			.query(Long.class)
 			.optional()
 			.flatMap(this::find);
+	}
+
+	/** The addresses of those of these subscribers who are confirmed, by id. */
+	Map<Long, String> confirmedEmails(Collection<Long> ids) {
+		Map<Long, String> emails = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select id, email from subscriber where id in (:ids) and status = 'confirmed'")
+				.param("ids", List.copyOf(ids))
+				.query((rs, row) -> emails.put(rs.getLong("id"), rs.getString("email")))
+				.list();
+		}
+		return emails;
 	}
 
 	Optional<Subscriber> find(long id) {
@@ -120,6 +137,24 @@ class SubscriberRepository {
 			.param("purpose", purpose)
 			.param("now", Db.utc(now))
 			.param("expires", Db.utc(expiresAt))
+			.update();
+	}
+
+	/**
+	 * Stores many tokens of one purpose in one statement.
+	 * @param hashes each token's hash with the subscriber it opens for
+	 */
+	void addTokens(Map<String, Long> hashes, String purpose, Instant now, Instant expiresAt) {
+		if (hashes.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>();
+		hashes.forEach((hash, subscriber) -> params
+			.addAll(List.of(hash, subscriber, purpose, Db.utc(now), Db.utc(expiresAt))));
+		this.jdbc
+			.sql("insert into subscriber_token (token_hash, subscriber_id, purpose, created_at, expires_at) values "
+					+ String.join(", ", Collections.nCopies(hashes.size(), "(?, ?, ?, ?, ?)")))
+			.params(params)
 			.update();
 	}
 

@@ -2,6 +2,7 @@ package org.gazette.publishing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,12 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import jakarta.mail.internet.MimeMessage;
 import org.gazette.content.ArticleType;
 import org.gazette.content.Author;
 import org.gazette.content.Topic;
 import org.gazette.support.GazetteNode;
 import org.gazette.support.Http;
 import org.gazette.platform.Db;
+import org.gazette.platform.GazetteProperties;
+import org.gazette.subscriptions.TestDigestRunner;
 import org.gazette.subscriptions.TestDeliveryRunner;
 import org.gazette.support.Stories;
 import org.gazette.support.TestMail;
@@ -70,8 +74,9 @@ class EmbargoAcrossChannelsTests {
 			new Channel("articles API by topic", (story) -> "/api/v1/articles?topic=" + story.topic(), Evidence.LIST),
 			new Channel("articles API by author", (story) -> "/api/v1/articles?author=" + story.author(), Evidence.LIST),
 			new Channel("article API", (story) -> "/api/v1/articles/" + story.slug(), Evidence.PAGE)
-			// EMAIL: not a page that readers poll; watched by its own test below
-			// (scheduledStoriesAreEmailedFromTheirReleaseAndNotBefore), and StoryEmailTests checks
+			// EMAIL: not a page that readers poll; watched by its own tests below
+			// (scheduledStoriesAreEmailedFromTheirReleaseAndNotBefore, and for the daily digest
+			// aDigestDueBeforeAReleaseLeavesTheStoryForTheNextDigest), and StoryEmailTests checks
 			// that none goes out once a story is taken down or unscheduled, by the same rule.
 			// STATIC EXPORT: files written by a command, not answers to requests, so it is not
 			// polled here; StaticExportTests checks that an export leaves out a story before its
@@ -147,6 +152,72 @@ class EmbargoAcrossChannelsTests {
 		}
 		runReleaseWorkAndDeliveries();
 		assertThat(mail.to(address)).extracting(TestMail::subject).containsExactly(title);
+	}
+
+	/**
+	 * The daily digest, over real time: a digest falls due between two scheduled stories'
+	 * releases and is sent while the second is still embargoed. It lists the first and
+	 * not the second, and no digest received before the second's release lists it; the
+	 * next day's digest (its time reached by reading the digest schedule a day ahead,
+	 * while the node still decides on its own clock what is public) lists the second and
+	 * not the first.
+	 */
+	@Test
+	void aDigestDueBeforeAReleaseLeavesTheStoryForTheNextDigest() throws InterruptedException {
+		String address = "daily-" + UUID.randomUUID().toString().substring(0, 8) + "@example.gov";
+		node.bean(JdbcClient.class)
+			.sql("""
+					insert into subscriber (email, status, all_stories, frequency, created_at, updated_at, confirmed_at)
+					values (:email, 'confirmed', true, 'daily', :now, :now, :now)""")
+			.param("email", address)
+			.param("now", Db.utc(Instant.now()))
+			.update();
+		Stories stories = node.stories();
+		long beforeDraft = stories.story("Released before the digest " + address.substring(6, 14))
+			.slug("before-digest-" + address.substring(6, 14))
+			.draft();
+		long afterDraft = stories.story("Released after the digest " + address.substring(6, 14))
+			.slug("after-digest-" + address.substring(6, 14))
+			.draft();
+		// Whole seconds: the digest time is a time of day to the second.
+		Instant digestAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		Instant before = digestAt.minusSeconds(1);
+		Instant after = digestAt.plusSeconds(2);
+		Publishing publishing = node.bean(Publishing.class);
+		publishing.publish(beforeDraft, before);
+		publishing.publish(afterDraft, after);
+		LocalTime time = digestAt.atZone(node.bean(GazetteProperties.class).timeZone()).toLocalTime();
+		TestDigestRunner today = TestDigestRunner.at(node.context(), time, 0);
+
+		List<Instant> receivedAt = new ArrayList<>();
+		while (Instant.now().isBefore(after)) {
+			runReleaseWorkAndDeliveries();
+			today.sendDue();
+			List<MimeMessage> digests = mail.to(address);
+			while (receivedAt.size() < digests.size()) {
+				receivedAt.add(Instant.now());
+			}
+			if (Instant.now().isBefore(after)) {
+				assertThat(digests).as("digests received before the second story's release")
+					.noneMatch((digest) -> lists(digest, "after-digest-"));
+			}
+		}
+		assertThat(mail.to(address)).as("today's digest").hasSize(1);
+		assertThat(receivedAt.get(0)).as("today's digest received before the second release").isBefore(after);
+		MimeMessage first = mail.to(address).get(0);
+		assertThat(lists(first, "before-digest-")).as("today's digest lists the story released before it").isTrue();
+		assertThat(lists(first, "after-digest-")).as("today's digest lists the story released after it").isFalse();
+
+		runReleaseWorkAndDeliveries();
+		TestDigestRunner.at(node.context(), time, 1).sendDue();
+		assertThat(mail.to(address)).as("today's and the next day's digest").hasSize(2);
+		MimeMessage next = mail.to(address).get(1);
+		assertThat(lists(next, "after-digest-")).as("the next digest lists the story released since").isTrue();
+		assertThat(lists(next, "before-digest-")).as("the next digest repeats an earlier story").isFalse();
+	}
+
+	private static boolean lists(MimeMessage digest, String slugPrefix) {
+		return TestMail.body(digest).contains("/news/" + slugPrefix);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.gazette.content.Author;
+import org.gazette.content.Content;
 import org.gazette.content.Topic;
+import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.Publishing;
 import org.gazette.publishing.TestReleaseRunner;
 import org.gazette.support.GazetteWebTest;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +89,52 @@ class StoryEmailTests {
 	@AfterEach
 	void reset() {
 		this.clock.reset();
+	}
+
+	/**
+	 * A story's emails are queued a chunk of subscribers per transaction (3 here, more
+	 * than one chunk of subscribers), and queueing again after a node stopped half-way
+	 * queues only the rest: every subscriber once, the rows already queued untouched.
+	 */
+	@Test
+	void emailsAreQueuedInChunksAndAQueueingCutShortIsCompletedOnce() {
+		JdbcClient jdbc = this.application.getBean(JdbcClient.class);
+		List<Long> readers = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			long id = this.subscribers.insert(SubscriptionFlow.freshEmail("chunk" + i), Choices.everything(),
+					this.clock.instant());
+			this.subscribers.changeStatus(id, SubscriberStatus.CONFIRMED, this.clock.instant());
+			readers.add(id);
+		}
+		long story = this.stories.story("Queued in chunks " + readers.get(0)).publish();
+		// What a node that stopped after its first chunk (up to the third reader) left.
+		int first = this.deliveries.enqueue(story, List.of(), "news-release", this.clock.instant(), 0, readers.get(2));
+		assertThat(first).isGreaterThanOrEqualTo(3);
+		Map<Long, Long> rowsBefore = rows(jdbc, story);
+
+		SubscriberEmailHandler handler = new SubscriberEmailHandler(this.application.getBean(Newsroom.class),
+				this.application.getBean(Content.class), this.deliveries, this.application, this.clock,
+				this.application.getBean(PlatformTransactionManager.class), 3);
+		int rest = handler.queue(story);
+
+		Map<Long, Long> rowsAfter = rows(jdbc, story);
+		assertThat(rest).as("queued by the second run").isEqualTo(rowsAfter.size() - rowsBefore.size());
+		assertThat(rowsAfter).containsKeys(readers.toArray(Long[]::new)).containsAllEntriesOf(rowsBefore);
+		assertThat(jdbc.sql("select count(*) from subscriber_delivery where article_id = :story")
+			.param("story", story)
+			.query(Long.class)
+			.single()).as("one row per subscriber").isEqualTo(rowsAfter.size());
+		assertThat(handler.queue(story)).as("a third run").isZero();
+	}
+
+	/** The story's queued emails: row id by subscriber. */
+	private static Map<Long, Long> rows(JdbcClient jdbc, long story) {
+		Map<Long, Long> rows = new HashMap<>();
+		jdbc.sql("select id, subscriber_id from subscriber_delivery where article_id = :story")
+			.param("story", story)
+			.query((rs, row) -> rows.put(rs.getLong("subscriber_id"), rs.getLong("id")))
+			.list();
+		return rows;
 	}
 
 	@Test
