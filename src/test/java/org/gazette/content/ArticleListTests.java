@@ -115,11 +115,20 @@ class ArticleListTests {
 		assertThat(ids(filter(null, null, null, 404L, null))).isEmpty();
 
 		// After a merge the survivor's filter finds the duplicate's stories, shown under
-		// the survivor's name.
+		// the survivor's name; a story by both, about both, is listed and counted once.
+		tick();
+		long both = this.stories.story("Trade and commerce").by(jane, duplicate).about(trade, commerce).draft();
 		this.content.mergeAuthor(duplicate.id(), jane.id());
 		this.content.mergeTopic(commerce.id(), trade.id());
-		assertThat(ids(filter(null, null, null, jane.id(), null))).containsExactly(percent, lanes);
-		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(percent, lanes);
+		assertThat(ids(filter(null, null, null, jane.id(), null))).containsExactly(both, percent, lanes);
+		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(both, percent, lanes);
+		ArticleList merged = this.content.findArticles(filter(null, null, trade.id(), jane.id(), null));
+		assertThat(merged.articles()).extracting(ArticleListing::id).containsExactly(both, percent, lanes);
+		assertThat(merged.total()).as("joined to two links each, counted once").isEqualTo(3);
+		assertThat(merged.moreThanTotal()).isFalse();
+		assertThat(this.content.findArticles(filter(null, null, trade.id(), jane.id(), null).page(9)).total())
+			.as("the exact count past the end")
+			.isEqualTo(3);
 		assertThat(this.content.findArticles(filter("exports", null, null, null, null)).articles().get(0).authors())
 			.containsExactly("Jane Doe");
 	}
