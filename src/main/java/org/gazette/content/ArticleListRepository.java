@@ -44,18 +44,14 @@ class ArticleListRepository {
 	 * first rows of an index walk, where an exact count of a large list visits every row.
 	 */
 	long count(Criteria criteria, Instant now, long limit) {
-		String from = " from article a" + joined(criteria) + where(criteria, true);
-		// A story linked to two of the topics (or authors) asked for, a topic and one
-		// merged into it, joins twice but counts once.
-		boolean joins = criteria.filter().topicId() != null || criteria.filter().authorId() != null;
 		if (limit > Integer.MAX_VALUE) {
 			// Beyond any table this size (the merge pages ask for the last page there).
-			return bind(this.jdbc.sql("select count(" + (joins ? "distinct a.id" : "*") + ")" + from), criteria, now)
+			return bind(this.jdbc.sql("select count(*) from article a" + where(criteria, true)), criteria, now)
 				.query(Long.class)
 				.single();
 		}
 		return bind(this.jdbc
-			.sql("select count(*) from (select " + (joins ? "distinct a.id" : "1") + from + " limit :limit) counted"),
+			.sql("select count(*) from (select 1 from article a" + where(criteria, true) + " limit :limit) counted"),
 				criteria, now)
 			.param("limit", limit)
 			.query(Long.class)
@@ -130,28 +126,13 @@ class ArticleListRepository {
 	}
 
 	/**
-	 * A count joins the working revision's links to the topics or authors asked for: it
-	 * stops after a few pages of matches (decision 0013), and a join can start from the
-	 * link table's index and stop there too, where {@code IN (select ...)} first gathers
-	 * every link of the topic (7,327 for one topic on 100,000 stories; 50 ms against 25
-	 * ms for a kind and a topic on H2, bench/README.md).
-	 */
-	private static String joined(Criteria criteria) {
-		ArticleFilter filter = criteria.filter();
-		String joins = "";
-		if (filter.topicId() != null) {
-			joins += " join revision_topic lt on lt.revision_id = a.working_revision_id and lt.topic_id in (:topics)";
-		}
-		if (filter.authorId() != null) {
-			joins += " join revision_author la on la.revision_id = a.working_revision_id"
-					+ " and la.author_id in (:authors)";
-		}
-		return joins;
-	}
-
-	/**
-	 * The working revision links to one of the given topics or authors: a page walks its
-	 * order's index and stops after a page of matches, so it checks each article's links.
+	 * The working revision links to one of the given topics or authors. A page walks its
+	 * order's index and stops after a page of matches, and a count stops a few pages
+	 * ahead (decision 0013), so both check each article's links. {@code IN (select ...)}
+	 * would first gather every link of the topic (7,327 for one topic on 100,000 stories:
+	 * 50 ms of CPU on H2 for a kind and a topic, against 30-35 ms; a join would count a
+	 * story linked to a topic and one merged into it twice, and its DISTINCT made
+	 * PostgreSQL walk every article in id order; bench/README.md).
 	 */
 	private static String linked(String table, String column, String values) {
 		return "exists (select 1 from " + table + " l where l.revision_id = a.working_revision_id and l." + column
@@ -185,11 +166,10 @@ class ArticleListRepository {
 			// stories or more, so the walk in order finds a page of each quickly.
 			conditions.add(counting ? "a.working_type_code = :type" : "coalesce(a.working_type_code, '') = :type");
 		}
-		// A count joins the links instead (joined()).
-		if (filter.topicId() != null && !counting) {
+		if (filter.topicId() != null) {
 			conditions.add(linked("revision_topic", "topic_id", ":topics"));
 		}
-		if (filter.authorId() != null && !counting) {
+		if (filter.authorId() != null) {
 			conditions.add(linked("revision_author", "author_id", ":authors"));
 		}
 		if (filter.status() != null) {
