@@ -96,7 +96,7 @@ deep="/admin/articles?page=2000"
 for page in "$first" "$filtered" "$search" "$deep"; do
   code=$(curl -s -o "$run/page.html" -w '%{http_code}' -H "Cookie: $cookie" "$base$page")
   rows=$(grep -c '<tr>' "$run/page.html" || true)
-  total=$(grep -Eo '[0-9,]+ stories · page [0-9,]+ of [0-9,]+' "$run/page.html" | head -1 || true)
+  total=$(grep -Eo '(More than )?[0-9,]+\+? stor(y|ies) · page [0-9,]+ of (more than )?[0-9,]+\+?' "$run/page.html" | head -1 || true)
   log "$page: HTTP $code, $total"
   [ "$code" = 200 ] && [ "$rows" -gt 1 ] || { echo "$page did not list stories" >&2; exit 1; }
 done

@@ -69,17 +69,21 @@ public final class ArticleListPages {
 					|| this.form.author() != null || this.form.status() != null;
 		}
 
-		/** "1 story", "27 stories", or "1,000+ stories" when the count stopped there. */
+		/**
+		 * "1 story", "27 stories", or "More than 250 stories" when the count stopped
+		 * there.
+		 */
 		public String storiesFound() {
-			if (this.list.total() == 1 && !this.list.moreThanTotal()) {
-				return "1 story";
+			if (this.list.moreThanTotal()) {
+				return String.format(Locale.ROOT, "More than %,d stories", this.list.total());
 			}
-			return String.format(Locale.ROOT, "%,d%s stories", this.list.total(), this.list.moreThanTotal() ? "+" : "");
+			return (this.list.total() == 1) ? "1 story" : String.format(Locale.ROOT, "%,d stories", this.list.total());
 		}
 
-		/** "2", or "40+" when the count stopped before the last page. */
+		/** "2", or "more than 10" when the count stopped before the last page. */
 		public String pagesFound() {
-			return String.format(Locale.ROOT, "%,d%s", this.list.pages(), this.list.moreThanTotal() ? "+" : "");
+			return String.format(Locale.ROOT, "%s%,d", this.list.moreThanTotal() ? "more than " : "",
+					this.list.pages());
 		}
 
 	}

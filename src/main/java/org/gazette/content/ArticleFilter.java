@@ -19,10 +19,11 @@ public record ArticleFilter(String title, ArticleType type, Long topicId, Long a
 	public static final int PAGE_SIZE = 25;
 
 	/**
-	 * The list counts this many matches at most, and says "1,000+" beyond: forty pages,
-	 * more than anyone pages through, and a count that stays cheap on 100,000 stories.
+	 * The list counts matches this many pages past the first row of the page shown, and
+	 * says "more than" beyond: editors mostly read the first pages, and an exact count of
+	 * thousands of matches is what cost a large list its speed (decision 0013).
 	 */
-	public static final int COUNT_LIMIT = 1_000;
+	public static final int PAGES_AHEAD = 10;
 
 	/** The first page of every story, most recently saved first. */
 	public static final ArticleFilter ALL = new ArticleFilter(null, null, null, null, null, null, 1);

@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param articles the rows on this page
  * @param total how many stories match in all, or at least, when {@code moreThanTotal}
- * @param moreThanTotal whether more than {@code total} stories match: counting stops
- * there, as nobody reads how many thousands exactly and counting them all is what made a
- * large list slow
+ * @param moreThanTotal whether more than {@code total} stories match: counting stops a
+ * few pages past this one (decision 0013), as nobody reads how many thousands exactly and
+ * counting them all is what made a large list slow
  * @param page this page's number, from 1
  * @param pageSize rows per page
  */

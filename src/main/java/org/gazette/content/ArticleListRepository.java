@@ -44,7 +44,8 @@ class ArticleListRepository {
 	 * first rows of an index walk, where an exact count of a large list visits every row.
 	 */
 	long count(Criteria criteria, Instant now, long limit) {
-		if (limit == Long.MAX_VALUE) {
+		if (limit > Integer.MAX_VALUE) {
+			// Beyond any table this size (the merge pages ask for the last page there).
 			return bind(this.jdbc.sql("select count(*) from article a" + where(criteria, true)), criteria, now)
 				.query(Long.class)
 				.single();
@@ -72,7 +73,7 @@ class ArticleListRepository {
 		}
 		String sql = "select a.id, a.slug, a.working_title, a.working_type_code, a.working_revision_id, a.updated_at,"
 				+ " a.updated_by, a.release_at, " + STATUS + " as status from article a" + conditions + " order by "
-				+ order(criteria.filter().sort()) + " limit :limit offset :offset";
+				+ order(criteria.filter()) + " limit :limit offset :offset";
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), criteria, now);
 		if (savedBy != null) {
 			statement = statement.param("by", by);
@@ -125,17 +126,15 @@ class ArticleListRepository {
 	}
 
 	/**
-	 * The working revision links to one of the given topics or authors. A count visits
-	 * every match, so it starts from the link table's index (IN) and looks up only the
-	 * articles it names; a page walks its order's index and stops after a page of
-	 * matches, so it checks each article's links (EXISTS). On H2 each form is several
-	 * times cheaper than the other in its place (bench/README.md, 2026-11-28).
+	 * The working revision links to one of the given topics or authors. A page walks its
+	 * order's index and stops after a page of matches, and a count stops a few pages
+	 * ahead (decision 0013), so both check each article's links. {@code IN (select ...)}
+	 * would first gather every link of the topic (7,327 for one topic on 100,000 stories:
+	 * 50 ms of CPU on H2 for a kind and a topic, against 30-35 ms; a join would count a
+	 * story linked to a topic and one merged into it twice, and its DISTINCT made
+	 * PostgreSQL walk every article in id order; bench/README.md).
 	 */
-	private static String linked(String table, String column, String values, boolean counting) {
-		if (counting) {
-			return "a.working_revision_id in (select l.revision_id from " + table + " l where l." + column + " in ("
-					+ values + "))";
-		}
+	private static String linked(String table, String column, String values) {
 		return "exists (select 1 from " + table + " l where l.revision_id = a.working_revision_id and l." + column
 				+ " in (" + values + "))";
 	}
@@ -154,24 +153,25 @@ class ArticleListRepository {
 			conditions.add("a.title_key like lower(:title) escape '\\'");
 		}
 		if (filter.type() != null) {
-			// A count reads the type's range of article_type_updated_idx. A page must
-			// walk
-			// its order's index and stop after a page of matches; H2 walks an index in
-			// order only when it also picks that index to find rows, and it picks the
-			// type
-			// index whenever the type can drive the plan: then it visits every story of
-			// the type, checks each one's topics or authors, and sorts them all (60-80 ms
-			// for a feature story about a topic on 100,000 stories, bench/README.md).
-			// coalesce() is a no-op (every article has a type) that keeps the type from
-			// driving a page's plan on either database; every kind is a tenth of the
-			// stories or more, so the walk in order finds a page of each quickly.
-			conditions.add(counting ? "a.working_type_code = :type" : "coalesce(a.working_type_code, '') = :type");
+			// A count reads the type's range of article_type_updated_idx, and so does a
+			// page in last-saved order, which also orders by the type (one value here):
+			// H2 walks an index in order only when it picks that index to find rows and
+			// the ORDER BY starts with its columns; PostgreSQL walks article_updated_idx.
+			// Either stops after a page of matches (5-8 ms for a feature story about a
+			// topic on 100,000 stories, where the order without the type made PostgreSQL
+			// sort every feature story: 166 ms; bench/README.md). A page in another
+			// order has no index with the type: there coalesce(), a no-op (every article
+			// has a type), keeps the type from driving the plan, so the page walks its
+			// order's index; every kind is a tenth of the stories or more, so the walk
+			// finds a page of each quickly.
+			boolean typeIndex = counting || filter.sort() == ArticleSort.UPDATED;
+			conditions.add(typeIndex ? "a.working_type_code = :type" : "coalesce(a.working_type_code, '') = :type");
 		}
 		if (filter.topicId() != null) {
-			conditions.add(linked("revision_topic", "topic_id", ":topics", counting));
+			conditions.add(linked("revision_topic", "topic_id", ":topics"));
 		}
 		if (filter.authorId() != null) {
-			conditions.add(linked("revision_author", "author_id", ":authors", counting));
+			conditions.add(linked("revision_author", "author_id", ":authors"));
 		}
 		if (filter.status() != null) {
 			conditions.add(switch (filter.status()) {
@@ -193,11 +193,13 @@ class ArticleListRepository {
 		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
-	private static String order(ArticleSort sort) {
+	private static String order(ArticleFilter filter) {
 		// Each order has its index (V3__editor.sql); the id breaks ties so pages never
-		// overlap.
-		return switch (sort) {
-			case UPDATED -> "a.updated_at desc, a.id desc";
+		// overlap. The type, when filtered by, is one value: ordering by it first
+		// changes nothing but lets H2 walk article_type_updated_idx in order (where()).
+		return switch (filter.sort()) {
+			case UPDATED -> (filter.type() != null) ? "a.working_type_code, a.updated_at desc, a.id desc"
+					: "a.updated_at desc, a.id desc";
 			case TITLE -> "a.title_key, a.id";
 			case RELEASE -> "a.release_at desc nulls last, a.id desc";
 		};

@@ -334,37 +334,30 @@ public class Content {
 	 * One page of the admin article list.
 	 */
 	public ArticleList findArticles(ArticleFilter filter) {
-		return findArticles(filter, ArticleFilter.COUNT_LIMIT);
+		return findArticles(filter, ArticleFilter.PAGES_AHEAD);
 	}
 
-	/** The list, counting no more than {@code countLimit} matches. */
-	ArticleList findArticles(ArticleFilter filter, int countLimit) {
+	/**
+	 * The list, counting matches no further than {@code pagesAhead} pages from this
+	 * page's first row (decision 0013): as far as the links the list offers need.
+	 */
+	ArticleList findArticles(ArticleFilter filter, int pagesAhead) {
 		Instant now = this.clock.instant();
 		var criteria = new ArticleListRepository.Criteria(filter,
 				(filter.topicId() != null) ? withFallback(this.topics.withMerged(filter.topicId()), filter.topicId())
 						: List.of(),
 				(filter.authorId() != null)
 						? withFallback(this.authors.withMerged(filter.authorId()), filter.authorId()) : List.of());
-		long counted = this.list.count(criteria, now, countLimit + 1L);
-		boolean more = counted > countLimit;
 		long offset = (long) (filter.page() - 1) * ArticleFilter.PAGE_SIZE;
-		List<ArticleListing> rows = (offset < counted || more)
-				? this.list.page(criteria, now, ArticleFilter.PAGE_SIZE, offset) : List.of();
-		if (!more) {
-			return new ArticleList(rows, counted, false, filter.page(), ArticleFilter.PAGE_SIZE);
-		}
-		if (rows.isEmpty()) {
-			// Past the end of a long list (a typed page number, or the merge pages asking
-			// for the count alone): only now is the exact count worth its cost.
-			return new ArticleList(rows, this.list.count(criteria, now, Long.MAX_VALUE), false, filter.page(),
-					ArticleFilter.PAGE_SIZE);
-		}
-		if (rows.size() < ArticleFilter.PAGE_SIZE) {
-			// The last page: the rows before it and on it are all there are.
-			return new ArticleList(rows, offset + rows.size(), false, filter.page(), ArticleFilter.PAGE_SIZE);
-		}
-		return new ArticleList(rows, Math.max(countLimit, offset + rows.size()), true, filter.page(),
-				ArticleFilter.PAGE_SIZE);
+		long known = offset + (long) pagesAhead * ArticleFilter.PAGE_SIZE;
+		// One more than is shown tells whether more follow. A count that stops short
+		// of that is exact, also past the end (a typed page number; the merge pages
+		// asking for the count alone), where it names the last page.
+		long counted = this.list.count(criteria, now, known + 1);
+		List<ArticleListing> rows = (offset < counted) ? this.list.page(criteria, now, ArticleFilter.PAGE_SIZE, offset)
+				: List.of();
+		boolean more = counted > known;
+		return new ArticleList(rows, more ? known : counted, more, filter.page(), ArticleFilter.PAGE_SIZE);
 	}
 
 	/**

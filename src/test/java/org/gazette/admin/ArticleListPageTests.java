@@ -135,6 +135,39 @@ class ArticleListPageTests {
 	}
 
 	@Test
+	void moreMatchesThanTenPagesSayMoreThanAndCountExactlyNearTheEnd() {
+		// 276: one more than the first page and the nine after it, and than the second
+		// page and the nine after it.
+		for (int i = 0; i < 276; i++) {
+			this.stories.story("Story " + i + " " + this.word).draft();
+		}
+		var first = this.browser.get("/admin/articles?q=" + this.word);
+		assertThat(first.document().getElementById("page").text())
+			.isEqualTo("More than 250 stories · page 1 of more than 10");
+		assertThat(first.document().select("caption").text()).endsWith("page 1 of more than 10");
+		assertThat(first.document().select("a[rel=next]").attr("href"))
+			.isEqualTo("/admin/articles?q=" + this.word + "&page=2");
+		assertThat(first.document().select("nav[aria-label='Pages of stories'] a").eachText())
+			.as("the last page is not known yet")
+			.containsExactly("Next page");
+		var second = this.browser.get("/admin/articles?q=" + this.word + "&page=2");
+		assertThat(second.document().getElementById("page").text())
+			.isEqualTo("More than 275 stories · page 2 of more than 11");
+		var third = this.browser.get("/admin/articles?q=" + this.word + "&page=3");
+		assertThat(third.document().getElementById("page").text()).isEqualTo("276 stories · page 3 of 12");
+		assertThat(third.document().select("nav[aria-label='Pages of stories'] a").eachText())
+			.containsExactly("First page", "Previous page", "Next page", "Last page");
+		assertThat(third.document().select("nav[aria-label='Pages of stories'] a").last().attr("href"))
+			.isEqualTo("/admin/articles?q=" + this.word + "&page=12");
+		var last = this.browser.get("/admin/articles?q=" + this.word + "&page=12");
+		assertThat(last.document().select("tbody tr")).hasSize(1);
+		assertThat(last.document().getElementById("page").text()).isEqualTo("276 stories · page 12 of 12");
+		var beyond = this.browser.get("/admin/articles?q=" + this.word + "&page=13");
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.fieldError("page")).hasValue("There is no page 13. The last page is 12.");
+	}
+
+	@Test
 	void nonsenseInTheAddressGetsAMessageNextToItsField() {
 		expectError("?sort=sideways", "sort", "Choose an order from the list.");
 		expectError("?sort=TITLE;drop", "sort", "Choose an order from the list.");

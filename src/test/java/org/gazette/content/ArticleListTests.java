@@ -115,11 +115,20 @@ class ArticleListTests {
 		assertThat(ids(filter(null, null, null, 404L, null))).isEmpty();
 
 		// After a merge the survivor's filter finds the duplicate's stories, shown under
-		// the survivor's name.
+		// the survivor's name; a story by both, about both, is listed and counted once.
+		tick();
+		long both = this.stories.story("Trade and commerce").by(jane, duplicate).about(trade, commerce).draft();
 		this.content.mergeAuthor(duplicate.id(), jane.id());
 		this.content.mergeTopic(commerce.id(), trade.id());
-		assertThat(ids(filter(null, null, null, jane.id(), null))).containsExactly(percent, lanes);
-		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(percent, lanes);
+		assertThat(ids(filter(null, null, null, jane.id(), null))).containsExactly(both, percent, lanes);
+		assertThat(ids(filter(null, null, trade.id(), null, null))).containsExactly(both, percent, lanes);
+		ArticleList merged = this.content.findArticles(filter(null, null, trade.id(), jane.id(), null));
+		assertThat(merged.articles()).extracting(ArticleListing::id).containsExactly(both, percent, lanes);
+		assertThat(merged.total()).as("joined to two links each, counted once").isEqualTo(3);
+		assertThat(merged.moreThanTotal()).isFalse();
+		assertThat(this.content.findArticles(filter(null, null, trade.id(), jane.id(), null).page(9)).total())
+			.as("the exact count past the end")
+			.isEqualTo(3);
 		assertThat(this.content.findArticles(filter("exports", null, null, null, null)).articles().get(0).authors())
 			.containsExactly("Jane Doe");
 	}
@@ -158,32 +167,53 @@ class ArticleListTests {
 	}
 
 	@DatabaseTest
-	void aLongListIsCountedOnlyUpToItsLimitYetPagedToItsEnd(Databases.Lazy db) {
+	void aLongListIsCountedOnlyAFewPagesAheadYetPagedToItsEnd(Databases.Lazy db) {
 		open(db);
-		for (int i = 0; i < 30; i++) {
+		for (int i = 0; i < 80; i++) {
 			tick();
 			this.stories.story(String.format("Story %02d", i)).draft();
 		}
-		// With a limit of 10, thirty stories are "25+" on the first page (at least
-		// what that page shows), and exact from the last page on.
-		ArticleList first = this.content.findArticles(ArticleFilter.ALL, 10);
+		// Counting one page: eighty stories are "more than 25" on the first page (this
+		// page is full and something follows it).
+		ArticleList first = this.content.findArticles(ArticleFilter.ALL, 1);
 		assertThat(first.total()).isEqualTo(25);
 		assertThat(first.moreThanTotal()).isTrue();
+		assertThat(first.pages()).isEqualTo(1);
 		assertThat(first.hasNext()).isTrue();
 		assertThat(first.articles()).hasSize(25);
-		ArticleList second = this.content.findArticles(ArticleFilter.ALL.page(2), 10);
-		assertThat(second.articles()).extracting(ArticleListing::title)
+		ArticleList ahead = this.content.findArticles(ArticleFilter.ALL, 2);
+		assertThat(ahead.total()).as("two pages from the first").isEqualTo(50);
+		assertThat(ahead.moreThanTotal()).isTrue();
+		assertThat(ahead.pages()).isEqualTo(2);
+		ArticleList second = this.content.findArticles(ArticleFilter.ALL.page(2), 1);
+		assertThat(second.total()).as("counted from the second page's first row").isEqualTo(50);
+		assertThat(second.moreThanTotal()).isTrue();
+		assertThat(second.articles().get(0).title()).isEqualTo("Story 54");
+		ArticleList third = this.content.findArticles(ArticleFilter.ALL.page(3), 2);
+		assertThat(third.total()).as("the rest fits in the two pages counted: exact").isEqualTo(80);
+		assertThat(third.moreThanTotal()).isFalse();
+		assertThat(third.pages()).isEqualTo(4);
+		assertThat(third.hasNext()).isTrue();
+		ArticleList last = this.content.findArticles(ArticleFilter.ALL.page(4), 1);
+		assertThat(last.articles()).extracting(ArticleListing::title)
 			.containsExactly("Story 04", "Story 03", "Story 02", "Story 01", "Story 00");
-		assertThat(second.total()).isEqualTo(30);
-		assertThat(second.moreThanTotal()).isFalse();
-		assertThat(second.hasNext()).isFalse();
-		ArticleList beyond = this.content.findArticles(ArticleFilter.ALL.page(9), 10);
+		assertThat(last.total()).isEqualTo(80);
+		assertThat(last.moreThanTotal()).isFalse();
+		assertThat(last.hasNext()).isFalse();
+		ArticleList beyond = this.content.findArticles(ArticleFilter.ALL.page(9), 1);
 		assertThat(beyond.articles()).isEmpty();
-		assertThat(beyond.total()).as("past the end the count is exact, to name the last page").isEqualTo(30);
+		assertThat(beyond.total()).as("past the end the count is exact, to name the last page").isEqualTo(80);
 		assertThat(beyond.moreThanTotal()).isFalse();
-		ArticleList fewer = this.content.findArticles(filter("story 2", null, null, null, null), 3);
-		assertThat(fewer.total()).as("under a page, the rows are the count").isEqualTo(10);
+		ArticleList all = this.content.findArticles(ArticleFilter.ALL.page(Integer.MAX_VALUE), 1);
+		assertThat(all.total()).as("how the merge pages count a topic's or author's stories").isEqualTo(80);
+		assertThat(all.moreThanTotal()).isFalse();
+		ArticleList fewer = this.content.findArticles(filter("story 2", null, null, null, null), 1);
+		assertThat(fewer.total()).as("fewer than the pages counted: exact").isEqualTo(10);
 		assertThat(fewer.moreThanTotal()).isFalse();
+		ArticleList filtered = this.content.findArticles(
+				new ArticleFilter("story", null, null, null, ArticleStatus.DRAFT, null, 2), ArticleFilter.PAGES_AHEAD);
+		assertThat(filtered.total()).as("ten pages ahead of the second hold every match").isEqualTo(80);
+		assertThat(filtered.moreThanTotal()).isFalse();
 	}
 
 	private void tick() {
