@@ -137,7 +137,7 @@ public class Content {
 			// Another story took the address between the check and this save.
 			throw InvalidContentException.of("slug", "Another story already uses the address " + chosen + ".");
 		}
-		return saveRevision(articleId, clean, by);
+		return saveRevision(articleId, 1, clean, by);
 	}
 
 	/**
@@ -451,9 +451,16 @@ public class Content {
 	}
 
 	private SavedRevision saveRevision(long articleId, RevisionDraft draft, String by) {
+		return saveRevision(articleId, this.revisions.nextNumber(articleId), draft, by);
+	}
+
+	/**
+	 * @param number the revision's number: 1 for a story just created (an importer
+	 * creates thousands, and need not ask)
+	 */
+	private SavedRevision saveRevision(long articleId, int number, RevisionDraft draft, String by) {
 		Instant now = this.clock.instant();
 		long bodyId = this.revisions.body(draft.bodyMarkdown(), this.markdown.render(draft.bodyMarkdown()));
-		int number = this.revisions.nextNumber(articleId);
 		long revisionId;
 		try {
 			revisionId = this.revisions.insert(articleId, number, draft, bodyId,

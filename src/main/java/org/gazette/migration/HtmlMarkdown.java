@@ -27,19 +27,42 @@ final class HtmlMarkdown {
 
 	private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>#|~!&])");
 
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private static final Pattern LINE_START = Pattern.compile("(?m)^(\\s*)([-+=]|\\d+(?=[.)]))");
 
 	private HtmlMarkdown() {
 	}
 
+	/**
+	 * A post's body as Markdown, with its text as {@link #plainText} reads it.
+	 *
+	 * @param markdown the body
+	 * @param text the text alone, on one line
+	 */
+	record Converted(String markdown, String text) {
+	}
+
 	static String convert(String html) {
-		org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
+		return convertWithText(html).markdown();
+	}
+
+	/**
+	 * As {@link #convert} and {@link #plainText} together, parsing the HTML once: an
+	 * import needs both for every post.
+	 */
+	static Converted convertWithText(String html) {
+		org.jsoup.nodes.Document document = Jsoup.parseBodyFragment((html != null) ? html : "");
 		document.outputSettings().prettyPrint(false);
+		// Before images become links, whose labels are not text of the post.
+		String text = oneLine(document.text());
 		Element body = document.body();
 		imagesAsLinks(body);
 		StringBuilder out = new StringBuilder();
 		blocks(body, out);
-		return out.toString().replaceAll("\\n{3,}", "\n\n").strip();
+		return new Converted(BLANK_LINES.matcher(out).replaceAll("\n\n").strip(), text);
 	}
 
 	/**
@@ -110,7 +133,7 @@ final class HtmlMarkdown {
 			case "h1", "h2", "h3", "h4", "h5", "h6" -> {
 				StringBuilder text = new StringBuilder();
 				element.childNodes().forEach((child) -> inline(child, text));
-				String heading = text.toString().replaceAll("\\s+", " ").strip();
+				String heading = WHITESPACE.matcher(text).replaceAll(" ").strip();
 				if (!heading.isEmpty()) {
 					out.append("#".repeat(name.charAt(1) - '0')).append(' ').append(heading).append("\n\n");
 				}
@@ -196,7 +219,7 @@ final class HtmlMarkdown {
 
 	private static void inline(Node node, StringBuilder out) {
 		if (node instanceof TextNode text) {
-			out.append(escape(text.text().replaceAll("\\s+", " ")));
+			out.append(escape(WHITESPACE.matcher(text.text()).replaceAll(" ")));
 			return;
 		}
 		if (!(node instanceof Element element)) {
@@ -300,7 +323,11 @@ final class HtmlMarkdown {
 
 	/** The text a reader sees of some HTML, on one line. */
 	static String plainText(String html) {
-		return Jsoup.parseBodyFragment((html != null) ? html : "").text().replaceAll("\\s+", " ").strip();
+		return oneLine(Jsoup.parseBodyFragment((html != null) ? html : "").text());
+	}
+
+	private static String oneLine(String text) {
+		return WHITESPACE.matcher(text).replaceAll(" ").strip();
 	}
 
 }

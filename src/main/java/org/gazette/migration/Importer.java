@@ -13,8 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs an import: reads items in batches, writes each batch in one transaction (so an
  * import stopped at any point leaves whole batches behind, and a bad file leaves the
  * batch it broke unwritten), and each item in a savepoint of it (so an item that breaks a
- * rule is skipped with the reason, not the batch). A dry run does all of it in one
- * transaction that is rolled back.
+ * rule is skipped with the reason, not the batch). A dry run does the same and rolls each
+ * batch back: one transaction for the whole file would keep every row of it in memory
+ * until the end (H2 holds a transaction's changes in the heap). Profiles made in a
+ * rolled-back batch are forgotten, so the next batch makes them again; an item repeated
+ * in a later batch counts as created again.
  */
 @Component
 class Importer {
@@ -36,19 +39,9 @@ class Importer {
 		ImportReport report = new ImportReport(options.dryRun());
 		ItemImport.Run run = this.items.start((options.source() != null) ? options.source() : source.source(), options,
 				report);
-		if (options.dryRun()) {
-			this.batch.executeWithoutResult((status) -> {
-				while (readBatch(source, options, report, progress, run)) {
-					// one transaction for the whole dry run
-				}
-				status.setRollbackOnly();
-			});
-		}
-		else {
-			boolean more = true;
-			while (more) {
-				more = readBatch(source, options, report, progress, run);
-			}
+		boolean more = true;
+		while (more) {
+			more = readBatch(source, options, report, progress, run);
 		}
 		progress.done(report);
 		return report;
@@ -94,7 +87,13 @@ class Importer {
 				throw new ImportFailedException("The database refused every item of a batch (" + refusal
 						+ "); stopped, nothing of this batch was written. Fix the database and run again.");
 			}
+			if (options.dryRun()) {
+				status.setRollbackOnly();
+			}
 		});
+		if (options.dryRun()) {
+			run.forget();
+		}
 		progress.advance(pending.size(), report);
 		return more;
 	}

@@ -100,8 +100,8 @@ class ItemImport {
 		}
 
 		/**
-		 * Forgets the profiles found so far: the savepoint that created some of them was
-		 * rolled back.
+		 * Forgets the profiles found so far: the savepoint (or, in a dry run, the batch)
+		 * that created some of them was rolled back.
 		 */
 		void forget() {
 			this.authors.clear();
@@ -230,10 +230,10 @@ class ItemImport {
 		}
 
 		private RevisionDraft draft(SourceItem item) {
-			String html = WordPressHtml.toHtml(item.html());
-			String body = HtmlMarkdown.convert(html);
+			HtmlMarkdown.Converted converted = HtmlMarkdown.convertWithText(WordPressHtml.toHtml(item.html()));
+			String body = converted.markdown();
 			String summary = summary((item.excerpt() != null) ? HtmlMarkdown.plainText(item.excerpt()) : "",
-					HtmlMarkdown.plainText(html));
+					converted.text());
 			ArticleType type = null;
 			List<Long> topicIds = new ArrayList<>();
 			for (SourceItem.Term category : item.categories()) {

@@ -158,8 +158,7 @@ public class Workflow {
 	 * @throws InvalidContentException when the story is not fit to publish, by field
 	 */
 	@Transactional
-	public ArticleStanding imported(long articleId, EditorialState target, Instant releaseAt, Actor actor,
-			String note) {
+	public void imported(long articleId, EditorialState target, Instant releaseAt, Actor actor, String note) {
 		Instant now = this.clock.instant();
 		ArticleStanding story = this.repository.lock(articleId)
 			.orElseThrow(() -> org.gazette.content.UnknownContentException.story(articleId));
@@ -172,7 +171,7 @@ public class Workflow {
 		};
 		if (action == null) {
 			this.audit.record(AuditRecord.of(actor.email(), "story.import", "story", articleId, note));
-			return story;
+			return;
 		}
 		if (!actor.can(action.least())) {
 			throw new WorkflowForbiddenException(
@@ -181,7 +180,7 @@ public class Workflow {
 		if (target == EditorialState.PUBLISHED) {
 			if (story.state() == EditorialState.PUBLISHED && !story.hasPendingDraft()) {
 				this.audit.record(AuditRecord.of(actor.email(), "story.import", "story", articleId, note));
-				return story;
+				return;
 			}
 			// Read once under the lock: checked here, published there.
 			Revision revision = checkFitToPublish(story, now);
@@ -193,7 +192,6 @@ public class Workflow {
 				(action == WorkflowAction.SCHEDULE) ? releaseAt : null, note, actor.email(), now);
 		this.audit.record(
 				AuditRecord.of(actor.email(), "story.import", "story", articleId, note + " (" + action.code() + ")"));
-		return this.repository.standing(articleId).orElseThrow();
 	}
 
 	/**

@@ -48,4 +48,13 @@ class HtmlMarkdownTests {
 			.isEqualTo("<table><tbody><tr><td>Cell</td></tr></tbody></table>\n\nE = mc<sup>2</sup>");
 	}
 
+	@Test
+	void oneParseGivesTheMarkdownAndTheTextWithoutImageLabels() {
+		String html = "<p>Crews <b>at</b>\n work.</p><figure><img src=\"https://old.example.gov/a.jpg\" alt=\"Crew\">"
+				+ "<figcaption>Road works</figcaption></figure>";
+		HtmlMarkdown.Converted converted = HtmlMarkdown.convertWithText(html);
+		assertThat(converted.markdown()).isEqualTo(HtmlMarkdown.convert(html));
+		assertThat(converted.text()).isEqualTo(HtmlMarkdown.plainText(html)).isEqualTo("Crews at work. Road works");
+	}
+
 }
