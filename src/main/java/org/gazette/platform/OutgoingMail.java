@@ -33,12 +33,10 @@ public class OutgoingMail {
 	private static final Logger log = LoggerFactory.getLogger(OutgoingMail.class);
 
 	static {
-		// Jakarta Mail looks its stream provider up with a ServiceLoader for every part
-		// of
-		// every message, which reads the nested jar each time: about a fifth of the CPU
-		// of a subscriber email. Naming the provider (Angus Mail's, the only one) makes
-		// it
-		// a class lookup. A setting made outside wins.
+		// Jakarta Mail looks its stream provider up with a ServiceLoader for every
+		// part of every message, which reads the nested jar each time: about a fifth
+		// of the CPU of a subscriber email. Naming the provider (Angus Mail's, the
+		// only one) makes it a class lookup. A setting made outside wins.
 		if (System.getProperty(STREAM_PROVIDER) == null) {
 			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
 		}
