@@ -74,6 +74,7 @@ class Importer {
 			run.prepare(pending);
 			String refusal = null;
 			int refused = 0;
+			long taken = taken(report);
 			for (SourceItem one : pending) {
 				String reason = importOne(one, run, report);
 				if (reason != null) {
@@ -81,9 +82,11 @@ class Importer {
 					refused++;
 				}
 			}
-			if (pending.size() > 1 && refused == pending.size()) {
+			if (refused > 1 && taken(report) == taken) {
 				// Not the items but the database (closed, full, out of memory): going on
-				// would count the rest of the file as skipped.
+				// would count the rest of the file as skipped. Items skipped for reasons
+				// of their own (a private post) never reach the database, so they do not
+				// show that it still takes rows.
 				throw new ImportFailedException("The database refused every item of a batch (" + refusal
 						+ "); stopped, nothing of this batch was written. Fix the database and run again.");
 			}
@@ -125,6 +128,11 @@ class Importer {
 					+ firstLine(String.valueOf(ex.getMessage())) + "; nothing of its batch was written.", ex);
 		}
 		return null;
+	}
+
+	/** Items the database took so far: created, updated or found unchanged. */
+	private static long taken(ImportReport report) {
+		return report.createdCount() + report.updatedCount() + report.unchangedCount();
 	}
 
 	private static String firstLine(String text) {

@@ -232,6 +232,32 @@ class ImportTests {
 	}
 
 	@DatabaseTest
+	void anImportStopsWhenTheDatabaseRefusesEveryPostOfABatchThatAlsoHoldsAPrivateOne(Databases.Lazy lazy) {
+		open(lazy);
+		ImportOptions batchesOfThree = new ImportOptions(null, ArticleType.NEWS_RELEASE, Map.of(), "Newsroom staff",
+				"import", 3, 0, false, false, 1_000_000);
+		Wxr wxr = Wxr.site(SITE)
+			.post(Wxr.post(1, "One"))
+			.post(Wxr.post(2, "Private").status("private"))
+			.post(Wxr.post(3, "Three"))
+			.post(Wxr.post(4, "Four"));
+		this.db.jdbc()
+			.sql("alter table import_item add constraint import_item_refused check (item_id = 'never')")
+			.update();
+		try {
+			assertThatExceptionOfType(ImportFailedException.class).isThrownBy(() -> run(wxr, batchesOfThree))
+				.withMessageStartingWith("The database refused every item of a batch (the database refused it (");
+		}
+		finally {
+			this.db.jdbc().sql("alter table import_item drop constraint import_item_refused").update();
+		}
+		assertThat(count("select count(*) from article")).isZero();
+		ImportReport again = run(wxr, batchesOfThree);
+		assertThat(again.createdCount()).as("once the database takes them").isEqualTo(3);
+		assertThat(again.skippedCount()).as("the private post, for its own reason").isEqualTo(1);
+	}
+
+	@DatabaseTest
 	void duplicateSlugsAreMadeUniqueAndEachOldAddressFindsItsOwnStory(Databases.Lazy lazy) {
 		open(lazy);
 		run(Wxr.site(SITE)
