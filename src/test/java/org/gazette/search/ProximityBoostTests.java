@@ -3,22 +3,16 @@ package org.gazette.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.gazette.content.ArticleType;
-import org.gazette.publishing.Byline;
 import org.gazette.publishing.IndexableStory;
-import org.gazette.publishing.TopicLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +42,7 @@ class ProximityBoostTests {
 	@Test
 	void rescoringTheWindowRanksAsScoringEveryMatchWithTheProximityClauses() {
 		Instant now = Instant.parse("2026-11-28T12:00:00Z");
-		Random random = new Random(11);
-		List<IndexableStory> stories = new ArrayList<>();
-		for (int id = 1; id <= 2_000; id++) {
-			Instant release = now.minus(Duration.ofHours(random.nextInt(24 * 900)));
-			stories.add(new IndexableStory(id, "story-" + id, ArticleType.NEWS_RELEASE, words(random, 5),
-					words(random, 12), "<p>" + words(random, 10 + random.nextInt(120)) + "</p>", release, release,
-					List.of(new Byline("Jane Doe", "jane-doe")), List.of(new TopicLink("Trade", "trade"))));
-		}
+		List<IndexableStory> stories = new RandomStories(11, WORDS).stories(2_000, now, 5, 12, 120);
 		this.index = new SearchIndex(this.folder, ZoneId.of("UTC"));
 		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
 		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
@@ -93,14 +80,6 @@ class ProximityBoostTests {
 		assertThat(queries.proximity(UserQuery.parse("steel"))).isNull();
 		assertThat(queries.proximity(UserQuery.parse("steel -trade"))).isNull();
 		assertThat(queries.proximity(UserQuery.parse("the steel"))).as("a stop word is no word").isNull();
-	}
-
-	private static String words(Random random, int count) {
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-		}
-		return text.toString().strip();
 	}
 
 	private static List<Integer> docs(ScoreDoc[] hits, int size) {

@@ -3,13 +3,11 @@ package org.gazette.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -20,10 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.gazette.content.ArticleType;
-import org.gazette.publishing.Byline;
 import org.gazette.publishing.IndexableStory;
-import org.gazette.publishing.TopicLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,14 +47,7 @@ class RankedHitsTests {
 	@Test
 	void skippingRanksExactlyAsScoringEveryMatch() {
 		Instant now = Instant.parse("2026-11-28T12:00:00Z");
-		Random random = new Random(7);
-		List<IndexableStory> stories = new ArrayList<>();
-		for (int id = 1; id <= 3_000; id++) {
-			Instant release = now.minus(Duration.ofHours(random.nextInt(24 * 900)));
-			stories.add(new IndexableStory(id, "story-" + id, ArticleType.NEWS_RELEASE, words(random, 6),
-					words(random, 15), "<p>" + words(random, 10 + random.nextInt(200)) + "</p>", release, release,
-					List.of(new Byline("Jane Doe", "jane-doe")), List.of(new TopicLink("Trade", "trade"))));
-		}
+		List<IndexableStory> stories = new RandomStories(7, WORDS).stories(3_000, now, 6, 15, 200);
 		this.index = new SearchIndex(this.folder, ZoneId.of("UTC"));
 		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
 		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
@@ -78,14 +66,6 @@ class RankedHitsTests {
 				}, null);
 			}
 		}
-	}
-
-	private static String words(Random random, int count) {
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-		}
-		return text.toString().strip();
 	}
 
 	private static List<Integer> docs(ScoreDoc[] hits) {
