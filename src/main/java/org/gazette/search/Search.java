@@ -166,10 +166,7 @@ public class Search {
 			return List.of();
 		}
 		ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
-		String[] snippets = new String[page.length];
-		if (words != null) {
-			snippets(searcher, page, words, snippets);
-		}
+		String[] snippets = (words != null) ? snippets(searcher, page, words) : new String[page.length];
 		List<SearchResults.Hit> hits = new ArrayList<>();
 		var stored = searcher.storedFields();
 		for (int i = 0; i < page.length; i++) {
@@ -190,7 +187,7 @@ public class Search {
 	 * body, the longest field, is only read and matched for the hits whose summary holds
 	 * none of the words.
 	 */
-	private void snippets(IndexSearcher searcher, ScoreDoc[] page, Query words, String[] snippets) throws IOException {
+	private String[] snippets(IndexSearcher searcher, ScoreDoc[] page, Query words) throws IOException {
 		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
 			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 			.withMaxLength(200_000)
@@ -200,14 +197,13 @@ public class Search {
 		int[] unmarked = IntStream.range(0, page.length).filter((i) -> !marked(summaries[i])).toArray();
 		String[] bodies = (unmarked.length > 0) ? highlight(highlighter, StoryDocument.BODY, words,
 				Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2) : new String[0];
-		for (int i = 0; i < page.length; i++) {
-			snippets[i] = summaries[i];
-		}
+		String[] snippets = summaries.clone();
 		for (int j = 0; j < unmarked.length; j++) {
 			if (marked(bodies[j])) {
 				snippets[unmarked[j]] = bodies[j];
 			}
 		}
+		return snippets;
 	}
 
 	private static String[] highlight(UnifiedHighlighter highlighter, String field, Query words, int[] docIds,
