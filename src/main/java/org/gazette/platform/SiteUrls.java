@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -22,6 +23,8 @@ public class SiteUrls {
 	private final String formsBase;
 
 	private final ResourceUrlProvider resources;
+
+	private final Map<String, String> assets = new ConcurrentHashMap<>();
 
 	SiteUrls(GazetteProperties properties, ResourceUrlProvider resources) {
 		this.baseUrl = properties.baseUrl();
@@ -190,10 +193,24 @@ public class SiteUrls {
 		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
 	}
 
-	/** A static asset's address with its content hash, so it can be cached for a year. */
+	/**
+	 * A static asset's address with its content hash, so it can be cached for a year.
+	 * Remembered: the assets do not change while Gazette runs, and every page asks for
+	 * the same few (the resource chain's own cache still matched the path against each
+	 * resource handler every time, a few percent of a static export).
+	 */
 	public String asset(String path) {
-		String versioned = this.resources.getForLookupPath(path);
-		return (versioned != null) ? versioned : path;
+		String versioned = this.assets.get(path);
+		if (versioned == null) {
+			versioned = this.resources.getForLookupPath(path);
+			if (versioned == null) {
+				// Not remembered: before the context is refreshed the chain knows no
+				// file.
+				return path;
+			}
+			this.assets.put(path, versioned);
+		}
+		return versioned;
 	}
 
 	/**

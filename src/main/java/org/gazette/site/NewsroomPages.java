@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 import org.gazette.content.ArticleType;
@@ -17,6 +18,7 @@ import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicStory;
+import org.gazette.publishing.ReleaseSpan;
 import org.gazette.publishing.StoryCard;
 import org.gazette.publishing.StoryList;
 import org.gazette.publishing.StoryQuery;
@@ -80,6 +82,23 @@ class NewsroomPages {
 
 	/** A news listing's page, from stories already read. */
 	Pages.ListingPage news(ListingParameters parameters, Topic topic, StoryList list) {
+		return news(parameters, topic, list, filterChoices());
+	}
+
+	/**
+	 * What the news filters offer: every topic, and the years from the oldest public
+	 * story to the newest.
+	 */
+	FilterChoices filterChoices() {
+		return new FilterChoices(this.content.topics(), this.newsroom.releaseSpan());
+	}
+
+	/**
+	 * A news listing's page, from stories and filter choices already read: the static
+	 * export reads the choices once for its thousand news pages (reading the span of
+	 * release dates, a scan of every story, for each page was half of a full export).
+	 */
+	Pages.ListingPage news(ListingParameters parameters, Topic topic, StoryList list, FilterChoices choices) {
 		Map<String, String> filters = new LinkedHashMap<>();
 		filters.put("type", (parameters.type() != null) ? parameters.type().code() : null);
 		filters.put("topic", parameters.topicSlug());
@@ -93,7 +112,7 @@ class NewsroomPages {
 				this.chrome.chrome(pageTitle(heading, parameters.page()), this.messages.text("news.description"), path,
 						current, PageMeta.website(newsFeeds(parameters.type(), topic))),
 				heading, "", false, list, this.messages.text(filtered ? "news.empty.filtered" : "news.empty"),
-				filters(parameters, filters), (page) -> this.urls.news(withPage(filters, page)),
+				filters(parameters, filters, choices), (page) -> this.urls.news(withPage(filters, page)),
 				new SubscriptionViews.SubscribeButton(this.messages.text("subscribe.link.all"), this.urls.subscribe(),
 						null));
 	}
@@ -286,17 +305,17 @@ class NewsroomPages {
 		return page.stories().isEmpty() && page.pagination().pages().stream().noneMatch(Views.PageLink::current);
 	}
 
-	private Pages.Filters filters(ListingParameters parameters, Map<String, String> active) {
+	private Pages.Filters filters(ListingParameters parameters, Map<String, String> active, FilterChoices choices) {
 		List<Views.Option> types = new ArrayList<>();
 		for (ArticleType type : ArticleType.values()) {
 			types.add(new Views.Option(type.code(), this.formats.typeName(type), type == parameters.type()));
 		}
-		List<Views.Option> topics = this.content.topics()
+		List<Views.Option> topics = choices.topics()
 			.stream()
 			.map((t) -> new Views.Option(t.slug(), t.name(), t.slug().equals(parameters.topicSlug())))
 			.toList();
 		List<Views.Option> years = new ArrayList<>();
-		this.newsroom.releaseSpan().ifPresent((span) -> {
+		choices.span().ifPresent((span) -> {
 			int first = span.first().atZone(this.formats.zone()).getYear();
 			for (int year = span.last().atZone(this.formats.zone()).getYear(); year >= first; year--) {
 				years.add(new Views.Option(Integer.toString(year), Integer.toString(year),
@@ -367,6 +386,10 @@ class NewsroomPages {
 		Map<String, String> parameters = new LinkedHashMap<>(filters);
 		parameters.put("page", (page > 1) ? Integer.toString(page) : null);
 		return parameters;
+	}
+
+	/** The topics and the span of release dates that the news filters offer. */
+	record FilterChoices(List<Topic> topics, Optional<ReleaseSpan> span) {
 	}
 
 }

@@ -91,20 +91,22 @@ public class SitePages {
 		// group needs it first, rather than one filtered scan per listing.
 		Supplier<Listings> listings = SingletonSupplier.of(this.newsroom::listings);
 		groups.add(new PageGroup("home", (out) -> out.accept(page("/", "site/home.jte", this.pages.home()))));
-		String newsFacts = newsFacts();
-		groups.add(news("news", new ListingParameters(null, null, null, 1), newsFacts, listings, selection));
+		// Read once for every news listing page, which each shows them.
+		NewsroomPages.FilterChoices choices = this.pages.filterChoices();
+		String newsFacts = newsFacts(choices);
+		groups.add(news("news", new ListingParameters(null, null, null, 1), newsFacts, choices, listings, selection));
 		for (ArticleType type : ArticleType.values()) {
 			groups.add(news("news of kind " + type.code(), new ListingParameters(type, null, null, 1), newsFacts,
-					listings, selection));
+					choices, listings, selection));
 		}
-		this.newsroom.releaseSpan().ifPresent((span) -> {
+		choices.span().ifPresent((span) -> {
 			int first = span.first().atZone(this.formats.zone()).getYear();
 			for (int year = span.last().atZone(this.formats.zone()).getYear(); year >= first; year--) {
-				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1), newsFacts, listings,
-						selection));
+				groups.add(news("news of " + year, new ListingParameters(null, null, year, 1), newsFacts, choices,
+						listings, selection));
 			}
 		});
-		for (Topic topic : this.content.topics()) {
+		for (Topic topic : choices.topics()) {
 			groups.add(listing("topic " + topic.slug(), StoryQuery.byTopic(topic.id()), topic.toString(),
 					(list) -> this.pages.topic(topic.slug(), topic, list), (n) -> this.urls.topic(topic.slug(), n),
 					listings, selection));
@@ -187,11 +189,11 @@ public class SitePages {
 		return page("/404.html", "site/error.jte", this.pages.error(404, null));
 	}
 
-	private PageGroup news(String name, ListingParameters first, String facts, Supplier<Listings> listings,
-			Selection selection) {
+	private PageGroup news(String name, ListingParameters first, String facts, NewsroomPages.FilterChoices choices,
+			Supplier<Listings> listings, Selection selection) {
 		StoryQuery query = this.pages.newsQuery(first, null);
 		return listing(name, query, facts + "\n" + first,
-				(list) -> this.pages.news(withPage(first, list.page()), null, list),
+				(list) -> this.pages.news(withPage(first, list.page()), null, list, choices),
 				(n) -> this.urls.news(withPage(first, n).asQuery()), listings, selection);
 	}
 
@@ -199,11 +201,10 @@ public class SitePages {
 	 * What every news listing page shows besides its stories: the filters' topics and
 	 * years.
 	 */
-	private String newsFacts() {
+	private String newsFacts(NewsroomPages.FilterChoices choices) {
 		StringBuilder facts = new StringBuilder();
-		this.content.topics()
-			.forEach((topic) -> facts.append(topic.slug()).append('\t').append(topic.name()).append('\n'));
-		this.newsroom.releaseSpan()
+		choices.topics().forEach((topic) -> facts.append(topic.slug()).append('\t').append(topic.name()).append('\n'));
+		choices.span()
 			.ifPresent((span) -> facts.append(span.first().atZone(this.formats.zone()).getYear())
 				.append('-')
 				.append(span.last().atZone(this.formats.zone()).getYear()));

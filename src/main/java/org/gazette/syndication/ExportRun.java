@@ -54,6 +54,8 @@ final class ExportRun {
 
 	private final String siteBase;
 
+	private final boolean sameOptions;
+
 	private final Map<String, ExportManifest.Entry> files = new ConcurrentHashMap<>();
 
 	private final Map<String, List<String>> previousLinks;
@@ -82,15 +84,19 @@ final class ExportRun {
 	 * @param previousLinks the links of the previous export's pages, or null
 	 * @param rewriter how site links are written in pages; null leaves them as they are
 	 * @param siteBase the site's base address, without a trailing slash
+	 * @param sameOptions whether the previous export was made by the same build with the
+	 * same options, so that a static file's version stands for its bytes (a style sheet's
+	 * depend on the link style too)
 	 */
 	ExportRun(Path root, Path previousRoot, ExportManifest previous, Map<String, List<String>> previousLinks,
-			LinkRewriter rewriter, String siteBase) {
+			LinkRewriter rewriter, String siteBase, boolean sameOptions) {
 		this.root = root;
 		this.previousRoot = previousRoot;
 		this.previous = previous;
 		this.previousLinks = previousLinks;
 		this.rewriter = rewriter;
 		this.siteBase = siteBase;
+		this.sameOptions = sameOptions;
 	}
 
 	/** Whether a file is written, or being written, at the address already. */
@@ -232,7 +238,7 @@ final class ExportRun {
 	void file(StaticFiles.StaticFile file) throws IOException, ExportException {
 		String name = fileOf(file.path());
 		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(name) : null;
-		if (file.version() != null && before != null && file.version().equals(before.version())
+		if (this.sameOptions && file.version() != null && before != null && file.version().equals(before.version())
 				&& keep(file.path(), name, before)) {
 			return;
 		}

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,18 @@ class StaticExport {
 	static final int ATTEMPTS = 3;
 
 	/**
-	 * The code and copy that pages are made of (the compiled templates, the page
-	 * builders, the messages), hashed once: a new version of Gazette that changes how any
-	 * page looks makes every page render again, not only those that change events name.
+	 * The code and copy that pages are made of, once per process: the build's
+	 * {@link CodeIdentity}, or where it cannot be told the compiled templates, the page
+	 * builders and the messages, hashed. A new version of Gazette makes every page render
+	 * again, not only those that change events name.
 	 */
 	private static final Supplier<byte[]> CODE = SingletonSupplier.of(() -> {
+		String identity = CodeIdentity.current();
+		if (identity != null) {
+			// The same build has the same templates: no need to read them (a walk of the
+			// jar's entries per pattern, then every class, cost a second per command).
+			return identity.getBytes(StandardCharsets.UTF_8);
+		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
@@ -153,11 +161,12 @@ class StaticExport {
 				catch (IOException ex) {
 					throw new ExportException("Cannot write the export beside " + target.link() + ": " + ex, ex);
 				}
+				Map<String, String> sameCode = sameCode(previous, options);
 				ExportRun run = new ExportRun(version, (previous != null) ? target.current() : null, previous,
-						previousLinks, linkRewriter(options), siteBase());
+						previousLinks, linkRewriter(options), siteBase(), !sameCode.isEmpty());
 				try {
 					Optional<Set<Long>> changed = changedStories(previous, previousLinks, options);
-					render(run, selection(run, changed, true), selection(run, changed, false));
+					render(run, selection(run, changed, true), selection(run, changed, false), sameCode);
 				}
 				catch (ExportException | RuntimeException ex) {
 					target.discard(version);
@@ -273,8 +282,25 @@ class StaticExport {
 		};
 	}
 
-	private void render(ExportRun run, SitePages.Selection selection, SitePages.Selection feeds)
-			throws ExportException {
+	/**
+	 * The versions of the previous export's files, by file, when it was made by the same
+	 * build with the same options (its fingerprint is this one's); empty otherwise.
+	 */
+	private Map<String, String> sameCode(ExportManifest previous, ExportOptions options) {
+		if (previous == null || !fingerprint(options).equals(previous.fingerprint())) {
+			return Map.of();
+		}
+		Map<String, String> versions = new HashMap<>();
+		previous.files().forEach((file, entry) -> {
+			if (entry.version() != null) {
+				versions.put(file, entry.version());
+			}
+		});
+		return versions;
+	}
+
+	private void render(ExportRun run, SitePages.Selection selection, SitePages.Selection feeds,
+			Map<String, String> previousVersions) throws ExportException {
 		List<ExportRun.Task> tasks = new ArrayList<>();
 		tasks.add(() -> {
 			SitePages.SitePage notFound = this.site.notFound();
@@ -301,7 +327,7 @@ class StaticExport {
 		for (StaticFiles source : this.files) {
 			List<StaticFiles.StaticFile> all;
 			try {
-				all = source.files();
+				all = source.files(previousVersions);
 			}
 			catch (IOException ex) {
 				throw new ExportException("Cannot read the " + source.name() + " to export: " + ex.getMessage(), ex);

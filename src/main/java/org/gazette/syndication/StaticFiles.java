@@ -3,6 +3,7 @@ package org.gazette.syndication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Files that the static export publishes as they are, beside the pages it renders: the
@@ -16,6 +17,17 @@ public interface StaticFiles {
 
 	/** Every file, each under the public address it is served at. */
 	List<StaticFile> files() throws IOException;
+
+	/**
+	 * Every file, as {@link #files()} has them, where the source may take what it can
+	 * from the previous export instead of reading it again.
+	 * @param previous the versions of the previous export's files, by file relative to
+	 * its root, when that export was made by the same build of Gazette with the same
+	 * options (otherwise empty)
+	 */
+	default List<StaticFile> files(Map<String, String> previous) throws IOException {
+		return files();
+	}
 
 	/**
 	 * A file to publish.

@@ -31,6 +31,12 @@ class CommandLineTests {
 	}
 
 	@Test
+	void everyCommandIsNamedSoThatTheLauncherFindsIt() {
+		assertThat(CommandLineLauncher.commandsOf(GazetteApplication.class)).hasSize(COMMANDS.size() - 1)
+			.containsExactlyElementsOf(CommandLineLauncher.commandsOf(GazetteApplication.class, "**/*.class"));
+	}
+
+	@Test
 	void everyCommandExplainsItselfWithHelpAndExitsZero() {
 		for (String command : COMMANDS) {
 			CommandRun help = CommandRun.of(() -> GazetteApplication.runCommand(command, "--help"));

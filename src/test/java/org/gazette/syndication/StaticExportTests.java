@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.gazette.content.Content;
 import org.gazette.platform.GazetteProperties;
+import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.ChangeLog;
 import org.gazette.publishing.Newsroom;
 import org.gazette.publishing.PublicContentChanged;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,6 +99,12 @@ class StaticExportTests {
 
 	@Autowired
 	Redirects redirects;
+
+	@Autowired
+	WebProperties web;
+
+	@Autowired
+	SiteUrls siteUrls;
 
 	@TempDir
 	Path temporary;
@@ -276,6 +284,59 @@ class StaticExportTests {
 
 		ExportReport full = this.export.export(this.site, new ExportOptions(LinkStyle.ROOT, null, true));
 		assertThat(full.written()).isEqualTo(full.files());
+	}
+
+	@Test
+	void anExportByTheSameBuildTakesTheAssetListFromThePreviousOne() throws Exception {
+		AssetFiles assets = new AssetFiles(this.web, this.siteUrls, () -> "build-1");
+		List<StaticFiles.StaticFile> listed = assets.files(Map.of());
+		assertThat(listed).hasSizeGreaterThan(100)
+			.allSatisfy((file) -> assertThat(file.version()).startsWith("asset build-1 "));
+		Map<String, String> previous = new HashMap<>();
+		listed.forEach((file) -> previous.put(ExportPaths.fileOf(file.path()), file.version()));
+		Map<String, String> pathsAndVersions = new HashMap<>();
+		listed.forEach((file) -> pathsAndVersions.put(file.path(), file.version()));
+
+		List<StaticFiles.StaticFile> again = assets.files(previous);
+		Map<String, String> againPathsAndVersions = new HashMap<>();
+		again.forEach((file) -> againPathsAndVersions.put(file.path(), file.version()));
+		assertThat(againPathsAndVersions).isEqualTo(pathsAndVersions);
+		StaticFiles.StaticFile css = again.stream()
+			.filter((file) -> file.path().matches("/uswds/css/uswds\\.min-[0-9a-f]{32}\\.css"))
+			.findFirst()
+			.orElseThrow();
+		StaticFiles.StaticFile listedCss = listed.stream()
+			.filter((file) -> file.path().equals(css.path()))
+			.findFirst()
+			.orElseThrow();
+		try (var a = css.content().open(); var b = listedCss.content().open()) {
+			assertThat(a.readAllBytes()).isEqualTo(b.readAllBytes());
+		}
+
+		// Taken from the previous export's versions alone, without looking in the jar.
+		Map<String, String> made = Map.of("made/up.txt", "asset build-1 /made/up.txt /made/up.txt");
+		assertThat(assets.files(made)).singleElement().satisfies((file) -> {
+			assertThat(file.path()).isEqualTo("/made/up.txt");
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> file.content().open());
+		});
+		// Another build lists and hashes them again.
+		assertThat(new AssetFiles(this.web, this.siteUrls, () -> "build-2").files(made)).hasSameSizeAs(listed)
+			.allSatisfy((file) -> assertThat(file.version()).startsWith("asset build-2 "));
+	}
+
+	@Test
+	void anExportWithAnotherLinkStyleRewritesTheStyleSheets() throws Exception {
+		this.export.export(this.site, options(LinkStyle.ROOT));
+		this.export.export(this.site, options(LinkStyle.ROOT));
+		this.export.export(this.site, options(LinkStyle.RELATIVE));
+		String css = ExportFixture.files(this.site)
+			.keySet()
+			.stream()
+			.filter((f) -> f.matches("uswds/css/uswds\\.min-.*\\.css"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ExportFixture.read(this.site.resolve(css))).doesNotContain("url(/")
+			.containsPattern("url\\(\\.\\./fonts/[^)]+-[0-9a-f]{32}\\.woff2\\)");
 	}
 
 	@Test
