@@ -161,11 +161,13 @@ class StaticExport {
 				catch (IOException ex) {
 					throw new ExportException("Cannot write the export beside " + target.link() + ": " + ex, ex);
 				}
-				Map<String, String> sameCode = sameCode(previous, options);
+				// Rendered once per attempt: it takes the 404 page.
+				String fingerprint = fingerprint(options);
+				Map<String, String> sameCode = sameCode(previous, fingerprint);
 				ExportRun run = new ExportRun(version, (previous != null) ? target.current() : null, previous,
 						previousLinks, linkRewriter(options), siteBase(), !sameCode.isEmpty());
 				try {
-					Optional<Set<Long>> changed = changedStories(previous, previousLinks, options);
+					Optional<Set<Long>> changed = changedStories(previous, previousLinks, fingerprint);
 					render(run, selection(run, changed, true), selection(run, changed, false), sameCode);
 				}
 				catch (ExportException | RuntimeException ex) {
@@ -184,7 +186,7 @@ class StaticExport {
 					throw new ExportException(brokenLinksMessage(broken));
 				}
 				ExportManifest manifest = new ExportManifest(this.clock.instant(), missingEvents, before.lastEvent(),
-						before.nextRelease(), fingerprint(options), run.manifest());
+						before.nextRelease(), fingerprint, run.manifest());
 				try {
 					target.publish(version, manifest, run.links());
 				}
@@ -242,9 +244,9 @@ class StaticExport {
 	 * every page must be rendered.
 	 */
 	private Optional<Set<Long>> changedStories(ExportManifest previous, Map<String, List<String>> previousLinks,
-			ExportOptions options) {
+			String fingerprint) {
 		if (previous == null || previousLinks == null || previous.missingEvents() == null
-				|| !fingerprint(options).equals(previous.fingerprint())) {
+				|| !fingerprint.equals(previous.fingerprint())) {
 			return Optional.empty();
 		}
 		Optional<Map<String, Set<Long>>> changes = this.changes.changesSince(previous.lastChangeEvent(),
@@ -286,8 +288,8 @@ class StaticExport {
 	 * The versions of the previous export's files, by file, when it was made by the same
 	 * build with the same options (its fingerprint is this one's); empty otherwise.
 	 */
-	private Map<String, String> sameCode(ExportManifest previous, ExportOptions options) {
-		if (previous == null || !fingerprint(options).equals(previous.fingerprint())) {
+	private Map<String, String> sameCode(ExportManifest previous, String fingerprint) {
+		if (previous == null || !fingerprint.equals(previous.fingerprint())) {
 			return Map.of();
 		}
 		Map<String, String> versions = new HashMap<>();
