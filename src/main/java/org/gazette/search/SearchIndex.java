@@ -42,7 +42,7 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "3";
+	static final String SCHEMA = "4";
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
 

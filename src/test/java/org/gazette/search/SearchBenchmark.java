@@ -79,10 +79,18 @@ public final class SearchBenchmark {
 					return batch;
 				};
 				long start = System.nanoTime();
+				long cpuBefore = processCpuNanos();
+				long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 				int count = index.rebuild(batches, 1);
 				reader.close();
-				System.out.printf(Locale.ROOT, "index: %d stories in %.1f s (wall)%n", count,
-						(System.nanoTime() - start) / 1e9);
+				// The process' CPU includes merges and the JIT, which the building
+				// thread's
+				// does not; reading the corpus JSON is in both.
+				System.out.printf(Locale.ROOT,
+						"index: %d stories in %.1f s (wall), CPU %.1f s (process), %.1f s (this thread), %d MiB%n",
+						count, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuBefore) / 1e9,
+						(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1e9,
+						index.sizeInBytes() >> 20);
 			}
 			Search search = mode.equals("uncached") ? new Search(index, clock, 0) : new Search(index, clock);
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -109,6 +117,11 @@ public final class SearchBenchmark {
 				System.out.printf(Locale.ROOT, "  mean by kind:%s%n", perKind);
 			}
 		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	@SuppressWarnings("unchecked")
