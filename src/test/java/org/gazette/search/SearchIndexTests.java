@@ -124,6 +124,22 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aBodyIsHighlightedByAnalyzingItAgainWhenTheSummaryHoldsNoneOfTheWords() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Lanes Open", "Inspection lanes are open.",
+				"Trucks wait. The cold storage warehouse opened, and storage that is cold was added.", day));
+		// The body keeps no offsets in the index: its snippet comes from its text
+		// analyzed again, the phrase marked where the words follow each other only.
+		assertThat(snippet("\"cold storage\""))
+			.isEqualTo("The <mark>cold storage</mark> warehouse opened, and storage that is cold was added.");
+		assertThat(snippet("lanes")).isEqualTo("Inspection <mark>lanes</mark> are open.");
+	}
+
+	private String snippet(String q) {
+		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10)).hits().get(0).snippetHtml();
+	}
+
+	@Test
 	void findsAScheduledStoryFromItsReleaseInstantOnAndNotBefore() {
 		Instant release = this.clock.instant().plus(Duration.ofHours(2));
 		index(story(1, "Embargoed Tariff Decision", "Decision.", "Tariffs change.", release));
