@@ -53,18 +53,18 @@ final class StoryDocument {
 	static final FacetsConfig FACETS = facets();
 
 	/**
-	 * The summary: stored text whose postings keep each word's offsets, so that the
-	 * snippets of the shown hits, all cut from the summary first, are cut without
-	 * analyzing it again. The body keeps none: its offsets made the index a quarter
-	 * larger and its build a third slower, for the few hits whose summary holds none of
-	 * the words (only those are highlighted in the body, by analyzing it again).
+	 * Stored text whose postings keep each word's offsets, so that the snippet of a hit
+	 * is cut from the stored text without analyzing it again. For the body this costs a
+	 * fifth of the index and a tenth of the build's CPU, and saves searches a fifth of
+	 * theirs (bench/README.md, "Search": analyzing again the bodies of the shown hits
+	 * whose summary holds none of the words).
 	 */
 	private static final FieldType HIGHLIGHTED = highlighted();
 
 	/**
 	 * Every word of a story unstemmed, for spelling suggestions, which need only which
-	 * stories hold a word: no frequencies, positions or norms (they doubled the postings
-	 * the build writes for the longest text).
+	 * stories hold a word: no frequencies, positions or norms (they were a fifth of the
+	 * index, and of the postings the build writes).
 	 */
 	private static final FieldType WORDS = words();
 
@@ -78,7 +78,7 @@ final class StoryDocument {
 		doc.add(new StoredField(SLUG, story.slug()));
 		doc.add(new TextField(TITLE, story.title(), Field.Store.YES));
 		doc.add(new Field(SUMMARY, story.summary(), HIGHLIGHTED));
-		doc.add(new TextField(BODY, body, Field.Store.YES));
+		doc.add(new Field(BODY, body, HIGHLIGHTED));
 		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());

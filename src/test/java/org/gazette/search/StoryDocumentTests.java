@@ -16,13 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoryDocumentTests {
 
 	@Test
-	void onlyTheSummaryKeepsOffsetsAndTheSpellingWordsKeepOnlyWhichStoriesHoldThem() {
+	void theHighlightedFieldsKeepOffsetsAndTheSpellingWordsKeepOnlyWhichStoriesHoldThem() {
 		Document doc = StoryDocument.of(SearchIndexTests.story(1, "Ports Reopen", "Ports are open.",
 				"All ports reopened today.", Instant.parse("2026-11-27T12:00:00Z")), ZoneId.of("UTC"));
 		assertThat(options(doc, StoryDocument.SUMMARY))
 			.isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-		// Positions still: the phrase and proximity boosts read them.
-		assertThat(options(doc, StoryDocument.BODY)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+		assertThat(options(doc, StoryDocument.BODY)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		assertThat(options(doc, StoryDocument.TITLE)).isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 		assertThat(options(doc, StoryDocument.SPELL)).isEqualTo(IndexOptions.DOCS);
 		assertThat(doc.getField(StoryDocument.SPELL).fieldType().omitNorms()).isTrue();
