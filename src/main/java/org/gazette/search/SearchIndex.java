@@ -10,11 +10,16 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -42,7 +47,7 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "3";
+	static final String SCHEMA = "4";
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
 
@@ -133,15 +138,25 @@ final class SearchIndex implements AutoCloseable {
 	int rebuild(Function<Long, List<IndexableStory>> batches, long eventId) {
 		Path folder = this.root.resolve("index-" + System.nanoTime());
 		int count = 0;
+		// The next batch is read (from the database) and laid out as documents on a
+		// thread of its own while this one indexes the current batch: the two steps use
+		// both cores instead of taking turns on one. Batches are indexed in id order, as
+		// read, so ties in score rank the same as before.
+		ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "search-index-read");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			Files.createDirectories(this.root);
 			Directory directory = directory(folder);
 			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-			long last = 0;
-			for (List<IndexableStory> batch = batches.apply(last); !batch.isEmpty(); batch = batches.apply(last)) {
-				for (IndexableStory story : batch) {
-					writer.addDocument(StoryDocument.of(story, this.zone));
-					last = story.id();
+			Future<Batch> next = reader.submit(() -> read(batches, 0));
+			for (Batch batch = await(next); !batch.documents().isEmpty(); batch = await(next)) {
+				long after = batch.lastId();
+				next = reader.submit(() -> read(batches, after));
+				for (Document doc : batch.documents()) {
+					writer.addDocument(doc);
 					count++;
 				}
 			}
@@ -151,6 +166,39 @@ final class SearchIndex implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not build the search index in " + folder, ex);
+		}
+		finally {
+			reader.shutdownNow();
+		}
+	}
+
+	/** A batch of stories as documents, and the id of its last story. */
+	private record Batch(List<Document> documents, long lastId) {
+	}
+
+	private Batch read(Function<Long, List<IndexableStory>> batches, long after) {
+		List<IndexableStory> stories = batches.apply(after);
+		List<Document> documents = stories.stream().map((story) -> StoryDocument.of(story, this.zone)).toList();
+		return new Batch(documents, stories.isEmpty() ? after : stories.get(stories.size() - 1).id());
+	}
+
+	/** The batch read on the reader thread; what failed there fails here. */
+	private static Batch await(Future<Batch> batch) throws IOException {
+		try {
+			return batch.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Search index rebuild interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IOException(ex.getCause());
 		}
 	}
 

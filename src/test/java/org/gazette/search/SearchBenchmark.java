@@ -33,7 +33,8 @@ import org.springframework.web.util.HtmlUtils;
  *
  * <pre>
  * CORPUS_JSONL N QUERIES_TSV ROUNDS MODE [INDEX_DIR]
- *   MODE: default (new Search(index, clock)) or uncached
+ *   MODE: default (new Search(index, clock)), uncached, or answers (prints each
+ *   search's total, suggestion, hits and snippets instead of timing them)
  *   INDEX_DIR: where the index is kept; an index already there is reused (building
  *   100,000 stories takes minutes), else it is built there
  * </pre>
@@ -79,12 +80,32 @@ public final class SearchBenchmark {
 					return batch;
 				};
 				long start = System.nanoTime();
+				long cpuBefore = processCpuNanos();
+				long threadBefore = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 				int count = index.rebuild(batches, 1);
 				reader.close();
-				System.out.printf(Locale.ROOT, "index: %d stories in %.1f s (wall)%n", count,
-						(System.nanoTime() - start) / 1e9);
+				// The process' CPU includes merges and the JIT, which the building
+				// thread's
+				// does not; reading the corpus JSON is in both.
+				System.out.printf(Locale.ROOT,
+						"index: %d stories in %.1f s (wall), CPU %.1f s (process), %.1f s (this thread), %d MiB%n",
+						count, (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuBefore) / 1e9,
+						(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - threadBefore) / 1e9,
+						index.sizeInBytes() >> 20);
 			}
-			Search search = mode.equals("uncached") ? new Search(index, clock, 0) : new Search(index, clock);
+			Search search = mode.equals("default") ? new Search(index, clock) : new Search(index, clock, 0);
+			if (mode.equals("answers")) {
+				// Every answer as text, to compare two versions' hits and snippets with
+				// diff.
+				for (SearchQuery query : queries) {
+					SearchResults results = search.search(query);
+					System.out.printf(Locale.ROOT, "%s total=%d suggestion=%s%n", query, results.total(),
+							results.suggestion());
+					results.hits()
+						.forEach((hit) -> System.out.printf(Locale.ROOT, "  %s | %s%n", hit.slug(), hit.snippetHtml()));
+				}
+				return;
+			}
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			for (int round = 1; round <= rounds; round++) {
 				double[] cpu = new double[queries.size()];
@@ -109,6 +130,11 @@ public final class SearchBenchmark {
 				System.out.printf(Locale.ROOT, "  mean by kind:%s%n", perKind);
 			}
 		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	@SuppressWarnings("unchecked")

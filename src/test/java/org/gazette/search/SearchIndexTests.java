@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The index and the search over it, without a database: stories go in, searches come out.
@@ -124,6 +125,21 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aBodyIsHighlightedWhenTheSummaryHoldsNoneOfTheWords() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Lanes Open", "Inspection lanes are open.",
+				"Trucks wait. The cold storage warehouse opened, and storage that is cold was added.", day));
+		// The phrase is marked where its words follow each other only.
+		assertThat(snippet("\"cold storage\""))
+			.isEqualTo("The <mark>cold storage</mark> warehouse opened, and storage that is cold was added.");
+		assertThat(snippet("lanes")).isEqualTo("Inspection <mark>lanes</mark> are open.");
+	}
+
+	private String snippet(String q) {
+		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10)).hits().get(0).snippetHtml();
+	}
+
+	@Test
 	void findsAScheduledStoryFromItsReleaseInstantOnAndNotBefore() {
 		Instant release = this.clock.instant().plus(Duration.ofHours(2));
 		index(story(1, "Embargoed Tariff Decision", "Decision.", "Tariffs change.", release));
@@ -223,6 +239,31 @@ class SearchIndexTests {
 
 	private String suggestion(String q) {
 		return this.search.search(new SearchQuery(q, null, null, null, null, false, 1, 10)).suggestion();
+	}
+
+	@Test
+	void aRebuildReadsBatchesAfterTheLastIdAndFailsAsItsReadingFailsLeavingTheLiveIndex() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Ports Reopen", "Ports.", "Ports.", day));
+		// The next batch is read on another thread while one is indexed: each is asked
+		// for after the last id of the one before, and all are indexed.
+		List<Long> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+		int count = this.index.rebuild((after) -> {
+			asked.add(after);
+			return (after < 30) ? List.of(story(after + 1, "Bridge " + (after + 1), "Bridges.", "Bridges.", day),
+					story(after + 10, "Bridge " + (after + 10), "Bridges.", "Bridges.", day)) : List.of();
+		}, 2);
+		assertThat(count).isEqualTo(6);
+		assertThat(asked).containsExactly(0L, 10L, 20L, 30L);
+		assertThat(titles("bridge")).hasSize(6);
+		assertThatThrownBy(() -> this.index.rebuild((after) -> {
+			if (after > 0) {
+				throw new IllegalStateException("database gone");
+			}
+			return List.of(story(1, "Tunnels", "Tunnels.", "Tunnels.", day));
+		}, 3)).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+		assertThat(titles("bridge")).hasSize(6);
+		assertThat(titles("tunnels")).isEmpty();
 	}
 
 	@Test
