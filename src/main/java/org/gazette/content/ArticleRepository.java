@@ -88,14 +88,14 @@ class ArticleRepository {
 
 	/**
 	 * Keeps a former address of the story; a no-op when it already has it (a story may
-	 * move back to an earlier address, and away again).
+	 * move back to an earlier address, and away again). The unique key on the address
+	 * decides, not a {@code not exists} read: see {@code RevisionRepository#body}.
 	 */
 	void keepFormerSlug(long articleId, String slug, Instant at, String by) {
 		this.jdbc.sql("""
 				insert into article_slug_history (language, slug, article_id, changed_at, changed_by)
-				select 'en', :slug, :article, :at, :by from article
-				where id = :article and not exists
-				      (select 1 from article_slug_history h where h.language = 'en' and h.slug = :slug)
+				select 'en', :slug, :article, :at, :by from article where id = :article
+				on conflict do nothing
 				""").param("slug", slug).param("article", articleId).param("at", Db.utc(at)).param("by", by).update();
 	}
 

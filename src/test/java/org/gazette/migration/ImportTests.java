@@ -271,6 +271,22 @@ class ImportTests {
 	}
 
 	@DatabaseTest
+	void postsWithTheSameBodyAreAllImportedAndShareOneStoredBody(Databases.Lazy lazy) {
+		open(lazy);
+		ImportReport report = run(Wxr.site(SITE)
+			.post(Wxr.post(1, "Office closed").content("Closed for the holiday."))
+			.post(Wxr.post(2, "Office closed again").content("Closed for the holiday."))
+			.post(Wxr.post(3, "Office open").content("Open as usual."))
+			.post(Wxr.post(4, "Office closed once more").content("Closed for the holiday.")));
+		assertThat(report.createdCount()).isEqualTo(4);
+		assertThat(report.skippedCount()).isZero();
+		assertThat(count("select count(*) from revision")).isEqualTo(4);
+		assertThat(count("select count(*) from revision_body")).isEqualTo(2);
+		assertThat(this.node.newsroom().story("office-closed-once-more").orElseThrow().bodyHtml())
+			.isEqualTo("<p>Closed for the holiday.</p>\n");
+	}
+
+	@DatabaseTest
 	void hostileHtmlIsSanitizedAndWordPressMarkupConverted(Databases.Lazy lazy) {
 		open(lazy);
 		run(Wxr.site(SITE)

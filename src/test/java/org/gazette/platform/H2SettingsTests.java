@@ -13,18 +13,26 @@ class H2SettingsTests {
 	void aPageCacheLargerThanAnEighthOfTheHeapIsLowered() {
 		assertThat(H2Settings.of("jdbc:h2:file:./data/gazette;MODE=PostgreSQL;CACHE_SIZE=131072;AUTO_SERVER=TRUE",
 				HEAP_256_MB))
-			.isEqualTo("jdbc:h2:file:./data/gazette;MODE=PostgreSQL;CACHE_SIZE=32768;AUTO_SERVER=TRUE");
+			.isEqualTo(
+					"jdbc:h2:file:./data/gazette;MODE=PostgreSQL;CACHE_SIZE=32768;AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=128");
 		assertThat(H2Settings.of("jdbc:h2:file:./db;cache_size=99999999999999999999", HEAP_256_MB))
-			.isEqualTo("jdbc:h2:file:./db;cache_size=32768");
+			.isEqualTo("jdbc:h2:file:./db;cache_size=32768;QUERY_CACHE_SIZE=128");
 	}
 
 	@Test
 	void whatTheHeapCanHoldAndOtherDatabasesAreLeftAsTheyAre() {
-		assertThat(H2Settings.of("jdbc:h2:file:./db;CACHE_SIZE=131072", 1L << 30))
-			.isEqualTo("jdbc:h2:file:./db;CACHE_SIZE=131072");
-		assertThat(H2Settings.of("jdbc:h2:mem:test", HEAP_256_MB)).isEqualTo("jdbc:h2:mem:test");
+		assertThat(H2Settings.of("jdbc:h2:file:./db;CACHE_SIZE=131072;QUERY_CACHE_SIZE=16", 1L << 30))
+			.isEqualTo("jdbc:h2:file:./db;CACHE_SIZE=131072;QUERY_CACHE_SIZE=16");
+		assertThat(H2Settings.of("jdbc:h2:tcp://localhost/./db", HEAP_256_MB))
+			.isEqualTo("jdbc:h2:tcp://localhost/./db");
 		assertThat(H2Settings.of("jdbc:postgresql://127.0.0.1:5432/test", HEAP_256_MB))
 			.isEqualTo("jdbc:postgresql://127.0.0.1:5432/test");
+	}
+
+	@Test
+	void anEmbeddedDatabaseKeepsMoreParsedStatements() {
+		assertThat(H2Settings.of("jdbc:h2:mem:test;MODE=PostgreSQL", HEAP_256_MB))
+			.isEqualTo("jdbc:h2:mem:test;MODE=PostgreSQL;QUERY_CACHE_SIZE=128");
 	}
 
 	@Test
