@@ -75,7 +75,13 @@ gazette incremental
 # One change, as an editor makes it: a topic's description, which shows on every page of that
 # topic's listing, with the change event the application appends for it; then an incremental
 # export, which renders everything and writes only the files whose bytes changed.
-h2cp="$work/h2.jar:$work/h2-triggers/BOOT-INF/classes"
+# H2's own tools and Gazette's trigger class, from the jar measured: a reused database (one
+# load-articles.sh built in another BENCH_WORK, copied here) comes without them.
+tools="$run/h2-tools"
+mkdir -p "$tools"
+unzip -p "$jar" "$(unzip -Z1 "$jar" | grep -E '^BOOT-INF/lib/h2-[0-9.]+\.jar$' | head -1)" >"$tools/h2.jar"
+unzip -q -o "$jar" 'BOOT-INF/classes/org/gazette/platform/AppendOnlyTrigger.class' -d "$tools"
+h2cp="$tools/h2.jar:$tools/BOOT-INF/classes"
 change() {
   cat >"$run/change.sql" <<SQL
 update topic set description = 'Changed for the benchmark at $(date +%s.%N).' where id = (select min(id) from topic);
