@@ -106,7 +106,8 @@ java $JAVA_OPTS -jar "$jar" --server.address=127.0.0.1 --server.port="${WARM_POR
   --gazette.export.directory="$out" >"$run/warm.out" 2>&1 &
 warm_pid=$!
 trap 'kill "$warm_pid" 2>/dev/null || true' EXIT
-until grep -q 'Started GazetteApplication' "$run/warm.out"; do
+# The application starts through its command-line launcher, whose name the line carries.
+until grep -qE 'Started [A-Za-z]+ in ' "$run/warm.out"; do
   kill -0 "$warm_pid" 2>/dev/null || { cat "$run/warm.out" >&2; die "the warm node did not start"; }
   sleep 1
 done
