@@ -204,8 +204,7 @@ public class SiteUrls {
 		if (versioned == null) {
 			versioned = this.resources.getForLookupPath(path);
 			if (versioned == null) {
-				// Not remembered: before the context is refreshed the chain knows no
-				// file.
+				// Not remembered: the chain knows no file until the context is refreshed.
 				return path;
 			}
 			this.assets.put(path, versioned);

@@ -95,8 +95,7 @@ public final class SearchBenchmark {
 			}
 			Search search = mode.equals("default") ? new Search(index, clock) : new Search(index, clock, 0);
 			if (mode.equals("answers")) {
-				// Every answer as text, to compare two versions' hits and snippets with
-				// diff.
+				// Every answer as text, so two versions' hits and snippets can be diffed.
 				for (SearchQuery query : queries) {
 					SearchResults results = search.search(query);
 					System.out.printf(Locale.ROOT, "%s total=%d suggestion=%s%n", query, results.total(),
