@@ -54,7 +54,7 @@ final class ExportRun {
 
 	private final String siteBase;
 
-	private final boolean sameOptions;
+	private final boolean sameBuild;
 
 	private final Map<String, ExportManifest.Entry> files = new ConcurrentHashMap<>();
 
@@ -84,19 +84,19 @@ final class ExportRun {
 	 * @param previousLinks the links of the previous export's pages, or null
 	 * @param rewriter how site links are written in pages; null leaves them as they are
 	 * @param siteBase the site's base address, without a trailing slash
-	 * @param sameOptions whether the previous export was made by the same build with the
+	 * @param sameBuild whether the previous export was made by the same build with the
 	 * same options, so that a static file's version stands for its bytes (a style sheet's
 	 * depend on the link style too)
 	 */
 	ExportRun(Path root, Path previousRoot, ExportManifest previous, Map<String, List<String>> previousLinks,
-			LinkRewriter rewriter, String siteBase, boolean sameOptions) {
+			LinkRewriter rewriter, String siteBase, boolean sameBuild) {
 		this.root = root;
 		this.previousRoot = previousRoot;
 		this.previous = previous;
 		this.previousLinks = previousLinks;
 		this.rewriter = rewriter;
 		this.siteBase = siteBase;
-		this.sameOptions = sameOptions;
+		this.sameBuild = sameBuild;
 	}
 
 	/** Whether a file is written, or being written, at the address already. */
@@ -238,7 +238,7 @@ final class ExportRun {
 	void file(StaticFiles.StaticFile file) throws IOException, ExportException {
 		String name = fileOf(file.path());
 		ExportManifest.Entry before = (this.previous != null) ? this.previous.files().get(name) : null;
-		if (this.sameOptions && file.version() != null && before != null && file.version().equals(before.version())
+		if (this.sameBuild && file.version() != null && before != null && file.version().equals(before.version())
 				&& keep(file.path(), name, before)) {
 			return;
 		}

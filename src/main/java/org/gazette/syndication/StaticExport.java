@@ -163,12 +163,14 @@ class StaticExport {
 				}
 				// Rendered once per attempt: it takes the 404 page.
 				String fingerprint = fingerprint(options);
-				Map<String, String> sameCode = sameCode(previous, fingerprint);
+				boolean sameBuild = previous != null && fingerprint.equals(previous.fingerprint());
 				ExportRun run = new ExportRun(version, (previous != null) ? target.current() : null, previous,
-						previousLinks, linkRewriter(options), siteBase(), !sameCode.isEmpty());
+						previousLinks, linkRewriter(options), siteBase(), sameBuild);
 				try {
-					Optional<Set<Long>> changed = changedStories(previous, previousLinks, fingerprint);
-					render(run, selection(run, changed, true), selection(run, changed, false), sameCode);
+					Optional<Set<Long>> changed = sameBuild ? changedStories(previous, previousLinks)
+							: Optional.empty();
+					render(run, selection(run, changed, true), selection(run, changed, false),
+							sameBuild ? fileVersions(previous) : Map.of());
 				}
 				catch (ExportException | RuntimeException ex) {
 					target.discard(version);
@@ -239,14 +241,12 @@ class StaticExport {
 	}
 
 	/**
-	 * The stories with a change since the previous export, when it was made with these
-	 * options and layout and the change log still tells what changed since; empty when
-	 * every page must be rendered.
+	 * The stories with a change since the previous export, made by this build with these
+	 * options, when the change log still tells what changed since; empty when every page
+	 * must be rendered.
 	 */
-	private Optional<Set<Long>> changedStories(ExportManifest previous, Map<String, List<String>> previousLinks,
-			String fingerprint) {
-		if (previous == null || previousLinks == null || previous.missingEvents() == null
-				|| !fingerprint.equals(previous.fingerprint())) {
+	private Optional<Set<Long>> changedStories(ExportManifest previous, Map<String, List<String>> previousLinks) {
+		if (previousLinks == null || previous.missingEvents() == null) {
 			return Optional.empty();
 		}
 		Optional<Map<String, Set<Long>>> changes = this.changes.changesSince(previous.lastChangeEvent(),
@@ -284,14 +284,8 @@ class StaticExport {
 		};
 	}
 
-	/**
-	 * The versions of the previous export's files, by file, when it was made by the same
-	 * build with the same options (its fingerprint is this one's); empty otherwise.
-	 */
-	private Map<String, String> sameCode(ExportManifest previous, String fingerprint) {
-		if (previous == null || !fingerprint.equals(previous.fingerprint())) {
-			return Map.of();
-		}
+	/** The versions of an export's files that have one, by file. */
+	private static Map<String, String> fileVersions(ExportManifest previous) {
 		Map<String, String> versions = new HashMap<>();
 		previous.files().forEach((file, entry) -> {
 			if (entry.version() != null) {
