@@ -43,12 +43,26 @@ final class QueryBuilder {
 	 * typed.
 	 */
 	Query build(UserQuery query) {
+		return build(query, false);
+	}
+
+	/**
+	 * A query finding the same stories as {@link #build}, unscored, for counting them:
+	 * each single word is looked up once in {@link StoryDocument#WORDS_ANYWHERE}, where
+	 * the scored query asks the four fields; phrases and words that analysis split in two
+	 * must still match within one field, so they are asked as in {@link #build}.
+	 */
+	Query matching(UserQuery query) {
+		return build(query, true);
+	}
+
+	private Query build(UserQuery query, boolean unscored) {
 		BooleanQuery.Builder builder = new BooleanQuery.Builder();
 		boolean positive = false;
 		for (List<UserQuery.Clause> group : query.groups()) {
 			List<Query> alternatives = new ArrayList<>();
 			for (UserQuery.Clause clause : group) {
-				Query q = clause(clause);
+				Query q = clause(clause, unscored);
 				if (q != null) {
 					alternatives.add(q);
 				}
@@ -66,7 +80,7 @@ final class QueryBuilder {
 		}
 		boolean negative = false;
 		for (UserQuery.Clause clause : query.excluded()) {
-			Query q = clause(clause);
+			Query q = clause(clause, unscored);
 			if (q != null) {
 				builder.add(q, Occur.MUST_NOT);
 				negative = true;
@@ -100,32 +114,56 @@ final class QueryBuilder {
 			.build();
 	}
 
-	private Query clause(UserQuery.Clause clause) {
+	private Query clause(UserQuery.Clause clause, boolean unscored) {
 		List<Token> tokens = tokens(clause.text());
 		List<String> terms = tokens.stream().map(Token::term).toList();
 		if (terms.isEmpty()) {
 			return null;
 		}
+		if (unscored && terms.size() == 1) {
+			return new TermQuery(new Term(StoryDocument.WORDS_ANYWHERE, terms.get(0)));
+		}
 		List<Query> perField = new ArrayList<>();
 		for (int i = 0; i < FIELDS.length; i++) {
-			Query q;
-			if (terms.size() == 1) {
-				q = new TermQuery(new Term(FIELDS[i], terms.get(0)));
-			}
-			else if (clause.phrase()) {
-				q = phrase(FIELDS[i], tokens, 0);
-			}
-			else {
-				// A token that analysis split in two ("e-manifest") must match all its
-				// parts.
-				BooleanQuery.Builder all = new BooleanQuery.Builder();
-				String field = FIELDS[i];
-				terms.forEach((term) -> all.add(new TermQuery(new Term(field, term)), Occur.MUST));
-				q = all.build();
-			}
-			perField.add(new BoostQuery(q, WEIGHTS[i]));
+			perField.add(new BoostQuery(inField(FIELDS[i], clause, tokens), WEIGHTS[i]));
 		}
 		return new DisjunctionMaxQuery(perField, 0.1f);
+	}
+
+	/**
+	 * What the highlighter looks for in one field of a story that {@link #build} found:
+	 * each word or phrase typed as it is asked of that field. The words' query would mark
+	 * the same matches in that field; this one spares the highlighter looking the words
+	 * up in the other three fields for every story it highlights. Null when no word is
+	 * asked for (the highlighter then gets the words' query).
+	 */
+	Query highlighted(UserQuery query, String field) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		boolean some = false;
+		for (List<UserQuery.Clause> group : query.groups()) {
+			for (UserQuery.Clause clause : group) {
+				List<Token> tokens = tokens(clause.text());
+				if (!tokens.isEmpty()) {
+					any.add(inField(field, clause, tokens), Occur.SHOULD);
+					some = true;
+				}
+			}
+		}
+		return some ? any.build() : null;
+	}
+
+	/** A word or phrase typed, asked of one field. */
+	private static Query inField(String field, UserQuery.Clause clause, List<Token> tokens) {
+		if (tokens.size() == 1) {
+			return new TermQuery(new Term(field, tokens.get(0).term()));
+		}
+		if (clause.phrase()) {
+			return phrase(field, tokens, 0);
+		}
+		// A token that analysis split in two ("e-manifest") must match all its parts.
+		BooleanQuery.Builder all = new BooleanQuery.Builder();
+		tokens.forEach((token) -> all.add(new TermQuery(new Term(field, token.term())), Occur.MUST));
+		return all.build();
 	}
 
 	/**

@@ -24,6 +24,9 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class RankedHits implements Collector {
 
+	/** How much the minimum competitive score must rise before the scorer is told. */
+	private static final float MINIMUM_STEP = 1.01f;
+
 	private final SegmentColumns.Cache columns;
 
 	private final long nowMillis;
@@ -108,11 +111,14 @@ final class RankedHits implements Collector {
 
 			/**
 			 * Lets the scorer skip matches that even the largest boost could not lift
-			 * above the weakest hit kept (a tie loses: it comes later).
+			 * above the weakest hit kept (a tie loses: it comes later). The scorer is
+			 * told only when the minimum has risen by a step: telling it costs (a
+			 * disjunction passes it to each field's scorer), and most rises are tiny. An
+			 * older, lower minimum skips less but never a hit that could enter.
 			 */
 			private void raiseMinimum() throws IOException {
 				float minimum = Math.nextDown((float) (RankedHits.this.queue.top().score / RecencyBoost.MAX));
-				if (minimum > this.minimum) {
+				if (minimum > this.minimum * MINIMUM_STEP) {
 					this.minimum = minimum;
 					this.scorer.setMinCompetitiveScore(minimum);
 				}

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -17,6 +19,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -69,6 +72,13 @@ public class Search {
 	private static final Set<String> SHOWN_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE, StoryDocument.TYPE,
 			StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY);
 
+	/** The stored fields a hit shows, and the body its snippet may be cut from. */
+	private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE,
+			StoryDocument.TYPE, StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY, StoryDocument.BODY);
+
+	/** Characters of a field the highlighter looks at. */
+	private static final int MAX_HIGHLIGHTED = 200_000;
+
 	@Autowired
 	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
 		this(indexer.index(), clock, properties.answersKept());
@@ -114,7 +124,7 @@ public class Search {
 			}
 			// Pass 1, every match without scores: the total and the exact facet counts.
 			FacetCounter counter = new FacetCounter(this.columns, nowMillis, filters);
-			searcher.search(matching, counter.manager());
+			searcher.search((words != null) ? this.queries.matching(user) : matching, counter.manager());
 			// Pass 2, the page: the filters as clauses, so that only stories passing all
 			// are scored.
 			BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching, Occur.MUST);
@@ -141,7 +151,7 @@ public class Search {
 					ranked = Arrays.copyOf(ranked, Math.min(top, ranked.length));
 				}
 			}
-			List<SearchResults.Hit> hits = hits(searcher, ranked, request, words);
+			List<SearchResults.Hit> hits = hits(searcher, ranked, request, user, words);
 			return new SearchResults(hits, counter.total(), request.page(), request.pageSize(), counter.facets(),
 					(counter.total() < 3) ? suggestion(searcher, user, nowMillis) : null);
 		}
@@ -159,19 +169,26 @@ public class Search {
 		return false;
 	}
 
-	private List<SearchResults.Hit> hits(IndexSearcher searcher, ScoreDoc[] top, SearchQuery request, Query words)
-			throws IOException {
+	private List<SearchResults.Hit> hits(IndexSearcher searcher, ScoreDoc[] top, SearchQuery request, UserQuery user,
+			Query words) throws IOException {
 		int from = (request.page() - 1) * request.pageSize();
 		if (from >= top.length) {
 			return List.of();
 		}
 		ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
-		String[] snippets = (words != null) ? snippets(searcher, page, words) : new String[page.length];
-		List<SearchResults.Hit> hits = new ArrayList<>();
+		// Each story's stored fields are read once, for the page and its snippets:
+		// reading
+		// any of them decompresses the whole story, body included.
 		var stored = searcher.storedFields();
+		Map<Integer, Document> documents = new HashMap<>();
+		for (ScoreDoc hit : page) {
+			documents.put(hit.doc, stored.document(hit.doc, (words != null) ? HIGHLIGHTED_FIELDS : SHOWN_FIELDS));
+		}
+		String[] snippets = (words != null) ? snippets(searcher, page, user, words, documents)
+				: new String[page.length];
+		List<SearchResults.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < page.length; i++) {
-			// Not the body: its snippet, if any, is cut already.
-			Document doc = stored.document(page[i].doc, SHOWN_FIELDS);
+			Document doc = documents.get(page[i].doc);
 			hits.add(new SearchResults.Hit(doc.get(StoryDocument.SLUG), doc.get(StoryDocument.TITLE),
 					doc.get(StoryDocument.TYPE),
 					Instant.ofEpochMilli(doc.getField(StoryDocument.RELEASE).numericValue().longValue()),
@@ -187,16 +204,37 @@ public class Search {
 	 * body, the longest field, is only read and matched for the hits whose summary holds
 	 * none of the words.
 	 */
-	private String[] snippets(IndexSearcher searcher, ScoreDoc[] page, Query words) throws IOException {
-		UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, this.index.analyzer())
-			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-			.withMaxLength(200_000)
-			.build();
+	private String[] snippets(IndexSearcher searcher, ScoreDoc[] page, UserQuery user, Query words,
+			Map<Integer, Document> documents) throws IOException {
+		UnifiedHighlighter highlighter = new UnifiedHighlighter(
+				UnifiedHighlighter.builder(searcher, this.index.analyzer())
+					.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+					.withMaxLength(MAX_HIGHLIGHTED)) {
+			/** The text read already for the page, as the highlighter would read it. */
+			@Override
+			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+					throws IOException {
+				List<CharSequence[]> values = new ArrayList<>();
+				for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+					CharSequence[] texts = new CharSequence[fields.length];
+					for (int f = 0; f < fields.length; f++) {
+						String text = documents.get(doc).get(fields[f]);
+						text = (text != null) ? text : "";
+						texts[f] = (text.length() > MAX_HIGHLIGHTED) ? text.substring(0, MAX_HIGHLIGHTED) : text;
+					}
+					values.add(texts);
+				}
+				return values;
+			}
+		};
 		int[] docIds = Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
-		String[] summaries = highlight(highlighter, StoryDocument.SUMMARY, words, docIds, 1);
+		String[] summaries = highlight(highlighter, StoryDocument.SUMMARY,
+				highlighted(user, StoryDocument.SUMMARY, words), docIds, 1);
 		int[] unmarked = IntStream.range(0, page.length).filter((i) -> !marked(summaries[i])).toArray();
-		String[] bodies = (unmarked.length > 0) ? highlight(highlighter, StoryDocument.BODY, words,
-				Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2) : new String[0];
+		String[] bodies = (unmarked.length > 0)
+				? highlight(highlighter, StoryDocument.BODY, highlighted(user, StoryDocument.BODY, words),
+						Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2)
+				: new String[0];
 		String[] snippets = summaries.clone();
 		for (int j = 0; j < unmarked.length; j++) {
 			if (marked(bodies[j])) {
@@ -204,6 +242,11 @@ public class Search {
 			}
 		}
 		return snippets;
+	}
+
+	private Query highlighted(UserQuery user, String field, Query words) {
+		Query inField = this.queries.highlighted(user, field);
+		return (inField != null) ? inField : words;
 	}
 
 	private static String[] highlight(UnifiedHighlighter highlighter, String field, Query words, int[] docIds,

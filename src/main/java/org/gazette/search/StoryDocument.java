@@ -38,6 +38,13 @@ final class StoryDocument {
 
 	static final String SPELL = "spell";
 
+	/**
+	 * Every word of the title, summary, body and bylines in one field, for finding and
+	 * counting the stories that hold a word: one postings list per word where the four
+	 * fields scored are four. Which stories only, as for {@link #SPELL}.
+	 */
+	static final String WORDS_ANYWHERE = "anywhere";
+
 	static final String RELEASE = "release";
 
 	static final String BYLINE = "byline";
@@ -83,6 +90,7 @@ final class StoryDocument {
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
 		doc.add(new Field(SPELL, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names, WORDS));
+		doc.add(new Field(WORDS_ANYWHERE, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names, WORDS));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new LongPoint(RELEASE, release));
 		doc.add(new NumericDocValuesField(RELEASE, release));

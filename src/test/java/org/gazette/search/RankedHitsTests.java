@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
 import org.gazette.publishing.IndexableStory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,34 @@ class RankedHitsTests {
 					return null;
 				}, null);
 			}
+		}
+	}
+
+	@Test
+	void theCountingQueryFindsTheSameStoriesAsTheScoredOne() {
+		Instant now = Instant.parse("2026-11-28T12:00:00Z");
+		List<IndexableStory> stories = new RandomStories(11, WORDS).stories(1_000, now, 6, 15, 100);
+		this.index = new SearchIndex(this.folder, ZoneId.of("UTC"));
+		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
+		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
+		for (String text : new String[] { "port", "steel trade", "\"river freight\"", "drone OR badge", "water -bridge",
+				"rail customs border", "jane", "doe -port", "pilot-grain", "-\"tariff steel\" carrier" }) {
+			UserQuery user = UserQuery.parse(text);
+			this.index.search((searcher) -> {
+				List<Integer> scored = matches(searcher, queries.build(user));
+				assertThat(scored).as(text).isNotEmpty();
+				assertThat(matches(searcher, queries.matching(user))).as(text).isEqualTo(scored);
+				return null;
+			}, null);
+		}
+	}
+
+	private static List<Integer> matches(IndexSearcher searcher, Query query) {
+		try {
+			return docs(searcher.search(query, Integer.MAX_VALUE, Sort.INDEXORDER).scoreDocs);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
