@@ -177,8 +177,7 @@ public class Search {
 		}
 		ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
 		// Each story's stored fields are read once, for the page and its snippets:
-		// reading
-		// any of them decompresses the whole story, body included.
+		// reading any of them decompresses the whole story, body included.
 		var stored = searcher.storedFields();
 		Map<Integer, Document> documents = new HashMap<>();
 		for (ScoreDoc hit : page) {
