@@ -7,12 +7,10 @@ import org.gazette.platform.CommandLineLauncher;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Gazette: a publishing platform for official government newsrooms. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class GazetteApplication {
 
 	/**

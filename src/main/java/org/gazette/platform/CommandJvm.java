@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * child whose parent was killed outright ({@code kill -9}) exits within seconds.
  * <p>
  * Runs in the same JVM instead: serving the site (no command, or {@code serve}), help and
- * version, a JVM already tuned by hand (its options name the compiler, a class-data
- * archive to write or a debugger), and on request: {@value #OPT_OUT_ENVIRONMENT}=same or
+ * version, a JVM already tuned or inspected by hand (its options name the compiler, a
+ * class-data archive to write, an agent or a flight recording), and on request:
+ * {@value #OPT_OUT_ENVIRONMENT}=same or
  * {@code -D}{@value #OPT_OUT_PROPERTY}{@code =same}.
  * <p>
  * This class must not use Spring: the parent only starts the child and waits.
@@ -42,10 +43,15 @@ public final class CommandJvm {
 	/** The options the child gets, unless the parent's own options already set them. */
 	static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-	/** Options by which an operator tunes or inspects the JVM: theirs is kept. */
+	/**
+	 * Options by which an operator tunes or inspects the JVM: theirs runs the command.
+	 * The inspecting ones (agents, recordings) would also run in the parent, which would
+	 * write the same files as the child.
+	 */
 	private static final List<String> TUNED = List.of("-XX:TieredStopAtLevel", "-XX:+TieredCompilation",
 			"-XX:-TieredCompilation", "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList", "-Xshare:dump", "-Xint",
-			"-Xcomp", "-Xdebug", "-agentlib:jdwp", "-Xrunjdwp");
+			"-Xcomp", "-Xdebug", "-Xrunjdwp", "-agentlib:", "-agentpath:", "-javaagent:", "-XX:StartFlightRecording",
+			"-XX:+FlightRecorder");
 
 	private static final List<String> ANSWERED_AT_ONCE = List.of("-h", "--help", "-V", "--version");
 

@@ -81,6 +81,12 @@ class CommandJvmTests {
 		assertThat(
 				CommandJvm.wanted(new String[] { "reindex" }, List.of("-XX:ArchiveClassesAtExit=app.jsa"), null, null))
 			.isFalse();
+		assertThat(CommandJvm.wanted(new String[] { "reindex" }, List.of("-XX:StartFlightRecording=filename=a.jfr"),
+				null, null))
+			.isFalse();
+		assertThat(
+				CommandJvm.wanted(new String[] { "reindex" }, List.of("-Xmx1g", "-Dfile.encoding=UTF-8"), null, null))
+			.isTrue();
 	}
 
 	@Test
