@@ -160,8 +160,7 @@ public final class CommandJvm {
 	private static int runChild(List<String> command) {
 		ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
 		Map<String, String> environment = builder.environment();
-		// The java launcher put these in this JVM's options already, which the child
-		// gets.
+		// Already among this JVM's options, which the child gets: not twice.
 		environment.remove("JDK_JAVA_OPTIONS");
 		Process child;
 		try {
