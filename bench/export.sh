@@ -24,8 +24,9 @@
 # Environment: N=10000, BENCH_WORK (default /tmp/gazette-bench), JAR (default target/gazette.jar),
 # JAVA_OPTS (default -Xms1g -Xmx1g), WARM_PORT (default 18931), WARM_SETTLE (seconds, default 30),
 # WARM (default 1; 0 skips the warm, in-process runs), HUGO_RUNS (default 2).
-# JAVA_OPTS="-Xms1g -Xmx1g -XX:TieredStopAtLevel=1" times the commands as the README recommends
-# running them (C1 only: about half the CPU of an incremental export; decision 0019).
+# Each command runs its work in a child JVM with C1 only and the serial collector, which it starts
+# itself and whose CPU time GNU time counts (decision 0021); JAVA_OPTS go to both. A JAVA_OPTS that
+# names the compiler (-XX:TieredStopAtLevel=...) keeps the work in the one JVM started here.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

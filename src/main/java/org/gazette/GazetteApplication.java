@@ -1,22 +1,28 @@
 package org.gazette;
 
+import java.util.OptionalInt;
+
+import org.gazette.platform.CommandJvm;
 import org.gazette.platform.CommandLineLauncher;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Gazette: a publishing platform for official government newsrooms. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class GazetteApplication {
 
 	/**
 	 * Serves the site, or runs the operator's command named first (see
-	 * {@link CommandLineLauncher}; {@code --help} lists them).
+	 * {@link CommandLineLauncher}; {@code --help} lists them). A command runs in a child
+	 * JVM tuned for one-shot work ({@link CommandJvm}).
 	 */
 	public static void main(String[] args) {
+		OptionalInt child = CommandJvm.run(args);
+		if (child.isPresent()) {
+			System.exit(child.getAsInt());
+		}
 		CommandLineLauncher.main(GazetteApplication.class, args);
 	}
 
