@@ -160,8 +160,9 @@ public final class CommandJvm {
 	private static int runChild(List<String> command) {
 		ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
 		Map<String, String> environment = builder.environment();
-		// Already among this JVM's options, which the child gets: not twice.
+		// Both are already among this JVM's options, which the child gets: not twice.
 		environment.remove("JDK_JAVA_OPTIONS");
+		environment.remove("JAVA_TOOL_OPTIONS");
 		Process child;
 		try {
 			child = builder.start();

@@ -89,8 +89,9 @@ final class StoryDocument {
 		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
 		// name.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
-		doc.add(new Field(SPELL, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names, WORDS));
-		doc.add(new Field(WORDS_ANYWHERE, story.title() + "\n" + story.summary() + "\n" + body + "\n" + names, WORDS));
+		String allWords = story.title() + "\n" + story.summary() + "\n" + body + "\n" + names;
+		doc.add(new Field(SPELL, allWords, WORDS));
+		doc.add(new Field(WORDS_ANYWHERE, allWords, WORDS));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new LongPoint(RELEASE, release));
 		doc.add(new NumericDocValuesField(RELEASE, release));

@@ -44,6 +44,18 @@ class CommandJvmTests {
 	}
 
 	@Test
+	void optionsFromTheEnvironmentReachTheChildOnce() throws Exception {
+		Run run = run(Map.of("JAVA_TOOL_OPTIONS", "-Dgazette.probe=from-the-environment"), List.of(), "echo", "0");
+		assertThat(run.status()).isZero();
+		assertThat(pidIn(run.out())).isNotEqualTo(run.pid());
+		String options = run.out().lines().filter((line) -> line.startsWith("options: ")).findFirst().orElseThrow();
+		assertThat(options.split("-Dgazette.probe=from-the-environment", -1)).hasSize(2);
+		// The JVM announces options it took from the variable: the parent once, the
+		// child not at all.
+		assertThat(run.err().split("Picked up JAVA_TOOL_OPTIONS", -1)).hasSize(2);
+	}
+
+	@Test
 	void theOperatorsOwnTuningOrTheOptOutRunsTheCommandInTheSameJvm() throws Exception {
 		Run tuned = run(Map.of(), List.of("-XX:TieredStopAtLevel=4"), "echo", "0");
 		Run variable = run(Map.of("GAZETTE_COMMAND_JVM", "same"), List.of(), "echo", "0");
