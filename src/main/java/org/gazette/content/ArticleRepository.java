@@ -109,10 +109,18 @@ class ArticleRepository {
 
 	/** Which of these slugs a story has now or had before. */
 	java.util.Set<String> takenSlugs(java.util.List<String> slugs) {
-		return new java.util.HashSet<>(this.jdbc.sql("""
-				select slug from article where language = 'en' and slug in (:slugs)
-				union select slug from article_slug_history where language = 'en' and slug in (:slugs)
-				""").param("slugs", slugs).query(String.class).list());
+		// The language is checked here, not in the query: with it there, H2 looks the
+		// list up on the (language, slug) key's first column, reading every story's row.
+		java.util.Set<String> taken = new java.util.HashSet<>();
+		this.jdbc.sql("""
+				select language, slug from article where slug in (:slugs)
+				union all select language, slug from article_slug_history where slug in (:slugs)
+				""").param("slugs", slugs).query((rs) -> {
+			if ("en".equals(rs.getString("language"))) {
+				taken.add(rs.getString("slug"));
+			}
+		});
+		return taken;
 	}
 
 	/** The story's former addresses, most recently left first. */

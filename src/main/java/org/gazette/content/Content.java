@@ -124,6 +124,17 @@ public class Content {
 	 */
 	@Transactional
 	public SavedRevision createStory(String slug, RevisionDraft draft, String by) {
+		return createStory(slug, draft, null, by);
+	}
+
+	/**
+	 * As {@link #createStory(String, RevisionDraft, String)}, with the body rendered
+	 * ahead by {@link #render}.
+	 * @param body the draft's body rendered, or null to render it here (as when it is not
+	 * the draft's)
+	 */
+	@Transactional
+	public SavedRevision createStory(String slug, RevisionDraft draft, RenderedBody body, String by) {
 		// Problems with the address and the draft are refused together: one form.
 		Problems problems = new Problems();
 		String checked = (slug != null) ? this.rules.checkNewArticleSlug(slug, this.articles, problems) : null;
@@ -137,7 +148,21 @@ public class Content {
 			// Another story took the address between the check and this save.
 			throw InvalidContentException.of("slug", "Another story already uses the address " + chosen + ".");
 		}
-		return saveRevision(articleId, 1, clean, by);
+		return saveRevision(articleId, 1, clean, body, by);
+	}
+
+	/**
+	 * Renders a body as a save does, without saving it: for importers, which render the
+	 * next items on another thread while the last ones are saved. Touches no database.
+	 * @return the rendering, or empty when a save would refuse the body (too long, or
+	 * with control characters), so that the save says why
+	 */
+	public Optional<RenderedBody> render(String markdown) {
+		String body = (markdown != null) ? markdown : "";
+		if (!this.rules.isRenderable(body)) {
+			return Optional.empty();
+		}
+		return Optional.of(new RenderedBody(body, this.markdown.render(body)));
 	}
 
 	/**
@@ -148,9 +173,19 @@ public class Content {
 	 */
 	@Transactional
 	public long revise(long articleId, RevisionDraft draft, String by) {
+		return revise(articleId, draft, null, by);
+	}
+
+	/**
+	 * As {@link #revise(long, RevisionDraft, String)}, with the body rendered ahead by
+	 * {@link #render}.
+	 * @param body the draft's body rendered, or null to render it here
+	 */
+	@Transactional
+	public long revise(long articleId, RevisionDraft draft, RenderedBody body, String by) {
 		RevisionDraft clean = this.rules.checkDraft(draft);
 		this.articles.lock(articleId).orElseThrow(() -> UnknownContentException.story(articleId));
-		return saveRevision(articleId, clean, by).revisionId();
+		return saveRevision(articleId, this.revisions.nextNumber(articleId), clean, body, by).revisionId();
 	}
 
 	/**
@@ -451,16 +486,19 @@ public class Content {
 	}
 
 	private SavedRevision saveRevision(long articleId, RevisionDraft draft, String by) {
-		return saveRevision(articleId, this.revisions.nextNumber(articleId), draft, by);
+		return saveRevision(articleId, this.revisions.nextNumber(articleId), draft, null, by);
 	}
 
 	/**
 	 * @param number the revision's number: 1 for a story just created (an importer
 	 * creates thousands, and need not ask)
 	 */
-	private SavedRevision saveRevision(long articleId, int number, RevisionDraft draft, String by) {
+	private SavedRevision saveRevision(long articleId, int number, RevisionDraft draft, RenderedBody rendered,
+			String by) {
 		Instant now = this.clock.instant();
-		long bodyId = this.revisions.body(draft.bodyMarkdown(), this.markdown.render(draft.bodyMarkdown()));
+		String html = (rendered != null && rendered.isOf(draft.bodyMarkdown())) ? rendered.html()
+				: this.markdown.render(draft.bodyMarkdown());
+		long bodyId = this.revisions.body(draft.bodyMarkdown(), html);
 		long revisionId;
 		try {
 			revisionId = this.revisions.insert(articleId, number, draft, bodyId,

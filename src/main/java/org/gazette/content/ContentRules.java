@@ -52,6 +52,14 @@ class ContentRules {
 		return checkDraft(draft, new Problems());
 	}
 
+	/**
+	 * Whether a save could take the body (it is not too long and has no control
+	 * characters), so that it is worth rendering before the save.
+	 */
+	boolean isRenderable(String body) {
+		return body.length() <= BODY_MAX && !CONTROL.matcher(body).find();
+	}
+
 	/** As {@link #checkDraft(RevisionDraft)}, refusing too what was found before. */
 	RevisionDraft checkDraft(RevisionDraft draft, Problems problems) {
 		if (draft.type() == null) {

@@ -7,7 +7,8 @@ import java.io.InputStream;
 /** Counts the bytes read, for the progress bar's time left. */
 final class CountingStream extends FilterInputStream {
 
-	private long count;
+	// Written by the reading thread, read by the progress bar on the writing one.
+	private volatile long count;
 
 	CountingStream(InputStream in) {
 		super(in);

@@ -50,12 +50,16 @@ class ImportRepository {
 		if (itemIds.isEmpty()) {
 			return found;
 		}
+		// The source is checked here, not in the query: with it there, H2 looks the list
+		// up on the (source, item_id) key's first column, reading every item's row.
 		this.jdbc.sql("""
-				select item_id, article_id, revision_id, fingerprint from import_item
-				where source = :source and item_id in (:items)
-				""").param("source", source).param("items", List.copyOf(itemIds)).query((rs) -> {
-			found.put(rs.getString("item_id"),
-					new Imported(rs.getLong("article_id"), rs.getLong("revision_id"), rs.getString("fingerprint")));
+				select source, item_id, article_id, revision_id, fingerprint from import_item
+				where item_id in (:items)
+				""").param("items", List.copyOf(itemIds)).query((rs) -> {
+			if (source.equals(rs.getString("source"))) {
+				found.put(rs.getString("item_id"),
+						new Imported(rs.getLong("article_id"), rs.getLong("revision_id"), rs.getString("fingerprint")));
+			}
 		});
 		return found;
 	}

@@ -1,5 +1,7 @@
 package org.gazette.migration;
 
+import java.util.List;
+
 import org.gazette.content.InvalidContentException;
 import org.gazette.publishing.WorkflowException;
 
@@ -10,14 +12,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs an import: reads items in batches, writes each batch in one transaction (so an
- * import stopped at any point leaves whole batches behind, and a bad file leaves the
- * batch it broke unwritten), and each item in a savepoint of it (so an item that breaks a
- * rule is skipped with the reason, not the batch). A dry run does the same and rolls each
- * batch back: one transaction for the whole file would keep every row of it in memory
- * until the end (H2 holds a transaction's changes in the heap). Profiles made in a
- * rolled-back batch are forgotten, so the next batch makes them again; an item repeated
- * in a later batch counts as created again.
+ * Runs an import: reads items in batches (on a thread of its own, see
+ * {@link BatchReader}), writes each batch in one transaction (so an import stopped at any
+ * point leaves whole batches behind, and a bad file leaves the batch it broke unwritten),
+ * and each item in a savepoint of it (so an item that breaks a rule is skipped with the
+ * reason, not the batch). A dry run does the same and rolls each batch back: one
+ * transaction for the whole file would keep every row of it in memory until the end (H2
+ * holds a transaction's changes in the heap). Profiles made in a rolled-back batch are
+ * forgotten, so the next batch makes them again; an item repeated in a later batch counts
+ * as created again.
  */
 @Component
 class Importer {
@@ -39,43 +42,25 @@ class Importer {
 		ImportReport report = new ImportReport(options.dryRun());
 		ItemImport.Run run = this.items.start((options.source() != null) ? options.source() : source.source(), options,
 				report);
-		boolean more = true;
-		while (more) {
-			more = readBatch(source, options, report, progress, run);
+		try (BatchReader reader = new BatchReader(source, options.batchSize(), options.limit(), this.items::prepare)) {
+			for (List<ItemImport.Prepared> batch = reader.next(); batch != null; batch = reader.next()) {
+				write(batch, options, report, run);
+				progress.advance(batch.size(), report);
+			}
 		}
 		progress.done(report);
 		return report;
 	}
 
-	/**
-	 * Reads up to a batch of items, then writes them in one transaction.
-	 * @return whether there may be more
-	 */
-	private boolean readBatch(ItemSource source, ImportOptions options, ImportReport report, Progress progress,
+	/** Writes a batch of items in one transaction. */
+	private void write(List<ItemImport.Prepared> pending, ImportOptions options, ImportReport report,
 			ItemImport.Run run) {
-		java.util.List<SourceItem> pending = new java.util.ArrayList<>();
-		boolean more = true;
-		while (pending.size() < options.batchSize()) {
-			if (options.limit() > 0 && report.items() + pending.size() >= options.limit()) {
-				more = false;
-				break;
-			}
-			SourceItem next = source.next();
-			if (next == null) {
-				more = false;
-				break;
-			}
-			pending.add(next);
-		}
-		if (pending.isEmpty()) {
-			return false;
-		}
 		this.batch.executeWithoutResult((status) -> {
-			run.prepare(pending);
+			run.prepare(pending.stream().map(ItemImport.Prepared::item).toList());
 			String refusal = null;
 			int refused = 0;
 			long taken = taken(report);
-			for (SourceItem one : pending) {
+			for (ItemImport.Prepared one : pending) {
 				String reason = importOne(one, run, report);
 				if (reason != null) {
 					refusal = reason;
@@ -97,17 +82,16 @@ class Importer {
 		if (options.dryRun()) {
 			run.forget();
 		}
-		progress.advance(pending.size(), report);
-		return more;
 	}
 
 	/**
 	 * @return why the database refused the item, or null when it did not
 	 */
-	private String importOne(SourceItem one, ItemImport.Run run, ImportReport report) {
+	private String importOne(ItemImport.Prepared prepared, ItemImport.Run run, ImportReport report) {
+		SourceItem one = prepared.item();
 		report.comments(one.comments());
 		try {
-			this.item.executeWithoutResult((status) -> run.importItem(one));
+			this.item.executeWithoutResult((status) -> run.importItem(prepared));
 		}
 		catch (InvalidContentException ex) {
 			run.forget();

@@ -25,6 +25,7 @@ import org.gazette.content.ChangeKind;
 import org.gazette.content.Content;
 import org.gazette.content.NewAuthor;
 import org.gazette.content.NewTopic;
+import org.gazette.content.RenderedBody;
 import org.gazette.content.RevisionDraft;
 import org.gazette.content.SavedRevision;
 import org.gazette.content.Slugs;
@@ -68,6 +69,49 @@ class ItemImport {
 
 	Run start(String source, ImportOptions options, ImportReport report) {
 		return new Run(source, options, report);
+	}
+
+	/**
+	 * Works out what of an item needs no database (its body converted to Markdown and
+	 * rendered, its summary), so that {@link Importer} can do it on its reading thread
+	 * while the previous batch is written. Safe to call from any thread.
+	 */
+	Prepared prepare(SourceItem item) {
+		if (refusal(item) != null || !item.postType().equals("post")) {
+			return new Prepared(item, null, null, null, null);
+		}
+		try {
+			HtmlMarkdown.Converted converted = HtmlMarkdown.convertWithText(WordPressHtml.toHtml(item.html()));
+			String summary = summary((item.excerpt() != null) ? HtmlMarkdown.plainText(item.excerpt()) : "",
+					converted.text());
+			return new Prepared(item, converted.markdown(), summary,
+					this.content.render(converted.markdown()).orElse(null), null);
+		}
+		catch (RuntimeException ex) {
+			// Thrown when the item is written, as if it had been converted there: the
+			// batch it is in stops the import, not the reading thread.
+			return new Prepared(item, null, null, null, ex);
+		}
+	}
+
+	/**
+	 * An item with what {@link #prepare} worked out for it.
+	 *
+	 * @param markdown its body, converted; null for an item that is not a story's
+	 * @param summary its summary, made from its excerpt or its text
+	 * @param rendered its body rendered, or null to render it when it is saved
+	 * @param failure what went wrong converting it, or null
+	 */
+	record Prepared(SourceItem item, String markdown, String summary, RenderedBody rendered, RuntimeException failure) {
+
+		/** The body, or the failure that converting it met. */
+		String body() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.markdown;
+		}
+
 	}
 
 	/** One import's state: its options, its report, and profiles found so far. */
@@ -120,7 +164,8 @@ class ItemImport {
 				.takenSlugs(batch.stream().map((item) -> slugOf(item.slug(), item.title())).toList()));
 		}
 
-		void importItem(SourceItem item) {
+		void importItem(Prepared prepared) {
+			SourceItem item = prepared.item();
 			String refusal = refusal(item);
 			if (refusal != null) {
 				this.report.skipped(refusal);
@@ -135,46 +180,26 @@ class ItemImport {
 				case PENDING -> EditorialState.IN_REVIEW;
 				default -> EditorialState.PUBLISHED;
 			};
-			RevisionDraft draft = draft(item);
+			RevisionDraft draft = draft(prepared);
 			String fingerprint = fingerprint(item.status().name(), String.valueOf(item.releasedAt()), item.slug(),
 					draft.type().code(), draft.title(), draft.summary(), draft.bodyMarkdown(),
 					draft.authorIds().toString(), draft.topicIds().toString());
 			Optional<ImportRepository.Imported> earlier = Optional.ofNullable(this.earlier.get(item.itemId()));
 			if (earlier.isEmpty()) {
-				create(item, draft, target, fingerprint);
+				create(item, draft, prepared.rendered(), target, fingerprint);
 			}
 			else if (earlier.get().fingerprint().equals(fingerprint)) {
 				this.report.unchanged();
 			}
 			else {
-				update(item, earlier.get(), draft, target, fingerprint);
+				update(item, earlier.get(), draft, prepared.rendered(), target, fingerprint);
 			}
 		}
 
-		private String refusal(SourceItem item) {
-			if (item.itemId() == null) {
-				return "has no id in the source (wp:post_id, guid or link), so a second run could not find it";
-			}
-			if (item.postType().equals("attachment")) {
-				return (item.attachmentUrl() == null) ? "an attachment without wp:attachment_url" : null;
-			}
-			if (!item.postType().equals("post")) {
-				return "a WordPress " + item.postType() + ", not a post: only posts become stories";
-			}
-			return switch (item.status()) {
-				case PRIVATE -> "private in WordPress: not imported, readers never saw it";
-				case TRASH -> "in WordPress's trash: not imported";
-				case OTHER -> "a status Gazette does not import (only draft, pending, future and publish)";
-				default -> (item.title() == null) ? "has no title"
-						: ((item.status() == SourceStatus.PUBLISH || item.status() == SourceStatus.FUTURE)
-								&& item.releasedAt() == null) ? "published without a date (wp:post_date_gmt or pubDate)"
-										: null;
-			};
-		}
-
-		private void create(SourceItem item, RevisionDraft draft, EditorialState target, String fingerprint) {
+		private void create(SourceItem item, RevisionDraft draft, RenderedBody rendered, EditorialState target,
+				String fingerprint) {
 			String slug = freeSlug(item);
-			SavedRevision saved = ItemImport.this.content.createStory(slug, draft, this.options.by());
+			SavedRevision saved = ItemImport.this.content.createStory(slug, draft, rendered, this.options.by());
 			long articleId = saved.articleId();
 			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
 			ImportRepository.Imported imported = new ImportRepository.Imported(articleId, saved.revisionId(),
@@ -191,7 +216,7 @@ class ItemImport {
 		}
 
 		private void update(SourceItem item, ImportRepository.Imported earlier, RevisionDraft draft,
-				EditorialState target, String fingerprint) {
+				RenderedBody rendered, EditorialState target, String fingerprint) {
 			long articleId = earlier.articleId();
 			ArticleStanding standing = ItemImport.this.workflow.standing(articleId).orElseThrow();
 			if (standing.workingRevisionId() != earlier.revisionId() && !this.options.overwriteEdited()) {
@@ -208,7 +233,7 @@ class ItemImport {
 				this.report.skipped("changed in the source, but archived in Gazette: not updated");
 				return;
 			}
-			long revisionId = ItemImport.this.content.revise(articleId, draft, this.options.by());
+			long revisionId = ItemImport.this.content.revise(articleId, draft, rendered, this.options.by());
 			ItemImport.this.workflow.revised(articleId, this.options.by());
 			ItemImport.this.workflow.imported(articleId, target, item.releasedAt(), this.actor, note(item));
 			ImportRepository.Imported imported = new ImportRepository.Imported(articleId, revisionId, fingerprint);
@@ -229,11 +254,10 @@ class ItemImport {
 			this.report.attachment();
 		}
 
-		private RevisionDraft draft(SourceItem item) {
-			HtmlMarkdown.Converted converted = HtmlMarkdown.convertWithText(WordPressHtml.toHtml(item.html()));
-			String body = converted.markdown();
-			String summary = summary((item.excerpt() != null) ? HtmlMarkdown.plainText(item.excerpt()) : "",
-					converted.text());
+		private RevisionDraft draft(Prepared prepared) {
+			SourceItem item = prepared.item();
+			String body = prepared.body();
+			String summary = prepared.summary();
 			ArticleType type = null;
 			List<Long> topicIds = new ArrayList<>();
 			for (SourceItem.Term category : item.categories()) {
@@ -342,6 +366,28 @@ class ItemImport {
 			return ItemImport.this.clock.instant();
 		}
 
+	}
+
+	/** Why an item is not imported, whatever the database holds, or null. */
+	private static String refusal(SourceItem item) {
+		if (item.itemId() == null) {
+			return "has no id in the source (wp:post_id, guid or link), so a second run could not find it";
+		}
+		if (item.postType().equals("attachment")) {
+			return (item.attachmentUrl() == null) ? "an attachment without wp:attachment_url" : null;
+		}
+		if (!item.postType().equals("post")) {
+			return "a WordPress " + item.postType() + ", not a post: only posts become stories";
+		}
+		return switch (item.status()) {
+			case PRIVATE -> "private in WordPress: not imported, readers never saw it";
+			case TRASH -> "in WordPress's trash: not imported";
+			case OTHER -> "a status Gazette does not import (only draft, pending, future and publish)";
+			default -> (item.title() == null) ? "has no title"
+					: ((item.status() == SourceStatus.PUBLISH || item.status() == SourceStatus.FUTURE)
+							&& item.releasedAt() == null) ? "published without a date (wp:post_date_gmt or pubDate)"
+									: null;
+		};
 	}
 
 	/** The path of an old permalink, or null when it has none worth redirecting. */

@@ -76,6 +76,28 @@ class ContentTests {
 	}
 
 	@DatabaseTest
+	void aBodyRenderedAheadIsSavedAsASaveWouldRenderItAndOnlyForItsOwnMarkdown(Databases.Lazy db) {
+		Content content = TestContent.content(db.get().jdbc(), this.clock);
+		Author jane = content.createAuthor(new NewAuthor("jane-doe", "Jane Doe", null, null));
+		RevisionDraft draft = new RevisionDraft(ArticleType.NEWS_RELEASE, "Lanes Open", "Four lanes open.", null,
+				"The lanes opened **today**. <script>alert(1)</script>", List.of(jane.id()), List.of(),
+				ChangeKind.MAJOR, null);
+		RenderedBody ahead = content.render(draft.bodyMarkdown()).orElseThrow();
+		long article = content.createStory("lanes-open", draft, ahead, "import").articleId();
+		assertThat(content.workingRevision(article).orElseThrow().bodyHtml())
+			.isEqualTo("<p>The lanes opened <strong>today</strong>. </p>\n");
+		// A rendering of other Markdown is not taken for this draft's: the save renders.
+		RevisionDraft changed = new RevisionDraft(ArticleType.NEWS_RELEASE, "Lanes Open", "Four lanes open.", null,
+				"Now *five* lanes.", List.of(jane.id()), List.of(), ChangeKind.MINOR, null);
+		content.revise(article, changed, ahead, "import");
+		assertThat(content.workingRevision(article).orElseThrow().bodyHtml())
+			.isEqualTo("<p>Now <em>five</em> lanes.</p>\n");
+		// A body a save would refuse is not rendered ahead: the save says why.
+		assertThat(content.render("x".repeat(ContentRules.BODY_MAX + 1))).isEmpty();
+		assertThat(content.render("bell \u0007")).isEmpty();
+	}
+
+	@DatabaseTest
 	void aRevisionThatKeepsTheBodyDoesNotStoreItAgain(Databases.Lazy db) {
 		Content content = TestContent.content(db.get().jdbc(), this.clock);
 		RevisionRepository revisions = new RevisionRepository(db.get().jdbc());

@@ -258,6 +258,18 @@ class ImportTests {
 	}
 
 	@DatabaseTest
+	void theSameItemIdFromAnotherSourceIsAnotherItem(Databases.Lazy lazy) {
+		open(lazy);
+		run(Wxr.site(SITE).post(Wxr.post(1, "One")));
+		ImportReport other = run(Wxr.site("https://other.example.gov").post(Wxr.post(1, "Other one")));
+		assertThat(other.createdCount()).isEqualTo(1);
+		assertThat(other.unchangedCount() + other.updatedCount()).isZero();
+		assertThat(run(Wxr.site(SITE).post(Wxr.post(1, "One"))).unchangedCount()).isEqualTo(1);
+		assertThat(count("select count(*) from article")).isEqualTo(2);
+		assertThat(count("select count(*) from import_item")).isEqualTo(2);
+	}
+
+	@DatabaseTest
 	void duplicateSlugsAreMadeUniqueAndEachOldAddressFindsItsOwnStory(Databases.Lazy lazy) {
 		open(lazy);
 		run(Wxr.site(SITE)
