@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +22,11 @@ import java.util.concurrent.TimeUnit;
  * with the child's status. Stopping the parent stops the child (a shutdown hook), and a
  * child whose parent was killed outright ({@code kill -9}) exits within seconds.
  * <p>
- * Runs in the same JVM instead: serving the site (no command, or {@code serve}), help and
- * version, a JVM already tuned or inspected by hand (its options name the compiler, a
- * class-data archive to write, an agent or a flight recording), and on request:
- * {@value #OPT_OUT_ENVIRONMENT}=same or
+ * Runs in the same JVM instead: serving the site (no command, or {@code serve}), the
+ * commands that run for minutes on a large site (imports, {@code export},
+ * {@code reindex}), help and version, a JVM already tuned or inspected by hand (its
+ * options name the compiler, a class-data archive to write, an agent or a flight
+ * recording), and on request: {@value #OPT_OUT_ENVIRONMENT}=same or
  * {@code -D}{@value #OPT_OUT_PROPERTY}{@code =same}.
  * <p>
  * This class must not use Spring: the parent only starts the child and waits.
@@ -52,6 +54,15 @@ public final class CommandJvm {
 			"-XX:-TieredCompilation", "-XX:ArchiveClassesAtExit", "-XX:DumpLoadedClassList", "-Xshare:dump", "-Xint",
 			"-Xcomp", "-Xdebug", "-Xrunjdwp", "-agentlib:", "-agentpath:", "-javaagent:", "-XX:StartFlightRecording",
 			"-XX:+FlightRecorder");
+
+	/**
+	 * Commands whose work outlasts their start by minutes on a large site: the optimising
+	 * compiler repays its cost there (an import of 100,000 posts took 6 min 14 s with the
+	 * quick compiler only against 3 min 22 s in the one JVM; bench/README.md, "Import").
+	 * Like the server, they run in the JVM the operator started.
+	 */
+	private static final Set<String> LONG_RUNNING = Set.of("serve", "import-wxr", "import-feed", "import", "export",
+			"reindex");
 
 	private static final List<String> ANSWERED_AT_ONCE = List.of("-h", "--help", "-V", "--version");
 
@@ -103,7 +114,7 @@ public final class CommandJvm {
 				command = arg;
 			}
 		}
-		return command != null && !command.equals("serve");
+		return command != null && !LONG_RUNNING.contains(command);
 	}
 
 	/**

@@ -85,6 +85,12 @@ class CommandJvmTests {
 		assertThat(CommandJvm.wanted(new String[0], none, null, null)).isFalse();
 		assertThat(CommandJvm.wanted(new String[] { "--server.port=9000" }, none, null, null)).isFalse();
 		assertThat(CommandJvm.wanted(new String[] { "serve", "--server.port=9000" }, none, null, null)).isFalse();
+		for (String longRunning : List.of("import-wxr", "import-feed", "import", "export", "reindex")) {
+			assertThat(CommandJvm.wanted(new String[] { longRunning, "file" }, none, null, null)).as(longRunning)
+				.isFalse();
+		}
+		assertThat(CommandJvm.wanted(new String[] { "create-admin", "--email=a@example.gov" }, none, null, null))
+			.isTrue();
 		assertThat(CommandJvm.wanted(new String[] { "export", "--help" }, none, null, null)).isFalse();
 		assertThat(CommandJvm.wanted(new String[] { "-V" }, none, null, null)).isFalse();
 		assertThat(CommandJvm.wanted(new String[] { "reindex" }, List.of("-agentlib:jdwp=transport=dt_socket"), null,
