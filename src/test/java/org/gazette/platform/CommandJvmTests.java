@@ -93,17 +93,16 @@ class CommandJvmTests {
 			.isTrue();
 		assertThat(CommandJvm.wanted(new String[] { "export", "--help" }, none, null, null)).isFalse();
 		assertThat(CommandJvm.wanted(new String[] { "-V" }, none, null, null)).isFalse();
-		assertThat(CommandJvm.wanted(new String[] { "reindex" }, List.of("-agentlib:jdwp=transport=dt_socket"), null,
-				null))
+		assertThat(
+				CommandJvm.wanted(new String[] { "backup" }, List.of("-agentlib:jdwp=transport=dt_socket"), null, null))
 			.isFalse();
 		assertThat(
-				CommandJvm.wanted(new String[] { "reindex" }, List.of("-XX:ArchiveClassesAtExit=app.jsa"), null, null))
+				CommandJvm.wanted(new String[] { "backup" }, List.of("-XX:ArchiveClassesAtExit=app.jsa"), null, null))
 			.isFalse();
-		assertThat(CommandJvm.wanted(new String[] { "reindex" }, List.of("-XX:StartFlightRecording=filename=a.jfr"),
+		assertThat(CommandJvm.wanted(new String[] { "backup" }, List.of("-XX:StartFlightRecording=filename=a.jfr"),
 				null, null))
 			.isFalse();
-		assertThat(
-				CommandJvm.wanted(new String[] { "reindex" }, List.of("-Xmx1g", "-Dfile.encoding=UTF-8"), null, null))
+		assertThat(CommandJvm.wanted(new String[] { "backup" }, List.of("-Xmx1g", "-Dfile.encoding=UTF-8"), null, null))
 			.isTrue();
 	}
 
