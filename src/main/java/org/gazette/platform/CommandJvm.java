@@ -174,6 +174,10 @@ public final class CommandJvm {
 		// Both are already among this JVM's options, which the child gets: not twice.
 		environment.remove("JDK_JAVA_OPTIONS");
 		environment.remove("JAVA_TOOL_OPTIONS");
+		// The hook is in place before the child starts: a parent stopped right after the
+		// start, before a hook added later, would leave the child to find out by itself.
+		ChildToStop toStop = new ChildToStop();
+		Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "gazette-command-jvm-stop"));
 		Process child;
 		try {
 			child = builder.start();
@@ -183,8 +187,7 @@ public final class CommandJvm {
 					+ OPT_OUT_ENVIRONMENT + "=same to run commands in this JVM.");
 			return FAILED;
 		}
-		Thread stop = new Thread(() -> stop(child), "gazette-command-jvm-stop");
-		Runtime.getRuntime().addShutdownHook(stop);
+		toStop.started(child);
 		try {
 			return child.waitFor();
 		}
@@ -193,6 +196,35 @@ public final class CommandJvm {
 			stop(child);
 			return FAILED;
 		}
+	}
+
+	/**
+	 * The child, once started, for the shutdown hook; stopped at once if it came late.
+	 */
+	private static final class ChildToStop {
+
+		private Process child;
+
+		private boolean stopping;
+
+		synchronized void started(Process started) {
+			this.child = started;
+			if (this.stopping) {
+				CommandJvm.stop(started);
+			}
+		}
+
+		void stop() {
+			Process started;
+			synchronized (this) {
+				this.stopping = true;
+				started = this.child;
+			}
+			if (started != null) {
+				CommandJvm.stop(started);
+			}
+		}
+
 	}
 
 	/**
