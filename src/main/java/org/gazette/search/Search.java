@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -19,7 +18,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -30,8 +28,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -75,9 +71,6 @@ public class Search {
 	/** The stored fields a hit shows, and the body its snippet may be cut from. */
 	private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE,
 			StoryDocument.TYPE, StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY, StoryDocument.BODY);
-
-	/** Characters of a field the highlighter looks at. */
-	private static final int MAX_HIGHLIGHTED = 200_000;
 
 	@Autowired
 	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
@@ -183,7 +176,8 @@ public class Search {
 		for (ScoreDoc hit : page) {
 			documents.put(hit.doc, stored.document(hit.doc, (words != null) ? HIGHLIGHTED_FIELDS : SHOWN_FIELDS));
 		}
-		String[] snippets = (words != null) ? snippets(searcher, page, user, words, documents)
+		String[] snippets = (words != null)
+				? new Snippets(searcher, this.index.analyzer(), this.queries, documents).of(page, user, words)
 				: new String[page.length];
 		List<SearchResults.Hit> hits = new ArrayList<>();
 		for (int i = 0; i < page.length; i++) {
@@ -195,66 +189,6 @@ public class Search {
 					(snippets[i] != null) ? snippets[i] : HtmlUtils.htmlEscape(doc.get(StoryDocument.SUMMARY))));
 		}
 		return hits;
-	}
-
-	/**
-	 * Each hit's snippet: the summary's passage with the matched words, else the body's,
-	 * else the summary's without any; null where the summary has no passage at all. The
-	 * body, the longest field, is only read and matched for the hits whose summary holds
-	 * none of the words.
-	 */
-	private String[] snippets(IndexSearcher searcher, ScoreDoc[] page, UserQuery user, Query words,
-			Map<Integer, Document> documents) throws IOException {
-		UnifiedHighlighter highlighter = new UnifiedHighlighter(
-				UnifiedHighlighter.builder(searcher, this.index.analyzer())
-					.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-					.withMaxLength(MAX_HIGHLIGHTED)) {
-			/** The text read already for the page, as the highlighter would read it. */
-			@Override
-			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
-					throws IOException {
-				List<CharSequence[]> values = new ArrayList<>();
-				for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-					CharSequence[] texts = new CharSequence[fields.length];
-					for (int f = 0; f < fields.length; f++) {
-						String text = documents.get(doc).get(fields[f]);
-						text = (text != null) ? text : "";
-						texts[f] = (text.length() > MAX_HIGHLIGHTED) ? text.substring(0, MAX_HIGHLIGHTED) : text;
-					}
-					values.add(texts);
-				}
-				return values;
-			}
-		};
-		int[] docIds = Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
-		String[] summaries = highlight(highlighter, StoryDocument.SUMMARY,
-				highlighted(user, StoryDocument.SUMMARY, words), docIds, 1);
-		int[] unmarked = IntStream.range(0, page.length).filter((i) -> !marked(summaries[i])).toArray();
-		String[] bodies = (unmarked.length > 0)
-				? highlight(highlighter, StoryDocument.BODY, highlighted(user, StoryDocument.BODY, words),
-						Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2)
-				: new String[0];
-		String[] snippets = summaries.clone();
-		for (int j = 0; j < unmarked.length; j++) {
-			if (marked(bodies[j])) {
-				snippets[unmarked[j]] = bodies[j];
-			}
-		}
-		return snippets;
-	}
-
-	private Query highlighted(UserQuery user, String field, Query words) {
-		Query inField = this.queries.highlighted(user, field);
-		return (inField != null) ? inField : words;
-	}
-
-	private static String[] highlight(UnifiedHighlighter highlighter, String field, Query words, int[] docIds,
-			int passages) throws IOException {
-		return highlighter.highlightFields(new String[] { field }, words, docIds, new int[] { passages }).get(field);
-	}
-
-	private static boolean marked(String snippet) {
-		return snippet != null && snippet.contains("<mark>");
 	}
 
 	/**

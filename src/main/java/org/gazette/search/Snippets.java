@@ -1,0 +1,132 @@
+package org.gazette.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * The snippets of a page of hits: Lucene's unified highlighter (sentences as passages,
+ * scored and marked as it does) over the stored text read already for the page, finding
+ * the words with {@link SnippetOffsets} rather than its per-story weight matcher.
+ */
+final class Snippets {
+
+	/** Characters of a field the highlighter looks at. */
+	private static final int MAX_HIGHLIGHTED = 200_000;
+
+	private final UnifiedHighlighter highlighter;
+
+	private final QueryBuilder queries;
+
+	/**
+	 * @param documents the page's stories by document id, with the summary and the body
+	 */
+	Snippets(IndexSearcher searcher, Analyzer analyzer, QueryBuilder queries, Map<Integer, Document> documents) {
+		this(searcher, analyzer, queries, documents, true);
+	}
+
+	/**
+	 * @param ownOffsets whether the words are found by {@link SnippetOffsets}, else by
+	 * Lucene's weight matcher (for tests that compare the two)
+	 */
+	Snippets(IndexSearcher searcher, Analyzer analyzer, QueryBuilder queries, Map<Integer, Document> documents,
+			boolean ownOffsets) {
+		this.queries = queries;
+		this.highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+			.withMaxLength(MAX_HIGHLIGHTED)) {
+
+			/** The text read already for the page, as the highlighter would read it. */
+			@Override
+			protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+					throws IOException {
+				List<CharSequence[]> values = new ArrayList<>();
+				for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+					CharSequence[] texts = new CharSequence[fields.length];
+					for (int f = 0; f < fields.length; f++) {
+						String text = documents.get(doc).get(fields[f]);
+						text = (text != null) ? text : "";
+						texts[f] = (text.length() > MAX_HIGHLIGHTED) ? text.substring(0, MAX_HIGHLIGHTED) : text;
+					}
+					values.add(texts);
+				}
+				return values;
+			}
+
+			/**
+			 * The words found once per search, where the query allows (else Lucene's
+			 * way).
+			 */
+			@Override
+			protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+				if (ownOffsets && source == OffsetSource.POSTINGS) {
+					try {
+						SnippetOffsets offsets = SnippetOffsets.of(this.searcher, components);
+						if (offsets != null) {
+							return offsets;
+						}
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+				return super.getOffsetStrategy(source, components);
+			}
+
+		};
+	}
+
+	/**
+	 * Each hit's snippet: the summary's passage with the matched words, else the body's,
+	 * else the summary's without any; null where the summary has no passage at all. The
+	 * body, the longest field, is only matched for the hits whose summary holds none of
+	 * the words.
+	 */
+	String[] of(ScoreDoc[] page, UserQuery user, Query words) throws IOException {
+		int[] docIds = Arrays.stream(page).mapToInt((doc) -> doc.doc).toArray();
+		String[] summaries = highlight(StoryDocument.SUMMARY, highlighted(user, StoryDocument.SUMMARY, words), docIds,
+				1);
+		int[] unmarked = IntStream.range(0, page.length).filter((i) -> !marked(summaries[i])).toArray();
+		String[] bodies = (unmarked.length > 0)
+				? highlight(StoryDocument.BODY, highlighted(user, StoryDocument.BODY, words),
+						Arrays.stream(unmarked).map((i) -> docIds[i]).toArray(), 2)
+				: new String[0];
+		String[] snippets = summaries.clone();
+		for (int j = 0; j < unmarked.length; j++) {
+			if (marked(bodies[j])) {
+				snippets[unmarked[j]] = bodies[j];
+			}
+		}
+		return snippets;
+	}
+
+	private Query highlighted(UserQuery user, String field, Query words) {
+		Query inField = this.queries.highlighted(user, field);
+		return (inField != null) ? inField : words;
+	}
+
+	private String[] highlight(String field, Query words, int[] docIds, int passages) throws IOException {
+		return this.highlighter.highlightFields(new String[] { field }, words, docIds, new int[] { passages })
+			.get(field);
+	}
+
+	private static boolean marked(String snippet) {
+		return snippet != null && snippet.contains("<mark>");
+	}
+
+}
