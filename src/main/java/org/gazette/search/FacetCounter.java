@@ -1,5 +1,6 @@
 package org.gazette.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -39,6 +40,9 @@ final class FacetCounter implements Collector {
 
 	private long total;
 
+	/** Given every story counted in the total, with its score; or null. */
+	private RankedHits ranked;
+
 	/** Each segment's counts by ordinal, to add up by value at the end. */
 	private final List<Segment> segments = new ArrayList<>();
 
@@ -60,6 +64,15 @@ final class FacetCounter implements Collector {
 		this.filtered = any;
 	}
 
+	/**
+	 * Ranks the stories counted in the total (those the filtered query finds) as they are
+	 * counted, each scored by the query counted with.
+	 */
+	FacetCounter ranking(RankedHits ranked) {
+		this.ranked = ranked.scoringEveryMatch();
+		return this;
+	}
+
 	/** Counts the matches of a search by this collector. */
 	CollectorManager<FacetCounter, FacetCounter> manager() {
 		return new CollectorManager<>() {
@@ -77,20 +90,22 @@ final class FacetCounter implements Collector {
 
 	@Override
 	public ScoreMode scoreMode() {
-		return ScoreMode.COMPLETE_NO_SCORES;
+		return (this.ranked != null) ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
 	}
 
 	@Override
-	public LeafCollector getLeafCollector(LeafReaderContext context) {
+	public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
 		SegmentColumns segment = this.columns.of(context.reader());
 		int[] counts = new int[segment.valueCount()];
 		this.segments.add(new Segment(segment, counts));
+		LeafCollector ranked = (this.ranked != null) ? this.ranked.getLeafCollector(context) : null;
 		if (!this.filtered) {
-			return new Leaf() {
+			return new Leaf(ranked) {
 				@Override
-				public void collect(int doc) {
+				public void collect(int doc) throws IOException {
 					if (segment.release(doc) <= FacetCounter.this.nowMillis) {
 						FacetCounter.this.total++;
+						rank(doc);
 						for (int i = segment.start(doc), end = segment.end(doc); i < end; i++) {
 							counts[segment.ord(i)]++;
 						}
@@ -102,9 +117,9 @@ final class FacetCounter implements Collector {
 		for (int d = 0; d < wanted.length; d++) {
 			wanted[d] = (this.filters[d] != null) ? segment.ordinal(d, this.filters[d]) : Integer.MIN_VALUE;
 		}
-		return new Leaf() {
+		return new Leaf(ranked) {
 			@Override
-			public void collect(int doc) {
+			public void collect(int doc) throws IOException {
 				if (segment.release(doc) > FacetCounter.this.nowMillis) {
 					return;
 				}
@@ -121,6 +136,7 @@ final class FacetCounter implements Collector {
 				}
 				if (failed < 0) {
 					FacetCounter.this.total++;
+					rank(doc);
 					for (int i = start; i < end; i++) {
 						counts[segment.ord(i)]++;
 					}
@@ -190,8 +206,23 @@ final class FacetCounter implements Collector {
 
 	private abstract static class Leaf implements LeafCollector {
 
+		private final LeafCollector ranked;
+
+		Leaf(LeafCollector ranked) {
+			this.ranked = ranked;
+		}
+
 		@Override
-		public void setScorer(Scorable scorer) {
+		public void setScorer(Scorable scorer) throws IOException {
+			if (this.ranked != null) {
+				this.ranked.setScorer(scorer);
+			}
+		}
+
+		void rank(int doc) throws IOException {
+			if (this.ranked != null) {
+				this.ranked.collect(doc);
+			}
 		}
 
 	}

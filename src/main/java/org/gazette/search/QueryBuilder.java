@@ -96,6 +96,27 @@ final class QueryBuilder {
 	}
 
 	/**
+	 * Whether finding the stories means checking words' positions (a quoted phrase),
+	 * story by story: such a query is cheaper scored once, while counting, than counted
+	 * and then ranked in a second pass.
+	 */
+	boolean checksPositions(UserQuery query) {
+		for (List<UserQuery.Clause> group : query.groups()) {
+			for (UserQuery.Clause clause : group) {
+				if (clause.phrase() && tokens(clause.text()).size() > 1) {
+					return true;
+				}
+			}
+		}
+		for (UserQuery.Clause clause : query.excluded()) {
+			if (clause.phrase() && tokens(clause.text()).size() > 1) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * What lifts the stories holding the words together above those holding them apart:
 	 * the words as a phrase in the title or the body, or near each other in the body;
 	 * null for fewer than two words. Its score adds to the words' score of each story

@@ -39,12 +39,24 @@ final class RankedHits implements Collector {
 
 	private int queued;
 
+	/** Whether the scorer may skip matches (else it scores every one it is asked to). */
+	private boolean skipping = true;
+
 	RankedHits(SegmentColumns.Cache columns, long nowMillis, int size) {
 		this.columns = columns;
 		this.nowMillis = nowMillis;
 		this.boost = new RecencyBoost(nowMillis);
 		this.size = size;
 		this.queue = new HitQueue(size, false);
+	}
+
+	/**
+	 * For a search that scores every match anyway (another collector needs them all): no
+	 * minimum score is passed to the scorer.
+	 */
+	RankedHits scoringEveryMatch() {
+		this.skipping = false;
+		return this;
 	}
 
 	/** Collects the matches of a search into this collector. */
@@ -64,7 +76,7 @@ final class RankedHits implements Collector {
 
 	@Override
 	public ScoreMode scoreMode() {
-		return ScoreMode.TOP_SCORES;
+		return this.skipping ? ScoreMode.TOP_SCORES : ScoreMode.COMPLETE;
 	}
 
 	@Override
@@ -117,6 +129,9 @@ final class RankedHits implements Collector {
 			 * older, lower minimum skips less but never a hit that could enter.
 			 */
 			private void raiseMinimum() throws IOException {
+				if (!RankedHits.this.skipping) {
+					return;
+				}
 				float minimum = Math.nextDown((float) (RankedHits.this.queue.top().score / RecencyBoost.MAX));
 				if (minimum > this.minimum * MINIMUM_STEP) {
 					this.minimum = minimum;

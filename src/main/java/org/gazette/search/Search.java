@@ -115,9 +115,23 @@ public class Search {
 			for (int d = 0; d < filters.length; d++) {
 				filters[d] = (filters[d] != null && !filters[d].isBlank()) ? filters[d] : null;
 			}
-			// Pass 1, every match without scores: the total and the exact facet counts.
+			int top = request.page() * request.pageSize();
+			boolean byRelevance = words != null && !request.newestFirst();
+			Query proximity = byRelevance ? this.queries.proximity(user) : null;
+			// Pass 1, every match: the total and the exact facet counts. A query whose
+			// phrases have their positions checked for every story holding the words is
+			// scored in this pass too, and ranked from it: a second pass would check them
+			// again.
 			FacetCounter counter = new FacetCounter(this.columns, nowMillis, filters);
-			searcher.search((words != null) ? this.queries.matching(user) : matching, counter.manager());
+			RankedHits relevant = null;
+			if (byRelevance && this.queries.checksPositions(user)) {
+				relevant = new RankedHits(this.columns, nowMillis,
+						(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
+				searcher.search(words, counter.ranking(relevant).manager());
+			}
+			else {
+				searcher.search((words != null) ? this.queries.matching(user) : matching, counter.manager());
+			}
 			// Pass 2, the page: the filters as clauses, so that only stories passing all
 			// are scored.
 			BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching, Occur.MUST);
@@ -126,19 +140,19 @@ public class Search {
 					filtered.add(new TermQuery(new Term(DIMENSIONS[d], filters[d])), Occur.FILTER);
 				}
 			}
-			int top = request.page() * request.pageSize();
 			ScoreDoc[] ranked;
-			if (request.newestFirst() || words == null) {
+			if (!byRelevance) {
 				filtered.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
 				ranked = searcher.search(filtered.build(), top,
 						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
 			}
 			else {
-				Query proximity = this.queries.proximity(user);
-				RankedHits hits = new RankedHits(this.columns, nowMillis,
-						(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
-				searcher.search(filtered.build(), hits.manager());
-				ranked = hits.hits();
+				if (relevant == null) {
+					relevant = new RankedHits(this.columns, nowMillis,
+							(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
+					searcher.search(filtered.build(), relevant.manager());
+				}
+				ranked = relevant.hits();
 				if (proximity != null) {
 					ranked = ProximityBoost.rescore(searcher, ranked, proximity, this.columns, nowMillis);
 					ranked = Arrays.copyOf(ranked, Math.min(top, ranked.length));

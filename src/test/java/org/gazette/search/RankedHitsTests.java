@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -19,6 +22,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
 import org.gazette.publishing.IndexableStory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,47 @@ class RankedHitsTests {
 				return null;
 			}, null);
 		}
+	}
+
+	@Test
+	void rankingWhileCountingGivesTheHitsAndCountsOfTwoPasses() {
+		Instant now = Instant.parse("2026-11-28T12:00:00Z");
+		long nowMillis = now.toEpochMilli();
+		List<IndexableStory> stories = new RandomStories(13, WORDS).stories(3_000, now, 6, 15, 200);
+		this.index = new SearchIndex(this.folder, ZoneId.of("UTC"));
+		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
+		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
+		SegmentColumns.Cache columns = new SegmentColumns.Cache();
+		for (String text : new String[] { "\"river freight\"", "\"steel trade\" port", "-\"tariff steel\" carrier",
+				"\"drone badge\" OR water", "\"rail customs border\"" }) {
+			UserQuery user = UserQuery.parse(text);
+			assertThat(queries.checksPositions(user)).as(text).isTrue();
+			for (String year : new String[] { null, "2025" }) {
+				String[] filters = { null, null, null, year };
+				this.index.search((searcher) -> {
+					FacetCounter once = new FacetCounter(columns, nowMillis, filters);
+					RankedHits ranked = new RankedHits(columns, nowMillis, 50);
+					search(searcher, queries.build(user), once.ranking(ranked).manager());
+					FacetCounter counted = new FacetCounter(columns, nowMillis, filters);
+					search(searcher, queries.matching(user), counted.manager());
+					BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(queries.build(user), Occur.MUST);
+					if (year != null) {
+						filtered.add(new TermQuery(new Term(StoryDocument.YEAR, year)), Occur.FILTER);
+					}
+					RankedHits second = new RankedHits(columns, nowMillis, 50);
+					search(searcher, filtered.build(), second.manager());
+					String what = text + ", year " + year;
+					assertThat(once.total()).as(what).isPositive().isEqualTo(counted.total());
+					assertThat(once.facets()).as(what).isEqualTo(counted.facets());
+					assertThat(scored(ranked.hits())).as(what).isNotEmpty().isEqualTo(scored(second.hits()));
+					return null;
+				}, null);
+			}
+		}
+	}
+
+	private static List<String> scored(ScoreDoc[] hits) {
+		return java.util.Arrays.stream(hits).map((hit) -> hit.doc + ":" + hit.score).toList();
 	}
 
 	private static List<Integer> matches(IndexSearcher searcher, Query query) {
