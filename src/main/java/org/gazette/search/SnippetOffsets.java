@@ -61,8 +61,7 @@ final class SnippetOffsets extends FieldOffsetStrategy {
 	 * understood here.
 	 */
 	static SnippetOffsets of(IndexSearcher searcher, UHComponents components) throws IOException {
-		// The weight matcher asks the rewritten query (duplicate clauses merged); so do
-		// we.
+		// As the weight matcher: the rewritten query, duplicate clauses merged.
 		Part query = part(searcher.rewrite(components.getQuery()), components.getField());
 		return (query != null) ? new SnippetOffsets(components, query) : null;
 	}

@@ -44,15 +44,16 @@ final class Snippets {
 	}
 
 	/**
-	 * @param ownOffsets whether the words are found by {@link SnippetOffsets}, else by
-	 * Lucene's weight matcher (for tests that compare the two)
+	 * @param ownOffsets whether the words are found by {@link SnippetOffsets} and
+	 * passages scored by {@link PassageScores}, else by Lucene's weight matcher and
+	 * passage scorer (for tests that compare the two)
 	 */
 	Snippets(IndexSearcher searcher, Analyzer analyzer, QueryBuilder queries, Map<Integer, Document> documents,
 			boolean ownOffsets) {
 		this.queries = queries;
 		this.highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
 			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-			.withScorer(new PassageScores())
+			.withScorer(ownOffsets ? new PassageScores() : new PassageScorer())
 			.withMaxLength(MAX_HIGHLIGHTED)) {
 
 			/** The text read already for the page, as the highlighter would read it. */
