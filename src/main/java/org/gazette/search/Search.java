@@ -118,10 +118,9 @@ public class Search {
 			int top = request.page() * request.pageSize();
 			boolean byRelevance = words != null && !request.newestFirst();
 			Query proximity = byRelevance ? this.queries.proximity(user) : null;
-			// Pass 1, every match: the total and the exact facet counts. A phrase has its
-			// words' positions checked in every story holding them, so a query with one
-			// is
-			// also scored and ranked in this pass rather than checked again in a second.
+			// Pass 1, every match: the total and the exact facet counts. A phrase has
+			// its words' positions checked in each story holding them, so a query with
+			// one is ranked in this pass too instead of checked again in a second.
 			FacetCounter counter = new FacetCounter(this.columns, nowMillis, filters);
 			RankedHits relevant = null;
 			if (byRelevance && this.queries.checksPositions(user)) {

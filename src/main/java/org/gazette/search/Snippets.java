@@ -73,10 +73,7 @@ final class Snippets {
 				return values;
 			}
 
-			/**
-			 * The words found once per search, where the query allows (else Lucene's
-			 * way).
-			 */
+			/** Our own offsets where the query allows, else Lucene's. */
 			@Override
 			protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
 				if (ownOffsets && source == OffsetSource.POSTINGS) {
