@@ -110,9 +110,8 @@ final class ClassDataCache {
 				written = directory.resolve(archive.getFileName() + ".tmp-" + ProcessHandle.current().pid());
 				options.add("-XX:ArchiveClassesAtExit=" + written);
 			}
-			// The JDK warns on standard output about each class it cannot archive (and
-			// about
-			// an archive it cannot map): the command's output is the operator's.
+			// The JDK warns on standard output about each class it cannot archive and
+			// about an archive it cannot map: the command's output is the operator's.
 			options.add("-Xlog:cds*=off");
 			if (javaFeature >= 24) {
 				options.add("-Xlog:aot*=off");
