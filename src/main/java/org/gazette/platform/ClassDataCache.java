@@ -138,7 +138,13 @@ final class ClassDataCache {
 		Path directory = root.resolve(id);
 		Path application = directory.resolve(jar.getFileName());
 		if (Files.isRegularFile(application)) {
-			Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
+			try {
+				// The mark of its last use, for removeStale.
+				Files.setLastModifiedTime(directory, FileTime.from(Instant.now()));
+			}
+			catch (IOException ex) {
+				// A copy that others may read but this user may not touch is still good.
+			}
 			return Optional.of(application);
 		}
 		Files.createDirectories(root);
