@@ -27,6 +27,9 @@
 # Each command runs its work in a child JVM with C1 only and the serial collector, which it starts
 # itself and whose CPU time GNU time counts (decision 0021); JAVA_OPTS go to both. A JAVA_OPTS that
 # names the compiler (-XX:TieredStopAtLevel=...) keeps the work in the one JVM started here.
+# The child starts from an extracted copy of the jar with a class-data archive, both under
+# ./data/command-jvm of the directory this runs from (decision 0024): the first export of a new jar
+# makes them (and is slower), the later ones map them.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

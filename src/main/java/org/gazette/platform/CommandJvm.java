@@ -91,7 +91,20 @@ public final class CommandJvm {
 		if (main.isEmpty()) {
 			return OptionalInt.empty();
 		}
-		return OptionalInt.of(runChild(childCommand(javaBinary(), options, main.get(), args)));
+		ClassDataCache.Launch launch = ClassDataCache.launch(main.get(), options, cacheRoot(),
+				Runtime.version().feature(),
+				System.getProperty("java.home") + " " + System.getProperty("java.vm.version"));
+		int status = runChild(childCommand(javaBinary(), options, launch.options(), launch.main(), args));
+		launch.finished(status);
+		return OptionalInt.of(status);
+	}
+
+	/** The class-data cache's directory ({@link ClassDataCache}), or {@code off}. */
+	private static String cacheRoot() {
+		String property = System.getProperty(ClassDataCache.CACHE_PROPERTY);
+		String variable = System.getenv(ClassDataCache.CACHE_ENVIRONMENT);
+		return (property != null) ? property
+				: (variable != null && !variable.isBlank()) ? variable : ClassDataCache.DEFAULT_ROOT.toString();
 	}
 
 	/**
@@ -135,6 +148,15 @@ public final class CommandJvm {
 
 	/** The child's command line: the parent's options first, so that they win. */
 	static List<String> childCommand(String java, List<String> jvmOptions, List<String> main, String[] args) {
+		return childCommand(java, jvmOptions, List.of(), main, args);
+	}
+
+	/**
+	 * The child's command line with the class-data options of {@link ClassDataCache}
+	 * (before the parent's, which may set logging of their own).
+	 */
+	static List<String> childCommand(String java, List<String> jvmOptions, List<String> sharing, List<String> main,
+			String[] args) {
 		List<String> command = new ArrayList<>();
 		command.add(java);
 		for (String flag : FLAGS) {
@@ -142,6 +164,7 @@ public final class CommandJvm {
 				command.add(flag);
 			}
 		}
+		command.addAll(sharing);
 		command.addAll(jvmOptions);
 		command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
 		command.addAll(main);

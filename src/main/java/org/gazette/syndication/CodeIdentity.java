@@ -69,8 +69,16 @@ final class CodeIdentity {
 			.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The jar or directory this class was loaded from. */
+	/**
+	 * The jar or directory this class was loaded from; for a command's child JVM run from
+	 * the launcher's extracted copy, the jar the operator started (decision 0024), so
+	 * that the command and a server of the same build agree.
+	 */
 	private static File home() {
+		String source = System.getProperty("gazette.command-jvm.source");
+		if (source != null) {
+			return new File(source);
+		}
 		try {
 			return new ApplicationHome(CodeIdentity.class).getSource();
 		}

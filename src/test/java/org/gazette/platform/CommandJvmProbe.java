@@ -24,6 +24,9 @@ public final class CommandJvmProbe {
 		}
 		System.out.println("pid: " + ProcessHandle.current().pid());
 		System.out.println("options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+		System.out.println("class path: " + System.getProperty("java.class.path"));
+		System.out.println("source: " + System.getProperty(ClassDataCache.SOURCE_PROPERTY));
+		System.out.println("library: " + (CommandJvmProbe.class.getResource("/probe-library.txt") != null));
 		if (args[0].equals("wait")) {
 			Thread.sleep(Long.MAX_VALUE);
 		}
