@@ -2,10 +2,13 @@ package org.gazette.content;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.gazette.media.MediaLibrary;
 
@@ -163,7 +166,7 @@ public class Content {
 	 */
 	@Transactional
 	public List<SavedRevision> createStories(List<NewStory> stories, String by) {
-		List<RevisionDraft> clean = new java.util.ArrayList<>(stories.size());
+		List<RevisionDraft> clean = new ArrayList<>(stories.size());
 		Set<String> taken = this.articles.takenSlugs(stories.stream().map(NewStory::slug).toList());
 		for (NewStory story : stories) {
 			Problems problems = new Problems();
@@ -179,18 +182,18 @@ public class Content {
 			}
 			clean.add(checked);
 		}
-		List<Integer> accepted = java.util.stream.IntStream.range(0, stories.size())
+		List<Integer> accepted = IntStream.range(0, stories.size())
 			.filter((i) -> clean.get(i) != null)
 			.boxed()
 			.toList();
-		List<SavedRevision> saved = new java.util.ArrayList<>(java.util.Collections.nCopies(stories.size(), null));
+		List<SavedRevision> saved = new ArrayList<>(Collections.nCopies(stories.size(), null));
 		if (accepted.isEmpty()) {
 			return saved;
 		}
 		Instant now = this.clock.instant();
 		List<Long> articleIds = this.articles.insertAll(accepted.stream().map((i) -> stories.get(i).slug()).toList(),
 				now, by);
-		List<RevisionRepository.NewRevision> revisions = new java.util.ArrayList<>(accepted.size());
+		List<RevisionRepository.NewRevision> revisions = new ArrayList<>(accepted.size());
 		for (int n = 0; n < accepted.size(); n++) {
 			RevisionDraft draft = clean.get(accepted.get(n));
 			RenderedBody rendered = stories.get(accepted.get(n)).body();

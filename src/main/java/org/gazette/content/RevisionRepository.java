@@ -6,8 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
@@ -68,8 +72,8 @@ class RevisionRepository {
 	List<Long> insertAll(List<NewRevision> revisions, Instant now, String by) {
 		// Bodies: each stored once; a body met twice in the list is inserted once, as the
 		// second single insert would do nothing.
-		java.util.Map<String, Object[]> bodies = new java.util.LinkedHashMap<>();
-		List<String> hashes = new java.util.ArrayList<>(revisions.size());
+		Map<String, Object[]> bodies = new LinkedHashMap<>();
+		List<String> hashes = new ArrayList<>(revisions.size());
 		for (NewRevision revision : revisions) {
 			String markdown = revision.draft().bodyMarkdown();
 			String sha256 = sha256(MarkdownRenderer.VERSION + "\n" + markdown);
@@ -78,13 +82,13 @@ class RevisionRepository {
 		}
 		RowInserts.insert(this.jdbc, "insert into revision_body (sha256, markdown, html)", "on conflict do nothing",
 				List.copyOf(bodies.values()));
-		java.util.Map<String, Long> bodyIds = new java.util.HashMap<>();
+		Map<String, Long> bodyIds = new HashMap<>();
 		this.jdbc.sql("select id, sha256 from revision_body where sha256 in (:hashes)")
 			.param("hashes", List.copyOf(bodies.keySet()))
 			.query((rs) -> {
 				bodyIds.put(rs.getString("sha256"), rs.getLong("id"));
 			});
-		List<Object[]> rows = new java.util.ArrayList<>(revisions.size());
+		List<Object[]> rows = new ArrayList<>(revisions.size());
 		for (int i = 0; i < revisions.size(); i++) {
 			NewRevision revision = revisions.get(i);
 			RevisionDraft draft = revision.draft();
@@ -96,9 +100,9 @@ class RevisionRepository {
 				insert into revision (article_id, number, type_code, title, summary, dateline, body_id,
 				                      change_kind, change_note, created_at, created_by, message, hero_media_id)""",
 				rows);
-		List<Object[]> authors = new java.util.ArrayList<>();
-		List<Object[]> topics = new java.util.ArrayList<>();
-		List<Object[]> media = new java.util.ArrayList<>();
+		List<Object[]> authors = new ArrayList<>();
+		List<Object[]> topics = new ArrayList<>();
+		List<Object[]> media = new ArrayList<>();
 		for (int i = 0; i < revisions.size(); i++) {
 			long revisionId = ids.get(i);
 			RevisionDraft draft = revisions.get(i).draft();

@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.gazette.content.ArticleType;
 import org.gazette.content.ChangeKind;
 import org.gazette.content.Content;
 import org.gazette.content.NewAuthor;
+import org.gazette.content.NewStory;
 import org.gazette.content.NewTopic;
 import org.gazette.content.RenderedBody;
 import org.gazette.content.RevisionDraft;
@@ -32,6 +35,7 @@ import org.gazette.content.Slugs;
 import org.gazette.publishing.Actor;
 import org.gazette.publishing.ArticleStanding;
 import org.gazette.publishing.EditorialState;
+import org.gazette.publishing.ImportedStory;
 import org.gazette.publishing.Redirects;
 import org.gazette.publishing.Workflow;
 
@@ -202,9 +206,9 @@ class ItemImport {
 		 * @return the items left
 		 */
 		List<Prepared> importNew(List<Prepared> batch) {
-			Set<Prepared> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			Set<Prepared> left = Collections.newSetFromMap(new IdentityHashMap<>());
 			List<Prepared> taken = new ArrayList<>();
-			List<org.gazette.content.NewStory> stories = new ArrayList<>();
+			List<NewStory> stories = new ArrayList<>();
 			List<RevisionDraft> drafts = new ArrayList<>();
 			Set<String> ids = new HashSet<>();
 			for (Prepared prepared : batch) {
@@ -223,13 +227,13 @@ class ItemImport {
 				String slug = freeSlug(item);
 				taken.add(prepared);
 				drafts.add(draft);
-				stories.add(new org.gazette.content.NewStory(slug, draft, prepared.rendered()));
+				stories.add(new NewStory(slug, draft, prepared.rendered()));
 			}
 			if (stories.isEmpty()) {
 				return batch;
 			}
 			List<SavedRevision> saved = ItemImport.this.content.createStories(stories, this.options.by());
-			List<org.gazette.publishing.ImportedStory> created = new ArrayList<>();
+			List<ImportedStory> created = new ArrayList<>();
 			List<ImportRepository.NewItem> records = new ArrayList<>();
 			List<Integer> done = new ArrayList<>();
 			for (int i = 0; i < saved.size(); i++) {
@@ -241,9 +245,8 @@ class ItemImport {
 					continue;
 				}
 				RevisionDraft draft = drafts.get(i);
-				created
-					.add(new org.gazette.publishing.ImportedStory(saved.get(i).articleId(), saved.get(i).revisionId(),
-							target(item), item.releasedAt(), note(item), draft.changeKind(), draft.changeNote()));
+				created.add(new ImportedStory(saved.get(i).articleId(), saved.get(i).revisionId(), target(item),
+						item.releasedAt(), note(item), draft.changeKind(), draft.changeNote()));
 				records
 					.add(new ImportRepository.NewItem(item.itemId(), item.wordPressId(), new ImportRepository.Imported(
 							saved.get(i).articleId(), saved.get(i).revisionId(), storyFingerprint(item, draft))));
