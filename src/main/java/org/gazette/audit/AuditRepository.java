@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +35,17 @@ class AuditRepository {
 			.param("details", cut(entry.details(), 4000))
 			.param("client", cut(entry.clientAddress(), 64))
 			.update();
+	}
+
+	void insertAll(List<AuditRecord> entries, Instant now) {
+		RowInserts.insert(this.jdbc,
+				"insert into audit_event (occurred_at, actor, action, target_type, target_id, details, client_address)",
+				"",
+				entries.stream()
+					.map((entry) -> new Object[] { Db.utc(now), cut(entry.actor(), 254), cut(entry.action(), 60),
+							cut(entry.targetType(), 40), cut(entry.targetId(), 200), cut(entry.details(), 4000),
+							cut(entry.clientAddress(), 64) })
+					.toList());
 	}
 
 	List<AuditEntry> find(AuditFilter filter, int offset, int limit) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +38,12 @@ class ArticleRepository {
 		return keys.getKeyAs(Long.class);
 	}
 
+	/** Inserts the stories' rows; returns their ids in the same order. */
+	java.util.List<Long> insertAll(java.util.List<String> slugs, Instant now, String by) {
+		return RowInserts.insertReturningIds(this.jdbc, "insert into article (slug, created_at)",
+				slugs.stream().map((slug) -> new Object[] { slug, Db.utc(now) }).toList());
+	}
+
 	boolean slugExists(String slug) {
 		return this.jdbc.sql("select count(*) from article where language = 'en' and slug = :slug")
 			.param("slug", slug)
@@ -67,6 +74,15 @@ class ArticleRepository {
 	 * row, and bumps the version; returns the new version.
 	 */
 	int pointWorkingRevision(long articleId, long revisionId, RevisionDraft draft, Instant now, String by) {
+		return pointWorkingRevision(articleId, revisionId, draft, now, by, true);
+	}
+
+	/**
+	 * @param readVersion whether to read the new version back; when not, the story must
+	 * be new (version 0 before), and 1 is returned
+	 */
+	int pointWorkingRevision(long articleId, long revisionId, RevisionDraft draft, Instant now, String by,
+			boolean readVersion) {
 		this.jdbc.sql("""
 				update article set working_revision_id = :revision, version = version + 1,
 				       working_title = :title, title_key = lower(:title), working_type_code = :type,
@@ -80,6 +96,9 @@ class ArticleRepository {
 			.param("by", by)
 			.param("id", articleId)
 			.update();
+		if (!readVersion) {
+			return 1;
+		}
 		return this.jdbc.sql("select version from article where id = :id")
 			.param("id", articleId)
 			.query(Integer.class)

@@ -2,10 +2,13 @@ package org.gazette.content;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.gazette.media.MediaLibrary;
 
@@ -149,6 +152,63 @@ public class Content {
 			throw InvalidContentException.of("slug", "Another story already uses the address " + chosen + ".");
 		}
 		return saveRevision(articleId, 1, clean, body, by);
+	}
+
+	/**
+	 * Creates stories as
+	 * {@link #createStory(String, RevisionDraft, RenderedBody, String)} does each,
+	 * writing the same rows, with a few statements for all of them instead of about a
+	 * dozen each: for importers (decision 0025). A story that a save would refuse (its
+	 * draft, or an address taken, by another story or by one before it in the list) is
+	 * not written and gets null, so that the caller saves it alone and gets the reason.
+	 * @param stories each story's address (checked, not made free) and first revision
+	 * @return what was saved, in the order given, null for a story refused
+	 */
+	@Transactional
+	public List<SavedRevision> createStories(List<NewStory> stories, String by) {
+		List<RevisionDraft> clean = new ArrayList<>(stories.size());
+		Set<String> taken = this.articles.takenSlugs(stories.stream().map(NewStory::slug).toList());
+		for (NewStory story : stories) {
+			Problems problems = new Problems();
+			String slug = this.rules.checkNewSlugFormat(story.slug(), problems);
+			RevisionDraft checked = null;
+			if (!problems.any() && story.slug().equals(slug) && taken.add(slug)) {
+				try {
+					checked = this.rules.checkDraft(story.draft(), problems);
+				}
+				catch (InvalidContentException ex) {
+					checked = null;
+				}
+			}
+			clean.add(checked);
+		}
+		List<Integer> accepted = IntStream.range(0, stories.size())
+			.filter((i) -> clean.get(i) != null)
+			.boxed()
+			.toList();
+		List<SavedRevision> saved = new ArrayList<>(Collections.nCopies(stories.size(), null));
+		if (accepted.isEmpty()) {
+			return saved;
+		}
+		Instant now = this.clock.instant();
+		List<Long> articleIds = this.articles.insertAll(accepted.stream().map((i) -> stories.get(i).slug()).toList(),
+				now, by);
+		List<RevisionRepository.NewRevision> revisions = new ArrayList<>(accepted.size());
+		for (int n = 0; n < accepted.size(); n++) {
+			RevisionDraft draft = clean.get(accepted.get(n));
+			RenderedBody rendered = stories.get(accepted.get(n)).body();
+			String html = (rendered != null && rendered.isOf(draft.bodyMarkdown())) ? rendered.html()
+					: this.markdown.render(draft.bodyMarkdown());
+			revisions.add(new RevisionRepository.NewRevision(articleIds.get(n), 1, draft, html,
+					this.media.linkedFrom(draft.bodyMarkdown())));
+		}
+		List<Long> revisionIds = this.revisions.insertAll(revisions, now, by);
+		for (int n = 0; n < accepted.size(); n++) {
+			int version = this.articles.pointWorkingRevision(articleIds.get(n), revisionIds.get(n),
+					clean.get(accepted.get(n)), now, by, false);
+			saved.set(accepted.get(n), new SavedRevision(articleIds.get(n), revisionIds.get(n), 1, version));
+		}
+		return saved;
 	}
 
 	/**

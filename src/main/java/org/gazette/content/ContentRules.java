@@ -111,6 +111,14 @@ class ContentRules {
 	}
 
 	/**
+	 * The address for a new story as {@link #checkNewArticleSlug} makes it, without
+	 * asking whether it is taken: the caller asks for many at once.
+	 */
+	String checkNewSlugFormat(String slug, Problems problems) {
+		return slugProblems(slug, problems);
+	}
+
+	/**
 	 * Problems with a new address for a saved story, added to those of its draft (both
 	 * come from one form).
 	 */

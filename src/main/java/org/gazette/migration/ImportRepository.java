@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,6 +84,20 @@ class ImportRepository {
 			.param("at", Db.utc(at))
 			.param("by", by)
 			.update();
+	}
+
+	/** An item for {@link #insertAll}: the arguments of {@link #insert}. */
+	record NewItem(String itemId, Long wordPressId, Imported imported) {
+	}
+
+	/** As {@link #insert} for each, in order, with one statement a hundred. */
+	void insertAll(String source, List<NewItem> items, Instant at, String by) {
+		RowInserts.insert(this.jdbc, """
+				insert into import_item (source, item_id, wordpress_post_id, article_id, revision_id, fingerprint,
+				    imported_at, imported_by)""", "", items.stream()
+			.map((item) -> new Object[] { source, item.itemId(), item.wordPressId(), item.imported().articleId(),
+					item.imported().revisionId(), item.imported().fingerprint(), Db.utc(at), by })
+			.toList());
 	}
 
 	void update(String source, String itemId, Imported imported, Instant at, String by) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.gazette.content.InvalidContentException;
 import org.gazette.publishing.WorkflowException;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,8 +32,20 @@ class Importer {
 
 	private final TransactionTemplate item;
 
+	/** Whether new items are written together (decision 0025); off for comparing. */
+	private final boolean bulk;
+
+	@Autowired
 	Importer(ItemImport items, PlatformTransactionManager transactions) {
+		this(items, transactions, true);
+	}
+
+	/**
+	 * @param bulk false to write every item alone, as before decision 0025
+	 */
+	Importer(ItemImport items, PlatformTransactionManager transactions, boolean bulk) {
 		this.items = items;
+		this.bulk = bulk;
 		this.batch = new TransactionTemplate(transactions);
 		this.item = new TransactionTemplate(transactions);
 		this.item.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -60,7 +73,9 @@ class Importer {
 			String refusal = null;
 			int refused = 0;
 			long taken = taken(report);
-			for (ItemImport.Prepared one : pending) {
+			pending.forEach((one) -> report.comments(one.item().comments()));
+			List<ItemImport.Prepared> left = this.bulk ? importNew(pending, run) : pending;
+			for (ItemImport.Prepared one : left) {
 				String reason = importOne(one, run, report);
 				if (reason != null) {
 					refusal = reason;
@@ -85,11 +100,26 @@ class Importer {
 	}
 
 	/**
+	 * Writes the batch's new items together, in a savepoint; when that fails, rolls it
+	 * back and leaves every item to be written alone, which says which one fails and why.
+	 * @return the items still to write, in the batch's order
+	 */
+	private List<ItemImport.Prepared> importNew(List<ItemImport.Prepared> pending, ItemImport.Run run) {
+		try {
+			return this.item.execute((status) -> run.importNew(pending));
+		}
+		catch (RuntimeException ex) {
+			run.forget();
+			run.prepare(pending.stream().map(ItemImport.Prepared::item).toList());
+			return pending;
+		}
+	}
+
+	/**
 	 * @return why the database refused the item, or null when it did not
 	 */
 	private String importOne(ItemImport.Prepared prepared, ItemImport.Run run, ImportReport report) {
 		SourceItem one = prepared.item();
-		report.comments(one.comments());
 		try {
 			this.item.executeWithoutResult((status) -> run.importItem(prepared));
 		}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,15 @@ class ChangeEventRepository {
 
 	ChangeEventRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * As {@link #append} for each row ({@code occurred_at, effective_at, kind,
+	 * subject_type, subject_id}), in order.
+	 */
+	void appendAll(List<Object[]> rows) {
+		RowInserts.insert(this.jdbc,
+				"insert into change_event (occurred_at, effective_at, kind, subject_type, subject_id)", "", rows);
 	}
 
 	void append(String kind, String subjectType, long subjectId, Instant occurredAt, Instant effectiveAt) {

@@ -3,6 +3,9 @@ package org.gazette.publishing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import org.gazette.platform.Db;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,6 +43,21 @@ class ChangeEvents {
 		for (long articleId : articleIds) {
 			this.events.append(kind, "article", articleId, now, (effectiveAt != null) ? effectiveAt : now);
 		}
+		wakeTail();
+	}
+
+	/**
+	 * One event per article, each with its own effective instant, in order, and one
+	 * wake-up of the tail for all of them.
+	 */
+	void articlesChanged(String kind, List<Map.Entry<Long, Instant>> effectiveByArticle) {
+		if (effectiveByArticle.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.events.appendAll(effectiveByArticle.stream()
+			.map((one) -> new Object[] { Db.utc(now), Db.utc(one.getValue()), kind, "article", one.getKey() })
+			.toList());
 		wakeTail();
 	}
 

@@ -2,7 +2,10 @@ package org.gazette.publishing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.content.Content;
@@ -78,6 +81,45 @@ public class Publishing {
 		publish(articleId, releaseAt, true, working);
 	}
 
+	/**
+	 * As {@link #publishImported(long, Instant, Revision)} for each of these stories,
+	 * which an import has just created in this transaction (never public, no release work
+	 * yet): the same rows, with a few statements for all of them (decision 0025).
+	 */
+	@Transactional
+	void publishImportedAll(List<ImportedStory> stories) {
+		if (stories.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		List<Instant> releases = new ArrayList<>(stories.size());
+		for (ImportedStory story : stories) {
+			// A story never public: its release is the source's, its first publication
+			// too.
+			Instant release = (story.releaseAt() != null) ? story.releaseAt() : now;
+			releases.add(release);
+			this.articles.markPublished(story.articleId(), story.revisionId(), release, release, release);
+		}
+		List<PublishingRepository.NewPublication> publications = new ArrayList<>(stories.size());
+		for (int i = 0; i < stories.size(); i++) {
+			ImportedStory story = stories.get(i);
+			publications.add(new PublishingRepository.NewPublication(story.articleId(), story.revisionId(), now,
+					releases.get(i), story.changeKind().name().toLowerCase(Locale.ROOT), story.changeNote()));
+		}
+		List<Long> publicationIds = this.articles.insertPublications(publications);
+		List<ReleaseWork.NewWork> work = new ArrayList<>(stories.size());
+		List<Map.Entry<Long, Instant>> changed = new ArrayList<>(stories.size());
+		for (int i = 0; i < stories.size(); i++) {
+			Instant release = releases.get(i);
+			PublicationKind kind = !release.isAfter(now) ? PublicationKind.IMPORT
+					: PublicationKind.of(true, stories.get(i).changeKind());
+			work.add(new ReleaseWork.NewWork(stories.get(i).articleId(), publicationIds.get(i), kind, release));
+			changed.add(Map.entry(stories.get(i).articleId(), release));
+		}
+		this.releaseWork.enqueueAll(work);
+		this.changes.articlesChanged("published", changed);
+	}
+
 	private void publish(long articleId, Instant releaseAt, boolean imported, Revision working) {
 		Instant now = this.clock.instant();
 		PublishingRepository.ArticleState state = this.articles.lock(articleId)
@@ -100,7 +142,7 @@ public class Publishing {
 		Instant firstPublished = (beenPublic && state.firstPublishedAt() != null) ? state.firstPublishedAt() : release;
 		this.articles.markPublished(articleId, revision.id(), release, firstPublished, lastUpdate);
 		long publicationId = this.articles.insertPublication(articleId, revision.id(), now, release,
-				revision.changeKind().name().toLowerCase(java.util.Locale.ROOT), revision.changeNote());
+				revision.changeKind().name().toLowerCase(Locale.ROOT), revision.changeNote());
 		PublicationKind kind = (imported && !lastUpdate.isAfter(now)) ? PublicationKind.IMPORT
 				: PublicationKind.of(!beenPublic, revision.changeKind());
 		this.releaseWork.enqueue(articleId, publicationId, kind, lastUpdate);

@@ -1,9 +1,11 @@
 package org.gazette.publishing;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -94,6 +96,26 @@ class PublishingRepository {
 	}
 
 	/** Records a publication; returns its id. */
+	/**
+	 * A publication for {@link #insertPublications}: the arguments of
+	 * {@link #insertPublication}.
+	 */
+	record NewPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,
+			String changeNote) {
+	}
+
+	/**
+	 * As {@link #insertPublication} for each, in order; returns their ids in that order.
+	 */
+	List<Long> insertPublications(List<NewPublication> publications) {
+		return RowInserts.insertReturningIds(this.jdbc,
+				"insert into publication (article_id, revision_id, published_at, release_at, change_kind, change_note)",
+				publications.stream()
+					.map((p) -> new Object[] { p.articleId(), p.revisionId(), Db.utc(p.publishedAt()),
+							Db.utc(p.releaseAt()), p.changeKind(), p.changeNote() })
+					.toList());
+	}
+
 	long insertPublication(long articleId, long revisionId, Instant publishedAt, Instant releaseAt, String changeKind,
 			String changeNote) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +33,24 @@ class ReleaseTaskRepository {
 
 	ReleaseTaskRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** A row for {@link #insertAll}: the arguments of {@link #insert}. */
+	static Object[] row(long articleId, long publicationId, PublicationKind publicationKind, String kind, Instant dueAt,
+			Instant now) {
+		return new Object[] { articleId, publicationId, publicationKind.code(), kind, Db.utc(dueAt), Db.utc(dueAt),
+				Db.utc(now) };
+	}
+
+	/** As {@link #insert} for each {@link #row}, in order. */
+	void insertAll(List<Object[]> rows) {
+		if (!rows.isEmpty()) {
+			RowInserts.insert(this.jdbc,
+					"""
+							insert into release_task (article_id, publication_id, publication_kind, kind, due_at, next_attempt_at,
+							                          created_at)""",
+					"", rows);
+		}
 	}
 
 	void insert(long articleId, long publicationId, PublicationKind publicationKind, String kind, Instant dueAt,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +62,40 @@ class WorkflowRepository {
 			.param("due", due)
 			.param("id", articleId)
 			.update();
+	}
+
+	/**
+	 * Moves stories an import has just created to their state, clearing a second
+	 * approval, each write to them counted in their version as the single steps count it.
+	 * @param steps how many single writes this one stands for
+	 */
+	void importedAll(List<Long> articleIds, EditorialState state, int steps) {
+		if (articleIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				update article set state = :state, second_approval_due = false, version = version + :steps
+				where id in (:ids)
+				""").param("state", state.code()).param("steps", steps).param("ids", articleIds).update();
+	}
+
+	/** An event for {@link #insertEvents}: the arguments of {@link #insertEvent}. */
+	record NewEvent(long articleId, WorkflowAction action, EditorialState from, EditorialState to, Long revisionId,
+			Instant releaseAt, String comment, String actor, Instant at) {
+	}
+
+	/** As {@link #insertEvent} for each, in order, with one statement a hundred. */
+	void insertEvents(List<NewEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		RowInserts.insert(this.jdbc, """
+				insert into workflow_event (article_id, action, from_state, to_state, revision_id, release_at, comment,
+				                            actor, occurred_at)""", "",
+				events.stream()
+					.map((e) -> new Object[] { e.articleId(), e.action().code(), e.from().code(), e.to().code(),
+							e.revisionId(), Db.utc(e.releaseAt()), e.comment(), e.actor(), Db.utc(e.at()) })
+					.toList());
 	}
 
 	void insertEvent(long articleId, WorkflowAction action, EditorialState from, EditorialState to, Long revisionId,
