@@ -1,8 +1,6 @@
 package org.gazette.platform;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,16 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -34,10 +28,10 @@ import java.util.stream.Stream;
 /**
  * Class-data sharing for the child JVM of a command (decision 0024), made by the
  * launcher: the JDK cannot archive classes loaded from jars nested in Spring Boot's fat
- * jar, so the child runs from an extracted copy of it (Spring Boot's layout for CDS, as
- * {@code java -Djarmode=tools -jar gazette.jar extract} writes it: the application's
- * classes in a jar whose manifest lists {@code lib/*.jar}), with a dynamic archive of the
- * classes a command loads: written at the exit of the first command
+ * jar, so the child runs from an extracted copy of it (Spring Boot's layout for CDS,
+ * written by the jar's own {@code java -Djarmode=tools -jar gazette.jar extract}: the
+ * application's classes in a jar whose manifest lists {@code lib/*.jar}), with a dynamic
+ * archive of the classes a command loads: written at the exit of the first command
  * ({@code -XX:ArchiveClassesAtExit}), mapped by every later one
  * ({@code -XX:SharedArchiveFile}).
  * <p>
@@ -78,7 +72,11 @@ final class ClassDataCache {
 	private static final List<String> OWN_SHARING = List.of("-XX:SharedArchiveFile", "-Xshare",
 			"-XX:+AutoCreateSharedArchive", "-XX:SharedClassListFile");
 
-	private static final String BOOT_LOADER = "org/springframework/boot/loader/";
+	/** The package of the Spring Boot launcher a fat jar's manifest names. */
+	private static final String BOOT_LOADER = "org.springframework.boot.loader.";
+
+	/** How long the extract tool may take before the command runs without the copy. */
+	static final Duration EXTRACT_TIMEOUT = Duration.ofMinutes(2);
 
 	private ClassDataCache() {
 	}
@@ -87,14 +85,15 @@ final class ClassDataCache {
 	 * How to start the child: from the cached copy with its archive (or with the option
 	 * that writes it), else as the parent was started ({@code main} unchanged).
 	 */
-	static Launch launch(List<String> main, List<String> jvmOptions, String root, int javaFeature, String jdk) {
+	static Launch launch(String java, List<String> main, List<String> jvmOptions, String root, int javaFeature,
+			String jdk) {
 		try {
 			if (root == null || "off".equalsIgnoreCase(root) || main.size() != 2 || !"-jar".equals(main.get(0))
 					|| jvmOptions.stream().anyMatch((option) -> OWN_SHARING.stream().anyMatch(option::startsWith))) {
 				return Launch.plain(main);
 			}
 			Path jar = Path.of(main.get(1)).toAbsolutePath();
-			Optional<Path> copy = copyOf(jar, Path.of(root).toAbsolutePath());
+			Optional<Path> copy = copyOf(java, jar, Path.of(root).toAbsolutePath());
 			if (copy.isEmpty()) {
 				return Launch.plain(main);
 			}
@@ -128,7 +127,7 @@ final class ClassDataCache {
 	 * The extracted copy's application jar, made now when missing; empty when the jar is
 	 * not a Spring Boot fat jar.
 	 */
-	static Optional<Path> copyOf(Path jar, Path root) throws IOException {
+	static Optional<Path> copyOf(String java, Path jar, Path root) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			return Optional.empty();
 		}
@@ -150,7 +149,7 @@ final class ClassDataCache {
 		Files.createDirectories(root);
 		Path temporary = root.resolve(id + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		try {
-			if (!extract(jar, temporary, jar.getFileName().toString())) {
+			if (!extract(java, jar, temporary)) {
 				return Optional.empty();
 			}
 			try {
@@ -168,93 +167,40 @@ final class ClassDataCache {
 	}
 
 	/**
-	 * Writes Spring Boot's extracted layout of {@code jar} into {@code target}: the
-	 * application's classes and resources in {@code NAME} whose manifest starts the
-	 * application and lists the libraries, copied as they are into {@code lib/}.
+	 * Writes Spring Boot's extracted layout of {@code jar} into {@code target} with the
+	 * jar's own tool ({@code java -Djarmode=tools -jar JAR extract}): the application's
+	 * classes in a jar named as the original, whose manifest lists the libraries copied
+	 * into {@code lib/}. False when the jar is not a Spring Boot jar (which would run its
+	 * own main instead of the tool) or the tool failed.
 	 */
-	static boolean extract(Path jar, Path target, String name) throws IOException {
+	static boolean extract(String java, Path jar, Path target) throws IOException {
 		try (JarFile fat = new JarFile(jar.toFile())) {
 			Manifest manifest = fat.getManifest();
 			Attributes main = (manifest != null) ? manifest.getMainAttributes() : null;
-			String start = (main != null) ? main.getValue("Start-Class") : null;
-			String classes = (main != null) ? main.getValue("Spring-Boot-Classes") : null;
-			String lib = (main != null) ? main.getValue("Spring-Boot-Lib") : null;
-			if (start == null || classes == null || lib == null) {
+			String launcher = (main != null) ? main.getValue(Attributes.Name.MAIN_CLASS) : null;
+			if (launcher == null || !launcher.startsWith(BOOT_LOADER) || main.getValue("Spring-Boot-Lib") == null) {
 				return false;
 			}
-			Files.createDirectories(target.resolve("lib"));
-			List<String> libraries = libraries(fat, main.getValue("Spring-Boot-Classpath-Index"), lib);
-			for (String library : libraries) {
-				JarEntry entry = fat.getJarEntry(library);
-				try (InputStream in = fat.getInputStream(entry)) {
-					Files.copy(in, target.resolve("lib").resolve(fileName(library)));
-				}
-			}
-			Manifest extracted = new Manifest();
-			Attributes attributes = extracted.getMainAttributes();
-			main.forEach((key, value) -> {
-				String attribute = key.toString();
-				if (!attribute.startsWith("Spring-Boot-") && !attribute.equals("Start-Class")) {
-					attributes.put(key, value);
-				}
-			});
-			attributes.put(Attributes.Name.MAIN_CLASS, start);
-			attributes.put(Attributes.Name.CLASS_PATH,
-					String.join(" ", libraries.stream().map((library) -> "lib/" + fileName(library)).toList()));
-			try (OutputStream file = Files.newOutputStream(target.resolve(name));
-					JarOutputStream out = new JarOutputStream(file, extracted)) {
-				Set<String> written = new HashSet<>();
-				Enumeration<JarEntry> entries = fat.entries();
-				while (entries.hasMoreElements()) {
-					JarEntry entry = entries.nextElement();
-					String path = applicationPath(entry.getName(), classes, lib);
-					if (path == null || path.isEmpty() || !written.add(path)) {
-						continue;
-					}
-					out.putNextEntry(new JarEntry(path));
-					if (!entry.isDirectory()) {
-						try (InputStream in = fat.getInputStream(entry)) {
-							in.transferTo(out);
-						}
-					}
-					out.closeEntry();
-				}
-			}
-			return true;
 		}
-	}
-
-	/** Where a fat jar's entry goes in the application jar; null when it does not. */
-	private static String applicationPath(String entry, String classes, String lib) {
-		if (entry.startsWith(classes)) {
-			return entry.substring(classes.length());
-		}
-		if (entry.startsWith("BOOT-INF/") || entry.startsWith(lib) || entry.startsWith(BOOT_LOADER)
-				|| entry.equals(JarFile.MANIFEST_NAME) || entry.equals("META-INF/")) {
-			return null;
-		}
-		return entry;
-	}
-
-	/** The libraries in class-path order: the index's, else the jar's. */
-	private static List<String> libraries(JarFile fat, String index, String lib) throws IOException {
-		JarEntry indexEntry = (index != null) ? fat.getJarEntry(index) : null;
-		if (indexEntry != null) {
-			try (InputStream in = fat.getInputStream(indexEntry)) {
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-					.map((line) -> line.replaceFirst("^- ", "").replace("\"", "").strip())
-					.filter((line) -> !line.isEmpty())
-					.toList();
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", target.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		builder.environment().remove("JDK_JAVA_OPTIONS");
+		builder.environment().remove("JAVA_TOOL_OPTIONS");
+		Process tool = builder.start();
+		try {
+			if (!tool.waitFor(EXTRACT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				tool.destroyForcibly();
+				return false;
 			}
 		}
-		return fat.stream()
-			.map(JarEntry::getName)
-			.filter((entry) -> entry.startsWith(lib) && entry.endsWith(".jar"))
-			.toList();
-	}
-
-	private static String fileName(String entry) {
-		return entry.substring(entry.lastIndexOf('/') + 1);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			tool.destroyForcibly();
+			return false;
+		}
+		return tool.exitValue() == 0 && Files.isRegularFile(target.resolve(jar.getFileName()));
 	}
 
 	/**

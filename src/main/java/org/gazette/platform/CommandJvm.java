@@ -91,10 +91,11 @@ public final class CommandJvm {
 		if (main.isEmpty()) {
 			return OptionalInt.empty();
 		}
-		ClassDataCache.Launch launch = ClassDataCache.launch(main.get(), options, cacheRoot(),
+		String java = javaBinary();
+		ClassDataCache.Launch launch = ClassDataCache.launch(java, main.get(), options, cacheRoot(),
 				Runtime.version().feature(),
 				System.getProperty("java.home") + " " + System.getProperty("java.vm.version"));
-		int status = runChild(childCommand(javaBinary(), options, launch.options(), launch.main(), args));
+		int status = runChild(childCommand(java, options, launch.options(), launch.main(), args));
 		launch.finished(status);
 		return OptionalInt.of(status);
 	}

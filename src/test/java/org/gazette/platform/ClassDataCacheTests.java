@@ -1,6 +1,7 @@
 package org.gazette.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher's class-data cache with real JVMs, started as an operator starts Gazette
- * ({@code java -jar JAR COMMAND}) from a jar laid out as Spring Boot's: the probe's
- * classes at its root for the parent and under {@code BOOT-INF/classes} for the copy, and
- * a library under {@code BOOT-INF/lib}. {@code -Dgazette.test.java=PATH} runs them with
- * another JDK (such as 25; the archive's options differ by version).
+ * ({@code java -jar JAR COMMAND}) from a jar laid out and launched as Spring Boot's
+ * ({@link #fatJar}), which the jar's own extract tool copies.
+ * {@code -Dgazette.test.java=PATH} runs them with another JDK (such as 25; the archive's
+ * options differ by version).
  */
 class ClassDataCacheTests {
 
@@ -116,14 +120,19 @@ class ClassDataCacheTests {
 		Run own = run(jar, cache, List.of("-Xshare:auto"), "0");
 		assertThat(own.status()).isZero();
 		assertThat(own.out()).contains("class path: " + jar).doesNotContain("ArchiveClassesAtExit");
-		assertThat(
-				ClassDataCache.launch(List.of("-cp", "a.jar", "Main"), List.of(), cache.toString(), 17, "jdk").main())
-			.containsExactly("-cp", "a.jar", "Main");
-		assertThat(ClassDataCache.launch(List.of("-jar", jar.toString()), List.of(), "off", 17, "jdk").options())
+		assertThat(ClassDataCache.launch(JAVA, List.of("-cp", "a.jar", "Main"), List.of(), cache.toString(), 17, "jdk")
+			.main()).containsExactly("-cp", "a.jar", "Main");
+		assertThat(ClassDataCache.launch(JAVA, List.of("-jar", jar.toString()), List.of(), "off", 17, "jdk").options())
 			.isEmpty();
 		assertThat(cache).doesNotExist();
 	}
 
+	/**
+	 * A jar laid out and launched as Spring Boot's: its launcher at the root, the probe
+	 * under {@code BOOT-INF/classes}, and under {@code BOOT-INF/lib} (stored, as the
+	 * launcher reads them in place) a library of the probe's and the extract tool with
+	 * what it needs, all taken from the test class path.
+	 */
 	private Path fatJar(String name) throws Exception {
 		Path library = this.directory.resolve("probe-library.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(library), new Manifest())) {
@@ -131,32 +140,67 @@ class ClassDataCacheTests {
 			out.write("from the library".getBytes(StandardCharsets.UTF_8));
 			out.closeEntry();
 		}
+		List<Path> libraries = List.of(library, jarOf("org.springframework.boot.jarmode.tools.ToolsJarMode"),
+				jarOf("org.springframework.util.ClassUtils"), jarOf("org.apache.commons.logging.LogFactory"));
 		Manifest manifest = new Manifest();
 		Attributes attributes = manifest.getMainAttributes();
 		attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-		attributes.put(Attributes.Name.MAIN_CLASS, CommandJvmProbe.class.getName());
+		attributes.put(Attributes.Name.MAIN_CLASS, "org.springframework.boot.loader.launch.JarLauncher");
 		attributes.putValue("Start-Class", CommandJvmProbe.class.getName());
 		attributes.putValue("Spring-Boot-Classes", "BOOT-INF/classes/");
 		attributes.putValue("Spring-Boot-Lib", "BOOT-INF/lib/");
 		attributes.putValue("Spring-Boot-Classpath-Index", "BOOT-INF/classpath.idx");
 		Path jar = this.directory.resolve(name);
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+				JarFile loader = new JarFile(jarOf("org.springframework.boot.loader.launch.JarLauncher").toFile())) {
+			for (JarEntry entry : loader.stream().filter((entry) -> entry.getName().startsWith("org/")).toList()) {
+				out.putNextEntry(new JarEntry(entry.getName()));
+				try (InputStream in = loader.getInputStream(entry)) {
+					in.transferTo(out);
+				}
+				out.closeEntry();
+			}
+			// The launcher puts BOOT-INF/classes on the class path by its directory
+			// entry.
+			for (String directory : List.of("BOOT-INF/", "BOOT-INF/classes/", "BOOT-INF/lib/")) {
+				out.putNextEntry(new JarEntry(directory));
+				out.closeEntry();
+			}
 			for (Path file : classFiles()) {
 				String entry = CommandJvm.class.getPackageName().replace('.', '/') + "/" + file.getFileName();
-				for (String prefix : List.of("", "BOOT-INF/classes/")) {
-					out.putNextEntry(new JarEntry(prefix + entry));
-					out.write(Files.readAllBytes(file));
-					out.closeEntry();
-				}
+				out.putNextEntry(new JarEntry("BOOT-INF/classes/" + entry));
+				out.write(Files.readAllBytes(file));
+				out.closeEntry();
 			}
-			out.putNextEntry(new JarEntry("BOOT-INF/lib/probe-library.jar"));
-			out.write(Files.readAllBytes(library));
-			out.closeEntry();
+			StringBuilder index = new StringBuilder();
+			for (Path lib : libraries) {
+				String entry = "BOOT-INF/lib/" + lib.getFileName();
+				out.putNextEntry(stored(entry, Files.readAllBytes(lib)));
+				out.write(Files.readAllBytes(lib));
+				out.closeEntry();
+				index.append("- \"").append(entry).append("\"\n");
+			}
 			out.putNextEntry(new JarEntry("BOOT-INF/classpath.idx"));
-			out.write("- \"BOOT-INF/lib/probe-library.jar\"\n".getBytes(StandardCharsets.UTF_8));
+			out.write(index.toString().getBytes(StandardCharsets.UTF_8));
 			out.closeEntry();
 		}
 		return jar;
+	}
+
+	private static JarEntry stored(String name, byte[] content) {
+		JarEntry entry = new JarEntry(name);
+		CRC32 crc = new CRC32();
+		crc.update(content);
+		entry.setMethod(ZipEntry.STORED);
+		entry.setSize(content.length);
+		entry.setCompressedSize(content.length);
+		entry.setCrc(crc.getValue());
+		return entry;
+	}
+
+	/** The jar on the test class path that holds the named class. */
+	private static Path jarOf(String className) throws Exception {
+		return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
 	}
 
 	/** The probe's classes and their nested classes, as compiled. */
