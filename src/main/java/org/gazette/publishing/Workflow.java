@@ -15,6 +15,7 @@ import org.gazette.content.ChangeKind;
 import org.gazette.content.Content;
 import org.gazette.content.InvalidContentException;
 import org.gazette.content.Revision;
+import org.gazette.content.RevisionDraft;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -474,7 +475,7 @@ public class Workflow {
 	 * which create with {@link #importedAll} only the stories {@link #imported} would not
 	 * refuse, and leave the others to it, for its reasons.
 	 */
-	public boolean isFitToPublish(org.gazette.content.RevisionDraft draft) {
+	public boolean isFitToPublish(RevisionDraft draft) {
 		return unfitToPublish(draft.title(), draft.summary(), draft.authorIds(), draft.bodyMarkdown()).isEmpty();
 	}
 
