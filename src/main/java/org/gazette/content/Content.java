@@ -168,13 +168,14 @@ public class Content {
 	public List<SavedRevision> createStories(List<NewStory> stories, String by) {
 		List<RevisionDraft> clean = new ArrayList<>(stories.size());
 		Set<String> taken = this.articles.takenSlugs(stories.stream().map(NewStory::slug).toList());
+		ContentRules.Survivors survivors = this.rules.survivorsOf(stories.stream().map(NewStory::draft).toList());
 		for (NewStory story : stories) {
 			Problems problems = new Problems();
 			String slug = this.rules.checkNewSlugFormat(story.slug(), problems);
 			RevisionDraft checked = null;
 			if (!problems.any() && story.slug().equals(slug) && taken.add(slug)) {
 				try {
-					checked = this.rules.checkDraft(story.draft(), problems);
+					checked = this.rules.checkDraft(story.draft(), problems, survivors);
 				}
 				catch (InvalidContentException ex) {
 					checked = null;
@@ -191,8 +192,9 @@ public class Content {
 			return saved;
 		}
 		Instant now = this.clock.instant();
-		List<Long> articleIds = this.articles.insertAll(accepted.stream().map((i) -> stories.get(i).slug()).toList(),
-				now, by);
+		List<Long> articleIds = this.articles.insertAll(accepted.stream()
+			.map((i) -> new ArticleRepository.NewArticle(stories.get(i).slug(), clean.get(i)))
+			.toList(), now, by);
 		List<RevisionRepository.NewRevision> revisions = new ArrayList<>(accepted.size());
 		for (int n = 0; n < accepted.size(); n++) {
 			RevisionDraft draft = clean.get(accepted.get(n));
@@ -203,10 +205,9 @@ public class Content {
 					this.media.linkedFrom(draft.bodyMarkdown())));
 		}
 		List<Long> revisionIds = this.revisions.insertAll(revisions, now, by);
+		this.articles.pointWorkingRevisions(articleIds);
 		for (int n = 0; n < accepted.size(); n++) {
-			int version = this.articles.pointWorkingRevision(articleIds.get(n), revisionIds.get(n),
-					clean.get(accepted.get(n)), now, by, false);
-			saved.set(accepted.get(n), new SavedRevision(articleIds.get(n), revisionIds.get(n), 1, version));
+			saved.set(accepted.get(n), new SavedRevision(articleIds.get(n), revisionIds.get(n), 1, 1));
 		}
 		return saved;
 	}

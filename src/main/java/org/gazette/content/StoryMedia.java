@@ -31,9 +31,9 @@ class StoryMedia {
 		if (draft.heroMediaId() != null) {
 			wanted.add(draft.heroMediaId());
 		}
-		Map<Long, MediaAsset> found = this.library.find(wanted)
-			.stream()
-			.collect(Collectors.toMap(MediaAsset::id, Function.identity()));
+		// Most stories name no media: no call into the library for them.
+		Map<Long, MediaAsset> found = wanted.isEmpty() ? Map.of()
+				: this.library.find(wanted).stream().collect(Collectors.toMap(MediaAsset::id, Function.identity()));
 		if (draft.heroMediaId() != null) {
 			MediaAsset hero = found.get(draft.heroMediaId());
 			if (hero == null) {

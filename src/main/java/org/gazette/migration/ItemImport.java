@@ -53,6 +53,8 @@ class ItemImport {
 	/** The longest summary made from a post's text when it has no excerpt. */
 	static final int SUMMARY_LENGTH = 300;
 
+	private static final String REDIRECT_NOTE = "Old address of an imported story";
+
 	private final Content content;
 
 	private final Workflow workflow;
@@ -257,14 +259,18 @@ class ItemImport {
 			}
 			ItemImport.this.workflow.importedAll(created, this.actor);
 			ItemImport.this.imports.insertAll(this.source, records, now(), this.options.by());
+			List<Redirects.ImportedRedirect> redirects = new ArrayList<>();
 			for (int n = 0; n < done.size(); n++) {
 				SourceItem item = taken.get(done.get(n)).item();
 				this.earlier.put(item.itemId(), records.get(n).imported());
-				if (target(item) == EditorialState.PUBLISHED) {
-					redirect(item.link(), stories.get(done.get(n)).slug());
+				String path = pathOf(item.link());
+				if (target(item) == EditorialState.PUBLISHED && path != null) {
+					redirects.add(new Redirects.ImportedRedirect(path, "/news/" + stories.get(done.get(n)).slug()));
 				}
 				this.report.created();
 			}
+			ItemImport.this.redirects.addImportedAll(redirects, REDIRECT_NOTE, this.options.by())
+				.forEach(this::reportRedirect);
 			// The batch's order for what is left (it grew out of order above).
 			return batch.stream().filter(left::contains).toList();
 		}
@@ -426,8 +432,14 @@ class ItemImport {
 			if (path == null) {
 				return;
 			}
-			Optional<String> refused = ItemImport.this.redirects.addImported(path, "/news/" + slug,
-					"Old address of an imported story", this.options.by());
+			reportRedirect(
+					ItemImport.this.redirects.addImported(path, "/news/" + slug, REDIRECT_NOTE, this.options.by()));
+		}
+
+		/**
+		 * @param refused why the redirect was not added, or empty when it was
+		 */
+		private void reportRedirect(Optional<String> refused) {
 			if (refused.isPresent()) {
 				this.report.redirectRefused(refused.get());
 			}

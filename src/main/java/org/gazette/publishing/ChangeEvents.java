@@ -71,6 +71,21 @@ class ChangeEvents {
 		wakeTail();
 	}
 
+	/**
+	 * As {@link #subjectChanged} for each of the subjects, in order, with one wake-up of
+	 * the tail for all of them.
+	 */
+	void subjectsChanged(String kind, String subjectType, List<Long> subjectIds) {
+		if (subjectIds.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.events.appendAll(subjectIds.stream()
+			.map((id) -> new Object[] { Db.utc(now), Db.utc(now), kind, subjectType, id })
+			.toList());
+		wakeTail();
+	}
+
 	private void wakeTail() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			// One wake-up per transaction, however many events it appends: an import's

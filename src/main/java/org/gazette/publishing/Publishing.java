@@ -85,9 +85,11 @@ public class Publishing {
 	 * As {@link #publishImported(long, Instant, Revision)} for each of these stories,
 	 * which an import has just created in this transaction (never public, no release work
 	 * yet): the same rows, with a few statements for all of them (decision 0025).
+	 * @param workflowSteps the steps the workflow moves each story's version after its
+	 * publication, taken in the same row update: one update a row, not two
 	 */
 	@Transactional
-	void publishImportedAll(List<ImportedStory> stories) {
+	void publishImportedAll(List<ImportedStory> stories, int workflowSteps) {
 		if (stories.isEmpty()) {
 			return;
 		}
@@ -96,9 +98,7 @@ public class Publishing {
 		for (ImportedStory story : stories) {
 			// A story never public: its release is the source's, its first publication
 			// too.
-			Instant release = (story.releaseAt() != null) ? story.releaseAt() : now;
-			releases.add(release);
-			this.articles.markPublished(story.articleId(), story.revisionId(), release, release, release);
+			releases.add((story.releaseAt() != null) ? story.releaseAt() : now);
 		}
 		List<PublishingRepository.NewPublication> publications = new ArrayList<>(stories.size());
 		for (int i = 0; i < stories.size(); i++) {
@@ -107,6 +107,8 @@ public class Publishing {
 					releases.get(i), story.changeKind().name().toLowerCase(Locale.ROOT), story.changeNote()));
 		}
 		List<Long> publicationIds = this.articles.insertPublications(publications);
+		this.articles.markPublishedAsPublications(stories.stream().map(ImportedStory::articleId).toList(),
+				workflowSteps);
 		List<ReleaseWork.NewWork> work = new ArrayList<>(stories.size());
 		List<Map.Entry<Long, Instant>> changed = new ArrayList<>(stories.size());
 		for (int i = 0; i < stories.size(); i++) {

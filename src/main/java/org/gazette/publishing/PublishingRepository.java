@@ -67,6 +67,27 @@ class PublishingRepository {
 			.update();
 	}
 
+	/**
+	 * As {@link #markPublished} for each story, with one statement for all of them: each
+	 * is published as its one publication says (its revision and release), the release
+	 * being its first publication and its last public update too. For new stories only.
+	 * @param moreSteps steps the version takes besides this one's
+	 */
+	void markPublishedAsPublications(List<Long> articleIds, int moreSteps) {
+		for (int from = 0; from < articleIds.size(); from += 1000) {
+			this.jdbc.sql("""
+					update article set state = 'published', unpublished_at = null, version = version + 1 + :steps,
+					       (published_revision_id, release_at, first_published_at, last_public_update_at) =
+					       (select p.revision_id, p.release_at, p.release_at, p.release_at from publication p
+					        where p.article_id = article.id order by p.id desc limit 1)
+					where id in (:ids)
+					""")
+				.param("steps", moreSteps)
+				.param("ids", articleIds.subList(from, Math.min(articleIds.size(), from + 1000)))
+				.update();
+		}
+	}
+
 	void markUnpublished(long articleId, Instant at) {
 		this.jdbc
 			.sql("update article set unpublished_at = :at, state = 'unpublished', version = version + 1 where id = :id")

@@ -1,10 +1,14 @@
 package org.gazette.publishing;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.gazette.platform.Db;
+import org.gazette.platform.RowInserts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,6 +39,29 @@ class RedirectRepository {
 			.param("at", Db.utc(at))
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
+	}
+
+	/**
+	 * As {@link #insert} for each row ({@code from_path, to_url, note, created_by,
+	 * created_at}); returns their ids in the same order.
+	 */
+	List<Long> insertAll(List<Object[]> rows) {
+		return RowInserts.insertReturningIds(this.jdbc,
+				"insert into redirect (from_path, to_url, note, created_by, created_at)", rows);
+	}
+
+	/** Where each of these paths redirects, for those that do. */
+	Map<String, String> destinations(Collection<String> fromPaths) {
+		Map<String, String> found = new HashMap<>();
+		List<String> paths = List.copyOf(fromPaths);
+		for (int from = 0; from < paths.size(); from += 1000) {
+			this.jdbc.sql("select from_path, to_url from redirect where from_path in (:paths)")
+				.param("paths", paths.subList(from, Math.min(paths.size(), from + 1000)))
+				.query((rs) -> {
+					found.put(rs.getString("from_path"), rs.getString("to_url"));
+				});
+		}
+		return found;
 	}
 
 	Optional<Redirect> find(long id) {

@@ -1,13 +1,19 @@
 package org.gazette.publishing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.gazette.content.Content;
 import org.gazette.content.InvalidContentException;
 import org.gazette.content.InvalidContentException.Problem;
+import org.gazette.platform.Db;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -99,11 +105,58 @@ public class Redirects {
 		return Optional.empty();
 	}
 
+	/**
+	 * As {@link #addImported} for each redirect, in order, with two reads and two
+	 * statements for all of them unless one names a story's own address: an import adds a
+	 * redirect for nearly every story.
+	 * @return why each was not added, or empty when it was (or the same one exists)
+	 */
+	@Transactional
+	public List<Optional<String>> addImportedAll(List<ImportedRedirect> asked, String note, String by) {
+		Instant now = this.clock.instant();
+		Map<String, String> existing = this.redirects.destinations(asked.stream()
+			.map((redirect) -> PublicAddresses.checkRedirectPath(redirect.fromPath(), "fromPath", new ArrayList<>()))
+			.filter(Objects::nonNull)
+			.collect(Collectors.toSet()));
+		List<Optional<String>> answers = new ArrayList<>(asked.size());
+		List<Object[]> rows = new ArrayList<>();
+		for (ImportedRedirect redirect : asked) {
+			Checked checked = check(redirect.fromPath(), redirect.toUrl(), note, existing::containsKey);
+			if (checked.from() != null && checked.to() != null && checked.to().equals(existing.get(checked.from()))) {
+				answers.add(Optional.empty());
+			}
+			else if (!checked.problems().isEmpty()) {
+				answers.add(Optional.of(checked.problems().get(0).message()));
+			}
+			else {
+				// A later item of the batch finds it, as it would in the table.
+				existing.put(checked.from(), checked.to());
+				rows.add(new Object[] { checked.from(), checked.to(), checked.note(), by, Db.utc(now) });
+				answers.add(Optional.empty());
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.changes.subjectsChanged("added", "redirect", this.redirects.insertAll(rows));
+		}
+		return answers;
+	}
+
+	/** An old address of an imported story, and its new one. */
+	public record ImportedRedirect(String fromPath, String toUrl) {
+	}
+
 	/** A redirect as asked for, normalised, with every problem it has. */
 	private record Checked(String from, String to, String note, List<Problem> problems) {
 	}
 
 	private Checked check(String fromPath, String toUrl, String note) {
+		return check(fromPath, toUrl, note, this.redirects::exists);
+	}
+
+	/**
+	 * @param redirected whether a (normalised) path redirects already
+	 */
+	private Checked check(String fromPath, String toUrl, String note, Predicate<String> redirected) {
 		List<Problem> problems = new ArrayList<>();
 		String from = PublicAddresses.checkRedirectPath(fromPath, "fromPath", problems);
 		String to = PublicAddresses.checkDestination(toUrl, "toUrl", "New address", problems);
@@ -115,7 +168,7 @@ public class Redirects {
 			problems.add(new Problem("note", "Note must be a single line of text."));
 		}
 		if (from != null) {
-			if (this.redirects.exists(from)) {
+			if (redirected.test(from)) {
 				problems.add(new Problem("fromPath", "There is already a redirect from " + from + "."));
 			}
 			else if (storyAnswers(from)) {

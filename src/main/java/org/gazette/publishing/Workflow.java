@@ -239,10 +239,9 @@ public class Workflow {
 			audit.add(AuditRecord.of(actor.email(), "story.import", "story", story.articleId(),
 					story.note() + " (" + action.code() + ")"));
 		}
-		this.publishing.publishImportedAll(published);
-		// What imported() does after publishing: no second approval due, then the state.
-		this.repository.importedAll(published.stream().map(ImportedStory::articleId).toList(), EditorialState.PUBLISHED,
-				2);
+		// What imported() does after publishing (no second approval due, then the state)
+		// leaves a new story's row as the publication did but for two more versions.
+		this.publishing.publishImportedAll(published, 2);
 		this.repository.importedAll(inReview, EditorialState.IN_REVIEW, 1);
 		this.repository.insertEvents(events);
 		this.audit.recordAll(audit);
