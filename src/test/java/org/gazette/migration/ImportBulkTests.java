@@ -58,6 +58,9 @@ class ImportBulkTests {
 			ImportReport aloneFirst = run(alone, clock, false, first, batchesOfFour);
 			assertThat(bulkFirst.createdCount()).isGreaterThan(8);
 			assertThat(bulkFirst).usingRecursiveComparison().isEqualTo(aloneFirst);
+			assertThat(bulkFirst.summary()).contains(
+					"no redirect for 1: There is already a redirect from /2019/05/same-address.",
+					"no redirect for 1: A story answers at /news/story-number-1");
 			assertSameRows(bulk, alone);
 			// A second run: some items changed, one new, the rest unchanged.
 			String second = site(true);
@@ -133,6 +136,11 @@ class ImportBulkTests {
 			.tag("Tag 3")
 			.content("<p>Body of story <em>3</em>.</p>")
 			.date("2019-05-13 13:45:00"));
+		// An old permalink where a story of this import answers: no redirect, said why.
+		wxr.post(Wxr.post(42, "Moved here")
+			.by("jdoe")
+			.content("<p>Moved.</p>")
+			.link("https://old.example.gov/news/story-number-1"));
 		wxr.post(Wxr.post(40, "About us").type("page"));
 		wxr.post(Wxr.post(41, "A photo").attachment("https://old.example.gov/photo.jpg", 2));
 		if (changed) {
