@@ -100,10 +100,11 @@ final class FacetCounter implements Collector {
 		this.segments.add(new Segment(segment, counts));
 		LeafCollector ranked = (this.ranked != null) ? this.ranked.getLeafCollector(context) : null;
 		if (!this.filtered) {
+			boolean allReleased = segment.allReleasedAt(this.nowMillis);
 			return new Leaf(ranked) {
 				@Override
 				public void collect(int doc) throws IOException {
-					if (segment.release(doc) <= FacetCounter.this.nowMillis) {
+					if (allReleased || segment.release(doc) <= FacetCounter.this.nowMillis) {
 						FacetCounter.this.total++;
 						rank(doc);
 						for (int i = segment.start(doc), end = segment.end(doc); i < end; i++) {

@@ -13,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 
 /**
@@ -70,17 +71,29 @@ final class ProximityBoost {
 				continue;
 			}
 			int doc = hit.doc - context.docBase;
-			int at = scorer.docID();
-			if (at < doc) {
-				at = scorer.iterator().advance(doc);
-			}
-			if (at == doc && at != DocIdSetIterator.NO_MORE_DOCS) {
+			if (matches(scorer, doc)) {
 				hit.score += (float) (scorer.score() * boost.factor(segment.release(doc)));
 			}
 		}
 		ScoreDoc[] ranked = hits.clone();
 		Arrays.sort(ranked, RANK);
 		return ranked;
+	}
+
+	/**
+	 * Whether the scorer matches the story, positioned on it if so; stories are asked in
+	 * increasing order. The phrases' positions are read for the story asked about only:
+	 * advancing the scorer itself would also check every story between two hits that
+	 * holds the words, until one matches.
+	 */
+	private static boolean matches(Scorer scorer, int doc) throws IOException {
+		TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+		DocIdSetIterator approximation = (twoPhase != null) ? twoPhase.approximation() : scorer.iterator();
+		int at = approximation.docID();
+		if (at < doc) {
+			at = approximation.advance(doc);
+		}
+		return at == doc && (twoPhase == null || twoPhase.matches());
 	}
 
 }

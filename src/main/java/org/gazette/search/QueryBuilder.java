@@ -74,13 +74,15 @@ final class QueryBuilder {
 			else if (alternatives.size() > 1) {
 				BooleanQuery.Builder any = new BooleanQuery.Builder();
 				alternatives.forEach((alternative) -> any.add(alternative, Occur.SHOULD));
-				builder.add(any.setMinimumNumberShouldMatch(1).build(), Occur.MUST);
+				builder.add(any.build(), Occur.MUST);
 				positive = true;
 			}
 		}
 		boolean negative = false;
 		for (UserQuery.Clause clause : query.excluded()) {
-			Query q = clause(clause, unscored);
+			// Never scored: a word excluded is looked up once, in the field of all words,
+			// which holds it exactly where one of the four fields does.
+			Query q = clause(clause, true);
 			if (q != null) {
 				builder.add(q, Occur.MUST_NOT);
 				negative = true;

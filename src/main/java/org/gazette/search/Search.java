@@ -133,16 +133,15 @@ public class Search {
 			}
 			// Pass 2, the page: the filters as clauses, so that only stories passing all
 			// are scored.
-			BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching, Occur.MUST);
-			for (int d = 0; d < filters.length; d++) {
-				if (filters[d] != null) {
-					filtered.add(new TermQuery(new Term(DIMENSIONS[d], filters[d])), Occur.FILTER);
-				}
-			}
+			BooleanQuery.Builder filtered = filtered(matching, filters);
 			ScoreDoc[] ranked;
 			if (!byRelevance) {
-				filtered.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
-				ranked = searcher.search(filtered.build(), top,
+				// Newest first needs no scores: the words are asked as when counted, each
+				// single word in one field rather than four.
+				BooleanQuery.Builder newest = filtered((words != null) ? this.queries.matching(user) : matching,
+						filters);
+				newest.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
+				ranked = searcher.search(newest.build(), top,
 						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
 			}
 			else {
@@ -164,6 +163,17 @@ public class Search {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The query with the filters as clauses. */
+	private static BooleanQuery.Builder filtered(Query query, String[] filters) {
+		BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+		for (int d = 0; d < filters.length; d++) {
+			if (filters[d] != null) {
+				filtered.add(new TermQuery(new Term(DIMENSIONS[d], filters[d])), Occur.FILTER);
+			}
+		}
+		return filtered;
 	}
 
 	private static boolean hasFacets(IndexSearcher searcher) {

@@ -48,12 +48,16 @@ final class SegmentColumns {
 
 	private final long[] releases;
 
+	/** The latest release instant of the segment's stories, or {@link #NEVER}. */
+	private final long latestRelease;
+
 	private SegmentColumns(int[] starts, int[] ords, byte[] dimensions, String[] values, long[] releases) {
 		this.starts = starts;
 		this.ords = ords;
 		this.dimensions = dimensions;
 		this.values = values;
 		this.releases = releases;
+		this.latestRelease = Arrays.stream(releases).max().orElse(Long.MIN_VALUE);
 		this.ordinals = new java.util.ArrayList<>();
 		for (int d = 0; d < Search.DIMENSIONS.length; d++) {
 			this.ordinals.add(new HashMap<>());
@@ -107,6 +111,14 @@ final class SegmentColumns {
 	/** The story's release instant in epoch milliseconds, or {@link #NEVER}. */
 	long release(int doc) {
 		return this.releases[doc];
+	}
+
+	/**
+	 * Whether every story of the segment is released at or before the instant: no story
+	 * then needs its release checked.
+	 */
+	boolean allReleasedAt(long millis) {
+		return this.latestRelease <= millis;
 	}
 
 	int start(int doc) {
