@@ -65,16 +65,14 @@ class ArticleRepository {
 	 * for all of them: a row update per story was the dearest step of an import's batch.
 	 */
 	void pointWorkingRevisions(List<Long> articleIds) {
-		for (int from = 0; from < articleIds.size(); from += 1000) {
-			this.jdbc
-				.sql("""
-						update article set working_revision_id = (select max(r.id) from revision r where r.article_id = article.id),
-						       title_key = lower(working_title)
-						where id in (:ids)
-						""")
-				.param("ids", articleIds.subList(from, Math.min(articleIds.size(), from + 1000)))
-				.update();
-		}
+		this.jdbc
+			.sql("""
+					update article set working_revision_id = (select max(r.id) from revision r where r.article_id = article.id),
+					       title_key = lower(working_title)
+					where id in (:ids)
+					""")
+			.param("ids", articleIds)
+			.update();
 	}
 
 	boolean slugExists(String slug) {

@@ -51,14 +51,7 @@ class ChangeEvents {
 	 * wake-up of the tail for all of them.
 	 */
 	void articlesChanged(String kind, List<Map.Entry<Long, Instant>> effectiveByArticle) {
-		if (effectiveByArticle.isEmpty()) {
-			return;
-		}
-		Instant now = this.clock.instant();
-		this.events.appendAll(effectiveByArticle.stream()
-			.map((one) -> new Object[] { Db.utc(now), Db.utc(one.getValue()), kind, "article", one.getKey() })
-			.toList());
-		wakeTail();
+		appendAll(kind, "article", effectiveByArticle, this.clock.instant());
 	}
 
 	/**
@@ -76,12 +69,20 @@ class ChangeEvents {
 	 * the tail for all of them.
 	 */
 	void subjectsChanged(String kind, String subjectType, List<Long> subjectIds) {
-		if (subjectIds.isEmpty()) {
+		Instant now = this.clock.instant();
+		appendAll(kind, subjectType, subjectIds.stream().map((id) -> Map.entry(id, now)).toList(), now);
+	}
+
+	/**
+	 * One event per subject, occurred now and effective at its own instant, in order, and
+	 * one wake-up of the tail for all of them.
+	 */
+	private void appendAll(String kind, String subjectType, List<Map.Entry<Long, Instant>> effectiveById, Instant now) {
+		if (effectiveById.isEmpty()) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		this.events.appendAll(subjectIds.stream()
-			.map((id) -> new Object[] { Db.utc(now), Db.utc(now), kind, subjectType, id })
+		this.events.appendAll(effectiveById.stream()
+			.map((one) -> new Object[] { Db.utc(now), Db.utc(one.getValue()), kind, subjectType, one.getKey() })
 			.toList());
 		wakeTail();
 	}

@@ -74,18 +74,13 @@ class PublishingRepository {
 	 * @param moreSteps steps the version takes besides this one's
 	 */
 	void markPublishedAsPublications(List<Long> articleIds, int moreSteps) {
-		for (int from = 0; from < articleIds.size(); from += 1000) {
-			this.jdbc.sql("""
-					update article set state = 'published', unpublished_at = null, version = version + 1 + :steps,
-					       (published_revision_id, release_at, first_published_at, last_public_update_at) =
-					       (select p.revision_id, p.release_at, p.release_at, p.release_at from publication p
-					        where p.article_id = article.id order by p.id desc limit 1)
-					where id in (:ids)
-					""")
-				.param("steps", moreSteps)
-				.param("ids", articleIds.subList(from, Math.min(articleIds.size(), from + 1000)))
-				.update();
-		}
+		this.jdbc.sql("""
+				update article set state = 'published', unpublished_at = null, version = version + 1 + :steps,
+				       (published_revision_id, release_at, first_published_at, last_public_update_at) =
+				       (select p.revision_id, p.release_at, p.release_at, p.release_at from publication p
+				        where p.article_id = article.id order by p.id desc limit 1)
+				where id in (:ids)
+				""").param("steps", moreSteps).param("ids", articleIds).update();
 	}
 
 	void markUnpublished(long articleId, Instant at) {

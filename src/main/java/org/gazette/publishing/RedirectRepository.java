@@ -53,10 +53,9 @@ class RedirectRepository {
 	/** Where each of these paths redirects, for those that do. */
 	Map<String, String> destinations(Collection<String> fromPaths) {
 		Map<String, String> found = new HashMap<>();
-		List<String> paths = List.copyOf(fromPaths);
-		for (int from = 0; from < paths.size(); from += 1000) {
+		if (!fromPaths.isEmpty()) {
 			this.jdbc.sql("select from_path, to_url from redirect where from_path in (:paths)")
-				.param("paths", paths.subList(from, Math.min(paths.size(), from + 1000)))
+				.param("paths", fromPaths)
 				.query((rs) -> {
 					found.put(rs.getString("from_path"), rs.getString("to_url"));
 				});
