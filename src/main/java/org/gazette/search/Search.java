@@ -123,23 +123,23 @@ public class Search {
 			// one is ranked in this pass too instead of checked again in a second.
 			FacetCounter counter = new FacetCounter(this.columns, nowMillis, filters);
 			RankedHits relevant = null;
-			if (byRelevance && this.queries.checksPositions(user)) {
+			boolean rankWhileCounting = byRelevance && this.queries.checksPositions(user);
+			// Each single word looked up in the field of all words: no scores needed.
+			Query counting = rankWhileCounting ? null : (words != null) ? this.queries.matching(user) : matching;
+			if (rankWhileCounting) {
 				relevant = new RankedHits(this.columns, nowMillis,
 						(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
 				searcher.search(words, counter.ranking(relevant).manager());
 			}
 			else {
-				searcher.search((words != null) ? this.queries.matching(user) : matching, counter.manager());
+				searcher.search(counting, counter.manager());
 			}
 			// Pass 2, the page: the filters as clauses, so that only stories passing all
 			// are scored.
-			BooleanQuery.Builder filtered = filtered(matching, filters);
 			ScoreDoc[] ranked;
 			if (!byRelevance) {
-				// Newest first needs no scores: the words are asked as when counted, each
-				// single word in one field rather than four.
-				BooleanQuery.Builder newest = filtered((words != null) ? this.queries.matching(user) : matching,
-						filters);
+				// Newest first needs no scores: the words are asked as when counted.
+				BooleanQuery.Builder newest = filtered(counting, filters);
 				newest.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
 				ranked = searcher.search(newest.build(), top,
 						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
@@ -148,7 +148,7 @@ public class Search {
 				if (relevant == null) {
 					relevant = new RankedHits(this.columns, nowMillis,
 							(proximity != null) ? Math.max(top, ProximityBoost.WINDOW) : top);
-					searcher.search(filtered.build(), relevant.manager());
+					searcher.search(filtered(matching, filters).build(), relevant.manager());
 				}
 				ranked = relevant.hits();
 				if (proximity != null) {

@@ -48,7 +48,10 @@ final class SegmentColumns {
 
 	private final long[] releases;
 
-	/** The latest release instant of the segment's stories, or {@link #NEVER}. */
+	/**
+	 * The latest release instant of the segment's stories ({@link #NEVER} if one has
+	 * none); {@code Long.MIN_VALUE} for a segment without stories.
+	 */
 	private final long latestRelease;
 
 	private SegmentColumns(int[] starts, int[] ords, byte[] dimensions, String[] values, long[] releases) {
