@@ -1,8 +1,8 @@
 package org.gazette.media;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+
+import org.gazette.platform.Turns;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,17 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 final class ImageWork {
 
-	/** Work on an image that may fail as the work itself does. */
-	@FunctionalInterface
-	interface Task<T, E extends Exception> {
-
-		T run() throws E;
-
-	}
-
-	private final Semaphore slots;
-
-	private final Duration wait;
+	private final Turns turns;
 
 	@Autowired
 	ImageWork(MediaProperties properties) {
@@ -38,30 +28,15 @@ final class ImageWork {
 	 * @param wait how long an image waits for its turn before it is refused
 	 */
 	ImageWork(int atOnce, Duration wait) {
-		this.slots = new Semaphore(atOnce, true);
-		this.wait = wait;
+		this.turns = new Turns(atOnce, wait);
 	}
 
 	/**
 	 * Runs the work once a slot is free.
 	 * @throws MediaBusyException when no slot was free within the wait
 	 */
-	<T, E extends Exception> T run(Task<T, E> work) throws E {
-		try {
-			if (!this.slots.tryAcquire(this.wait.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new MediaBusyException(this.wait);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MediaBusyException(this.wait);
-		}
-		try {
-			return work.run();
-		}
-		finally {
-			this.slots.release();
-		}
+	<T, E extends Exception> T run(Turns.Work<T, E> work) throws E {
+		return this.turns.run(work, () -> new MediaBusyException(this.turns.longestWait()));
 	}
 
 }

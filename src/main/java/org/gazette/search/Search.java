@@ -72,9 +72,11 @@ public class Search {
 	private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE,
 			StoryDocument.TYPE, StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY, StoryDocument.BODY);
 
+	private final SearchTurns turns;
+
 	@Autowired
-	Search(SearchIndexer indexer, SearchProperties properties, Clock clock) {
-		this(indexer.index(), clock, properties.answersKept());
+	Search(SearchIndexer indexer, SearchProperties properties, SearchTurns turns, Clock clock) {
+		this(indexer.index(), clock, properties.answersKept(), turns);
 	}
 
 	Search(SearchIndex index, Clock clock) {
@@ -82,18 +84,37 @@ public class Search {
 	}
 
 	Search(SearchIndex index, Clock clock, int answersKept) {
+		this(index, clock, answersKept, new SearchTurns(SearchProperties.defaults()));
+	}
+
+	Search(SearchIndex index, Clock clock, int answersKept, SearchTurns turns) {
 		this.cache = new SearcherCache(answersKept);
 		this.columns = new SegmentColumns.Cache();
 		this.index = index;
 		this.queries = new QueryBuilder(this.index.analyzer());
 		this.clock = clock;
+		this.turns = turns;
 	}
 
+	/**
+	 * The answer to a search: the one already given if nothing changed since, else
+	 * computed in its turn (see {@link SearchTurns}).
+	 * @throws SearchBusyException when the node is too busy to start the search soon
+	 */
 	public SearchResults search(SearchQuery request) {
-		Instant now = this.clock.instant();
-		SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
-		return this.index
-			.search((searcher) -> this.cache.answer(searcher, now, request, () -> run(searcher, request, now)), empty);
+		SearchResults kept = this.index.search((searcher) -> this.cache.kept(searcher, this.clock.instant(), request),
+				null);
+		if (kept != null) {
+			return kept;
+		}
+		return this.turns.run(() -> {
+			// Now and the searcher are taken once the search's turn has come, so that it
+			// sees what changed while it waited.
+			Instant now = this.clock.instant();
+			SearchResults empty = new SearchResults(List.of(), 0, request.page(), request.pageSize(), List.of(), null);
+			return this.index.search(
+					(searcher) -> this.cache.answer(searcher, now, request, () -> run(searcher, request, now)), empty);
+		});
 	}
 
 	private SearchResults run(IndexSearcher searcher, SearchQuery request, Instant now) {

@@ -52,4 +52,17 @@ class SearchApi {
 			.body(problem);
 	}
 
+	@ExceptionHandler(SearchBusyException.class)
+	ResponseEntity<ProblemDetail> busy(SearchBusyException ex) {
+		ProblemDetail problem = ProblemDetail
+			.forStatusAndDetail(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Search is busy");
+		return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+					Integer.toString(SearchBusyException.RETRY_AFTER_SECONDS))
+			.cacheControl(CacheControl.noStore())
+			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
 }

@@ -61,6 +61,17 @@ final class SearcherCache {
 		return window(searcher, now).answers().get(query, (key) -> search.get());
 	}
 
+	/**
+	 * The answer given to the same search on this reader within the current window, or
+	 * null.
+	 */
+	SearchResults kept(IndexSearcher searcher, Instant now, SearchQuery query) {
+		if (this.answersKept == 0) {
+			return null;
+		}
+		return window(searcher, now).answers().getIfPresent(query);
+	}
+
 	private Window window(IndexSearcher searcher, Instant now) {
 		Window current = this.window;
 		if (current != null && current.holds(searcher.getIndexReader(), now)) {

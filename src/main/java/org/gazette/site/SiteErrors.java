@@ -5,6 +5,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.gazette.platform.SiteUrls;
 import org.gazette.publishing.Departure;
 import org.gazette.publishing.Redirects;
+import org.gazette.search.SearchBusyException;
 import org.gazette.search.SearchParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,16 @@ class SiteErrors {
 	@ExceptionHandler(SearchParameters.InvalidSearchException.class)
 	ResponseEntity<byte[]> badSearch(HttpServletRequest request, SearchParameters.InvalidSearchException ex) {
 		return errorPage(request, 400, ex.getMessage());
+	}
+
+	/** Too many searches at once: the reader is asked to try again shortly. */
+	@ExceptionHandler(SearchBusyException.class)
+	ResponseEntity<byte[]> searchBusy(HttpServletRequest request, SearchBusyException ex) {
+		ResponseEntity<byte[]> page = errorPage(request, 503, ex.getMessage());
+		return ResponseEntity.status(503)
+			.headers(page.getHeaders())
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(SearchBusyException.RETRY_AFTER_SECONDS))
+			.body(page.getBody());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -2,6 +2,7 @@ package org.gazette.search;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.gazette.content.TestContent;
@@ -33,9 +34,9 @@ class SearchAcrossNodesTests {
 		var jdbc = db.get().jdbc();
 		TestPublishing nodeA = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
 		TestPublishing nodeB = new TestPublishing(jdbc, TestContent.content(jdbc, this.clock), this.clock);
-		SearchIndexer indexerB = new SearchIndexer(
-				new SearchProperties(this.folder.resolve("b"), SearcherCache.DEFAULT_ANSWERS_KEPT), site(),
-				nodeB.newsroom(), nodeB.changeLog());
+		SearchIndexer indexerB = new SearchIndexer(new SearchProperties(this.folder.resolve("b"),
+				SearcherCache.DEFAULT_ANSWERS_KEPT, 0, Duration.ofSeconds(5)), site(), nodeB.newsroom(),
+				nodeB.changeLog());
 		indexerB.start();
 		indexerB.rebuild();
 		Search searchOnB = new Search(indexerB.index(), this.clock);

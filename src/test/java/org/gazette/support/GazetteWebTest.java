@@ -26,6 +26,9 @@ import org.springframework.context.annotation.Import;
 		"gazette.subscriptions.enabled=false", "gazette.media.directory=target/test-media/${random.uuid}",
 		// An upload refused as busy is told so after this wait (ImageUploadQueueTests).
 		"gazette.media.image-wait=2s",
+		// Two searches at a time, and one refused as busy after this wait
+		// (SearchBusyTests).
+		"gazette.search.searches-at-once=2", "gazette.search.longest-wait=1s",
 		"spring.datasource.url=jdbc:h2:mem:web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(WebTestConfiguration.class)
 public @interface GazetteWebTest {
