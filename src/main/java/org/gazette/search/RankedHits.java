@@ -14,13 +14,16 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * The best public matches by relevance with the freshness boost: each match's score times
- * its {@link RecencyBoost} factor, best first, ties to the earlier document, as Lucene's
- * own top-docs collector orders them.
+ * its {@link RecencyBoost} factor, best first, ties to the earlier document (the newer
+ * story), as Lucene's own top-docs collector orders them.
  * <p>
  * The boost is applied here rather than in the query so that Lucene can skip the matches
  * that cannot reach the page: once the page is full, a match must score more than the
- * weakest hit on it divided by the largest factor to enter, and the scorer is told so.
- * That keeps the ranking exact while most matches of a common word are never scored.
+ * weakest hit on it divided by the largest factor it could still get to enter, and the
+ * scorer is told so. The index holds the newest stories first, so that largest factor
+ * falls as the search goes on: every story after the one just seen was released no later,
+ * and its boost is at most that story's. That keeps the ranking exact while most matches
+ * of a common word are never scored.
  */
 final class RankedHits implements Collector {
 
@@ -83,16 +86,25 @@ final class RankedHits implements Collector {
 	public LeafCollector getLeafCollector(LeafReaderContext context) {
 		SegmentColumns segment = this.columns.of(context.reader());
 		int docBase = context.docBase;
+		boolean newestFirst = SearchIndex.NEWEST_FIRST.equals(context.reader().getMetaData().getSort());
 		return new LeafCollector() {
 
 			private Scorable scorer;
 
 			private float minimum;
 
+			/** The largest factor a story not yet seen in this segment can get. */
+			private double largestFactor = RecencyBoost.MAX;
+
 			@Override
 			public void setScorer(Scorable scorer) throws IOException {
-				this.scorer = scorer;
-				this.minimum = 0;
+				// Some bulk scorers hand over the same scorer again for each range they
+				// score (an exclusion, between two excluded stories): it keeps the
+				// minimum it was told.
+				if (scorer != this.scorer) {
+					this.scorer = scorer;
+					this.minimum = 0;
+				}
 				if (RankedHits.this.queued == RankedHits.this.size) {
 					raiseMinimum();
 				}
@@ -104,8 +116,15 @@ final class RankedHits implements Collector {
 				if (release > RankedHits.this.nowMillis) {
 					return;
 				}
-				float score = (float) (this.scorer.score() * RankedHits.this.boost.factor(release));
+				double factor = RankedHits.this.boost.factor(release);
+				float score = (float) (this.scorer.score() * factor);
 				HitQueue queue = RankedHits.this.queue;
+				// A larger factor than the true one is still a bound: it is lowered by
+				// steps, each of which may raise the minimum.
+				boolean lowered = newestFirst && factor * MINIMUM_STEP < this.largestFactor;
+				if (lowered) {
+					this.largestFactor = factor;
+				}
 				if (RankedHits.this.queued < RankedHits.this.size) {
 					queue.add(new ScoreDoc(docBase + doc, score));
 					if (++RankedHits.this.queued == RankedHits.this.size) {
@@ -119,20 +138,23 @@ final class RankedHits implements Collector {
 					queue.updateTop();
 					raiseMinimum();
 				}
+				else if (lowered) {
+					raiseMinimum();
+				}
 			}
 
 			/**
-			 * Lets the scorer skip matches that even the largest boost could not lift
-			 * above the weakest hit kept (a tie loses: it comes later). The scorer is
-			 * told only when the minimum has risen by a step: telling it costs (a
-			 * disjunction passes it to each field's scorer), and most rises are tiny. An
-			 * older, lower minimum skips less but never a hit that could enter.
+			 * Lets the scorer skip matches that even the largest boost still possible
+			 * could not lift above the weakest hit kept (a tie loses: it comes later).
+			 * The scorer is told only when the minimum has risen by a step: telling it
+			 * costs (a disjunction passes it to each field's scorer), and most rises are
+			 * tiny. An older, lower minimum skips less but never a hit that could enter.
 			 */
 			private void raiseMinimum() throws IOException {
 				if (!RankedHits.this.skipping) {
 					return;
 				}
-				float minimum = Math.nextDown((float) (RankedHits.this.queue.top().score / RecencyBoost.MAX));
+				float minimum = Math.nextDown((float) (RankedHits.this.queue.top().score / this.largestFactor));
 				if (minimum > this.minimum * MINIMUM_STEP) {
 					this.minimum = minimum;
 					this.scorer.setMinCompetitiveScore(minimum);

@@ -22,8 +22,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -162,8 +160,7 @@ public class Search {
 				// Newest first needs no scores: the words are asked as when counted.
 				BooleanQuery.Builder newest = filtered(counting, filters);
 				newest.add(LongPoint.newRangeQuery(StoryDocument.RELEASE, Long.MIN_VALUE, nowMillis), Occur.FILTER);
-				ranked = searcher.search(newest.build(), top,
-						new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true)), false).scoreDocs;
+				ranked = searcher.search(newest.build(), top, SearchIndex.NEWEST_FIRST, false).scoreDocs;
 			}
 			else {
 				if (relevant == null) {

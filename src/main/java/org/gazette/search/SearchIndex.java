@@ -23,9 +23,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -47,7 +50,15 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "5";
+	static final String SCHEMA = "6";
+
+	/**
+	 * The order of the stories in the index: the newest first. Ranking then meets the
+	 * freshest stories, whose boost is largest, first, and each later story can gain less
+	 * from its boost than the one before (see {@link RankedHits}); newest first is the
+	 * index's own order.
+	 */
+	static final Sort NEWEST_FIRST = new Sort(new SortField(StoryDocument.RELEASE, SortField.Type.LONG, true));
 
 	private static final Logger logger = LoggerFactory.getLogger(SearchIndex.class);
 
@@ -101,13 +112,15 @@ final class SearchIndex implements AutoCloseable {
 				directory.close();
 				return false;
 			}
-			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
-			String schema = userData(writer).get("schema");
+			// The schema is read before a writer is opened: a writer refuses an index
+			// laid out in another order (schema 5 and before were not sorted).
+			String schema = SegmentInfos.readLatestCommit(directory).getUserData().get("schema");
 			if (!SCHEMA.equals(schema)) {
 				logger.info("Search index has schema {} where {} is expected; it will be rebuilt", schema, SCHEMA);
-				IOUtils.closeWhileHandlingException(writer, directory);
+				directory.close();
 				return false;
 			}
+			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
 			this.live = new Live(folder, directory, writer,
 					Long.parseLong(userData(writer).getOrDefault("event", "0")));
 			return true;
@@ -140,8 +153,8 @@ final class SearchIndex implements AutoCloseable {
 		int count = 0;
 		// The next batch is read (from the database) and laid out as documents on a
 		// thread of its own while this one indexes the current batch: the two steps use
-		// both cores instead of taking turns on one. Batches are indexed in id order, as
-		// read, so ties in score rank the same as before.
+		// both cores instead of taking turns on one. The index keeps its stories newest
+		// first whatever the order they are added in.
 		ExecutorService reader = Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "search-index-read");
 			thread.setDaemon(true);
@@ -161,8 +174,7 @@ final class SearchIndex implements AutoCloseable {
 				}
 			}
 			// One segment: a search then looks each word up once instead of once per
-			// segment and collects one leaf (bench/README.md, "Search"). Documents keep
-			// their order, so ties rank as before.
+			// segment and collects one leaf (bench/README.md, "Search").
 			writer.forceMerge(1);
 			commit(writer, eventId);
 			swapTo(new Live(folder, directory, writer, eventId));
@@ -363,6 +375,7 @@ final class SearchIndex implements AutoCloseable {
 		IndexWriterConfig config = new IndexWriterConfig(this.analyzer);
 		config.setOpenMode(mode);
 		config.setRAMBufferSizeMB(64);
+		config.setIndexSort(NEWEST_FIRST);
 		return config;
 	}
 

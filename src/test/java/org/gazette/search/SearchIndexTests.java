@@ -282,6 +282,18 @@ class SearchIndexTests {
 			writer.commit();
 		}
 		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
+		// Schema 5 kept the stories in the order they were added; a writer for the
+		// newest-first order refuses such an index, so it is rebuilt, not failed on.
+		try (var directory = org.apache.lucene.store.FSDirectory.open(this.folder.resolve("index-unsorted"));
+				var writer = new org.apache.lucene.index.IndexWriter(directory,
+						new org.apache.lucene.index.IndexWriterConfig())) {
+			writer.addDocument(StoryDocument.of(story(2, "Ports Close", "Ports.", "Ports.", this.clock.instant()),
+					ZoneId.of("UTC")));
+			writer.setLiveCommitData(java.util.Map.of("schema", "5", "event", "1").entrySet());
+			writer.commit();
+		}
+		java.nio.file.Files.writeString(this.folder.resolve("current"), "index-unsorted");
+		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
 		java.nio.file.Files.writeString(this.folder.resolve("current"), "index-missing");
 		assertThat(new SearchIndex(this.folder, ZoneId.of("UTC")).open()).isFalse();
 		this.index = null;
