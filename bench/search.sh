@@ -13,7 +13,7 @@
 # benchmark may share this machine). Everything it starts is stopped on exit. Traffic goes to
 # 127.0.0.1 only; every wrk run is bounded by DURATION.
 #
-# Settings (environment): N=100000 SEARCH_PORT=18090 CLIENTS=8 THREADS=2 WARMUP=30s DURATION=20s
+# Settings (environment): N=100000 SEARCH_PORT=18090 CLIENTS=8 THREADS=2 WARMUP=60s DURATION=20s
 # ROUNDS=3 QUERIES=240 JAVA_OPTS="-Xms2g -Xmx2g" BENCH_WORK=/tmp/gazette-bench GAZETTE_ARGS=""
 # BUILD_TIMEOUT=900 (seconds allowed for the index build) QUIET_TIMEOUT=3600 (seconds to wait for the
 # machine) KEEP_INDEX=0 (1 keeps the built index in the run directory) BUILD_JAR=0 (1 rebuilds
@@ -27,7 +27,7 @@ N="${N:-100000}"
 PORT="${SEARCH_PORT:-18090}"
 CLIENTS="${CLIENTS:-8}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-30s}"
+WARMUP="${WARMUP:-60s}"
 DURATION="${DURATION:-20s}"
 ROUNDS="${ROUNDS:-3}"
 QUERIES="${QUERIES:-240}"
