@@ -14,8 +14,8 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * The best public matches by relevance with the freshness boost: each match's score times
- * its {@link RecencyBoost} factor, best first, ties to the earlier document (the newer
- * story), as Lucene's own top-docs collector orders them.
+ * its {@link RecencyBoost} factor, best first, ties to the earlier document, as Lucene's
+ * own top-docs collector orders them.
  * <p>
  * The boost is applied here rather than in the query so that Lucene can skip the matches
  * that cannot reach the page: once the page is full, a match must score more than the

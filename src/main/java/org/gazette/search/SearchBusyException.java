@@ -2,7 +2,7 @@ package org.gazette.search;
 
 /**
  * More searches were asked for than this node could start within the longest wait (see
- * {@code Search}); the reader is asked to try again shortly.
+ * {@code SearchTurns}); the reader is asked to try again shortly.
  */
 public final class SearchBusyException extends RuntimeException {
 

@@ -100,6 +100,8 @@ final class SearchIndex implements AutoCloseable {
 	 * schema version, and it must be rebuilt.
 	 */
 	synchronized boolean open() {
+		Directory directory = null;
+		IndexWriter writer = null;
 		try {
 			Files.createDirectories(this.root);
 			Path pointer = this.root.resolve("current");
@@ -107,7 +109,7 @@ final class SearchIndex implements AutoCloseable {
 				return false;
 			}
 			Path folder = this.root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
-			Directory directory = directory(folder);
+			directory = directory(folder);
 			if (!DirectoryReader.indexExists(directory)) {
 				directory.close();
 				return false;
@@ -120,13 +122,14 @@ final class SearchIndex implements AutoCloseable {
 				directory.close();
 				return false;
 			}
-			IndexWriter writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
+			writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.APPEND));
 			this.live = new Live(folder, directory, writer,
 					Long.parseLong(userData(writer).getOrDefault("event", "0")));
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Search index cannot be opened ({}); it will be rebuilt", ex.toString());
+			IOUtils.closeWhileHandlingException(writer, directory);
 			return false;
 		}
 	}
