@@ -59,11 +59,8 @@ class SiteErrors {
 	/** Too many searches at once: the reader is asked to try again shortly. */
 	@ExceptionHandler(SearchBusyException.class)
 	ResponseEntity<byte[]> searchBusy(HttpServletRequest request, SearchBusyException ex) {
-		ResponseEntity<byte[]> page = errorPage(request, 503, ex.getMessage());
-		return ResponseEntity.status(503)
-			.headers(page.getHeaders())
-			.header(HttpHeaders.RETRY_AFTER, Integer.toString(SearchBusyException.RETRY_AFTER_SECONDS))
-			.body(page.getBody());
+		return errorPage(request, 503, ex.getMessage(), HttpHeaders.RETRY_AFTER,
+				Integer.toString(SearchBusyException.RETRY_AFTER_SECONDS));
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -115,12 +112,8 @@ class SiteErrors {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<byte[]> methodNotAllowed(HttpServletRequest request, HttpRequestMethodNotSupportedException ex) {
-		ResponseEntity<byte[]> page = errorPage(request, 405, null);
-		return ResponseEntity.status(405)
-			.headers(page.getHeaders())
-			.header("Allow",
-					String.join(", ", ex.getSupportedMethods() != null ? ex.getSupportedMethods() : new String[0]))
-			.body(page.getBody());
+		return errorPage(request, 405, null, HttpHeaders.ALLOW,
+				String.join(", ", ex.getSupportedMethods() != null ? ex.getSupportedMethods() : new String[0]));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -152,6 +145,13 @@ class SiteErrors {
 
 	ResponseEntity<byte[]> errorPage(HttpServletRequest request, int status, String message) {
 		return this.responses.uncached(request, status, "site/error.jte", this.pages.error(status, message));
+	}
+
+	/** The error page with one more header that tells the client what to do instead. */
+	private ResponseEntity<byte[]> errorPage(HttpServletRequest request, int status, String message, String header,
+			String value) {
+		ResponseEntity<byte[]> page = errorPage(request, status, message);
+		return ResponseEntity.status(status).headers(page.getHeaders()).header(header, value).body(page.getBody());
 	}
 
 }
