@@ -27,8 +27,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryBuilder {
 
-	private static final String[] FIELDS = { StoryDocument.TITLE, StoryDocument.SUMMARY, StoryDocument.BODY,
-			StoryDocument.BYLINE };
+	private static final String[] FIELDS = StoryDocument.PAIRED.toArray(String[]::new);
 
 	private static final float[] WEIGHTS = { 3f, 2f, 1f, 2f };
 
@@ -98,24 +97,48 @@ final class QueryBuilder {
 	}
 
 	/**
-	 * Whether finding the stories means checking words' positions (a quoted phrase),
-	 * story by story: such a query is cheaper scored once, while counting, than counted
-	 * and then ranked in a second pass.
+	 * Whether finding the stories means checking words' positions (a quoted phrase of
+	 * more than two words), story by story: such a query is cheaper scored once, while
+	 * counting, than counted and then ranked in a second pass. A phrase of two words is
+	 * counted by its pair, as a word is.
 	 */
 	boolean checksPositions(UserQuery query) {
 		for (List<UserQuery.Clause> group : query.groups()) {
 			for (UserQuery.Clause clause : group) {
-				if (clause.phrase() && tokens(clause.text()).size() > 1) {
+				if (checksPositions(clause)) {
 					return true;
 				}
 			}
 		}
 		for (UserQuery.Clause clause : query.excluded()) {
-			if (clause.phrase() && tokens(clause.text()).size() > 1) {
+			if (checksPositions(clause)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** A phrase of more words than one pair ({@link WordPairFilter}) holds. */
+	private boolean checksPositions(UserQuery.Clause clause) {
+		if (!clause.phrase()) {
+			return false;
+		}
+		List<Token> tokens = tokens(clause.text());
+		return tokens.size() > 1 && onePair(tokens) == null;
+	}
+
+	/**
+	 * The one pair term ({@link WordPairFilter}) a phrase of two words is found by
+	 * exactly, without reading positions; null for a phrase of more words, or of two
+	 * further apart than a pair's.
+	 */
+	private static String onePair(List<Token> tokens) {
+		if (tokens.size() != 2) {
+			return null;
+		}
+		int gap = tokens.get(1).position() - tokens.get(0).position();
+		return (gap <= WordPairFilter.LONGEST_GAP)
+				? WordPairFilter.pair(tokens.get(0).term(), tokens.get(1).term(), gap) : null;
 	}
 
 	/**
@@ -146,11 +169,39 @@ final class QueryBuilder {
 		if (unscored && terms.size() == 1) {
 			return new TermQuery(new Term(StoryDocument.WORDS_ANYWHERE, terms.get(0)));
 		}
+		String pair = clause.phrase() ? onePair(tokens) : null;
+		if (unscored && pair != null) {
+			return new TermQuery(new Term(StoryDocument.WORDS_ANYWHERE, pair));
+		}
 		List<Query> perField = new ArrayList<>();
 		for (int i = 0; i < FIELDS.length; i++) {
-			perField.add(new BoostQuery(inField(FIELDS[i], clause, tokens), WEIGHTS[i]));
+			Query inField = (pair != null) ? new TermQuery(new Term(StoryDocument.pairs(FIELDS[i]), pair))
+					: inField(FIELDS[i], clause, tokens);
+			perField.add(new BoostQuery(inField, WEIGHTS[i]));
 		}
-		return new DisjunctionMaxQuery(perField, 0.1f);
+		Query anyField = new DisjunctionMaxQuery(perField, 0.1f);
+		return (clause.phrase() && pair == null) ? withPairs(anyField, tokens) : anyField;
+	}
+
+	/**
+	 * A phrase's query, found only in the stories that hold each pair of its words
+	 * ({@link WordPairFilter}): those pairs' postings lists lead, and the phrase's
+	 * positions are read in the stories holding them all. Scores are the phrase's own. A
+	 * phrase matches where each word follows the one before with the stop words typed
+	 * between them and no other word, as a phrase of two words matches by its pair.
+	 */
+	private static Query withPairs(Query phrase, List<Token> tokens) {
+		BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(phrase, Occur.MUST);
+		boolean some = false;
+		for (int i = 1; i < tokens.size(); i++) {
+			int gap = tokens.get(i).position() - tokens.get(i - 1).position();
+			if (gap <= WordPairFilter.LONGEST_GAP) {
+				String pair = WordPairFilter.pair(tokens.get(i - 1).term(), tokens.get(i).term(), gap);
+				filtered.add(new TermQuery(new Term(StoryDocument.WORDS_ANYWHERE, pair)), Occur.FILTER);
+				some = true;
+			}
+		}
+		return some ? filtered.build() : phrase;
 	}
 
 	/**

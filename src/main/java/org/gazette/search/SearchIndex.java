@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "6";
+	static final String SCHEMA = "7";
 
 	/**
 	 * The order of the stories in the index: the newest first. Ranking then meets the
@@ -383,8 +384,13 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	private static Analyzer perFieldAnalyzer() {
-		StoryAnalyzer stemmed = new StoryAnalyzer(true);
-		return new PerFieldAnalyzerWrapper(stemmed, Map.of(StoryDocument.SPELL, new StoryAnalyzer(false)));
+		Map<String, Analyzer> analyzers = new HashMap<>();
+		analyzers.put(StoryDocument.SPELL, StoryAnalyzer.unstemmed());
+		analyzers.put(StoryDocument.WORDS_ANYWHERE, StoryAnalyzer.withPairs());
+		for (String field : StoryDocument.PAIRED) {
+			analyzers.put(StoryDocument.pairs(field), StoryAnalyzer.pairsOnly());
+		}
+		return new PerFieldAnalyzerWrapper(StoryAnalyzer.stemmed(), analyzers);
 	}
 
 }

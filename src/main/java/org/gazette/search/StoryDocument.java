@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.document.Document;
@@ -41,13 +42,18 @@ final class StoryDocument {
 	/**
 	 * Every word of the title, summary, body and bylines in one field, for finding and
 	 * counting the stories that hold a word: one postings list per word where the four
-	 * fields scored are four. Which stories only, as for {@link #SPELL}.
+	 * fields scored are four. Also each word with the one before it as one term
+	 * ({@link WordPairFilter}), which a quoted phrase is looked up by before its words'
+	 * positions are read. Which stories only, as for {@link #SPELL}.
 	 */
 	static final String WORDS_ANYWHERE = "anywhere";
 
 	static final String RELEASE = "release";
 
 	static final String BYLINE = "byline";
+
+	/** The fields a phrase is searched in, each with its {@link #pairs} field. */
+	static final List<String> PAIRED = List.of(TITLE, SUMMARY, BODY, BYLINE);
 
 	static final String TYPE = "type";
 
@@ -75,6 +81,14 @@ final class StoryDocument {
 	 */
 	private static final FieldType WORDS = words();
 
+	/**
+	 * A field's pairs of words ({@link WordPairFilter}), with their frequencies and the
+	 * field's length: a phrase of two words is ranked by its pair as a word is ranked,
+	 * and Lucene skips the stories whose best possible score cannot reach the page, where
+	 * a phrase's positions had to be read in every story holding it.
+	 */
+	private static final FieldType PAIRS = pairs();
+
 	private StoryDocument() {
 	}
 
@@ -91,7 +105,16 @@ final class StoryDocument {
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
 		String allWords = story.title() + "\n" + story.summary() + "\n" + body + "\n" + names;
 		doc.add(new Field(SPELL, allWords, WORDS));
-		doc.add(new Field(WORDS_ANYWHERE, allWords, WORDS));
+		String[] paired = { story.title(), story.summary(), body, names };
+		for (int i = 0; i < paired.length; i++) {
+			doc.add(new Field(pairs(PAIRED.get(i)), paired[i], PAIRS));
+		}
+		// One value per field: no pair of words spans two fields (the names are one
+		// value, as in the byline field, where a phrase may run from one name on to the
+		// next).
+		for (String field : paired) {
+			doc.add(new Field(WORDS_ANYWHERE, field, WORDS));
+		}
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new LongPoint(RELEASE, release));
 		doc.add(new NumericDocValuesField(RELEASE, release));
@@ -164,6 +187,18 @@ final class StoryDocument {
 		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
 		type.setIndexOptions(IndexOptions.DOCS);
 		type.setOmitNorms(true);
+		type.freeze();
+		return type;
+	}
+
+	/** The field holding a text field's pairs of words ({@link WordPairFilter}). */
+	static String pairs(String field) {
+		return field + ".pairs";
+	}
+
+	private static FieldType pairs() {
+		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
 		type.freeze();
 		return type;
 	}

@@ -101,10 +101,12 @@ class RankedHitsTests {
 		this.index.rebuild((after) -> (after == 0) ? stories : List.of(), 1);
 		QueryBuilder queries = new QueryBuilder(this.index.analyzer());
 		SegmentColumns.Cache columns = new SegmentColumns.Cache();
-		for (String text : new String[] { "\"river freight\"", "\"steel trade\" port", "-\"tariff steel\" carrier",
-				"\"drone badge\" OR water", "\"rail customs border\"" }) {
+		// Phrases of three words: one of two is counted by its pair of words instead.
+		for (String text : new String[] { "\"river freight port\"", "\"steel trade pilot\" port",
+				"-\"tariff steel rail\" carrier", "\"drone badge water\" OR water", "\"rail customs border\"" }) {
 			UserQuery user = UserQuery.parse(text);
 			assertThat(queries.checksPositions(user)).as(text).isTrue();
+			assertThat(queries.checksPositions(UserQuery.parse("\"river freight\" port"))).isFalse();
 			for (String year : new String[] { null, "2025" }) {
 				String[] filters = { null, null, null, year };
 				this.index.search((searcher) -> {

@@ -121,6 +121,17 @@ public final class SearchBenchmark {
 				byKind.forEach((kind, values) -> perKind.append(String.format(Locale.ROOT, " %s %.2f", kind,
 						values.stream().mapToDouble(Double::doubleValue).average().orElse(0))));
 				double sum = Arrays.stream(cpu).sum();
+				if (round == rounds) {
+					// The costliest searches of the last round, which set the p95 under
+					// load.
+					Integer[] order = new Integer[cpu.length];
+					Arrays.setAll(order, (i) -> i);
+					Arrays.sort(order, (a, b) -> Double.compare(cpu[b], cpu[a]));
+					for (int i = 0; i < Math.min(20, order.length); i++) {
+						System.out.printf(Locale.ROOT, "  costly %.2f ms %s %s%n", cpu[order[i]], kinds.get(order[i]),
+								queries.get(order[i]));
+					}
+				}
 				Arrays.sort(cpu);
 				System.out.printf(Locale.ROOT,
 						"mode=%s round %d: %d searches, CPU ms per search mean %.2f p50 %.2f p95 %.2f max %.2f%n", mode,

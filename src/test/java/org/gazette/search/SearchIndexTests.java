@@ -96,6 +96,22 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aPhraseIsFoundWithinOneFieldWithTheStopWordsTypedAndNoOtherWordsBetween() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		index(story(1, "Rules for the Port", "Code of practice issued.", "The port code is new.", day),
+				story(2, "Code Written", "Practice drills begin.", "A code good practice guide.", day),
+				story(3, "Ports Reopen", "Ashford port opens.", "Trucks at the rest of the world's ports.", day));
+		assertThat(titles("\"code of practice\"")).containsExactly("Rules for the Port");
+		assertThat(titles("\"code for practice\"")).as("any stop word where one was typed")
+			.containsExactly("Rules for the Port");
+		assertThat(titles("\"written practice\"")).as("not from the title on into the summary").isEmpty();
+		assertThat(titles("\"rest of the world\"")).containsExactly("Ports Reopen");
+		assertThat(titles("\"port code\"")).containsExactly("Rules for the Port");
+		assertThat(titles("\"port code\" -\"code good\"")).containsExactly("Rules for the Port");
+		assertThat(titles("reopen -\"ashford port\"")).isEmpty();
+	}
+
+	@Test
 	void anythingTypedIsAnsweredWithoutAnError() {
 		Instant day = this.clock.instant().minus(Duration.ofDays(1));
 		index(story(1, "Ports Reopen", "Ports are open.", "All ports reopened today.", day));
