@@ -6,10 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -61,14 +59,6 @@ public class Search {
 	private final SearcherCache cache;
 
 	private final SegmentColumns.Cache columns;
-
-	/** The stored fields a hit shows. */
-	private static final Set<String> SHOWN_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE, StoryDocument.TYPE,
-			StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY);
-
-	/** The stored fields a hit shows, and the body its snippet may be cut from. */
-	private static final Set<String> HIGHLIGHTED_FIELDS = Set.of(StoryDocument.SLUG, StoryDocument.TITLE,
-			StoryDocument.TYPE, StoryDocument.RELEASE, StoryDocument.BYLINE, StoryDocument.SUMMARY, StoryDocument.BODY);
 
 	private final SearchTurns turns;
 
@@ -210,13 +200,10 @@ public class Search {
 			return List.of();
 		}
 		ScoreDoc[] page = Arrays.copyOfRange(top, from, top.length);
-		// Each story's stored fields are read once, for the page and its snippets:
-		// reading any of them decompresses the whole story, body included.
-		var stored = searcher.storedFields();
-		Map<Integer, Document> documents = new HashMap<>();
-		for (ScoreDoc hit : page) {
-			documents.put(hit.doc, stored.document(hit.doc, (words != null) ? HIGHLIGHTED_FIELDS : SHOWN_FIELDS));
-		}
+		// What each hit shows; the snippets read a body only where the summary holds
+		// none of the words.
+		Map<Integer, Document> documents = StoryDocument.shown(searcher.getIndexReader(),
+				Arrays.stream(page).mapToInt((hit) -> hit.doc).toArray());
 		String[] snippets = (words != null)
 				? new Snippets(searcher, this.index.analyzer(), this.queries, documents).of(page, user, words)
 				: new String[page.length];

@@ -51,7 +51,7 @@ final class SearchIndex implements AutoCloseable {
 	/**
 	 * Bumped whenever documents change shape; an index with another version is rebuilt.
 	 */
-	static final String SCHEMA = "7";
+	static final String SCHEMA = "8";
 
 	/**
 	 * The order of the stories in the index: the newest first. Ranking then meets the

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -37,7 +38,8 @@ final class Snippets {
 	private final QueryBuilder queries;
 
 	/**
-	 * @param documents the page's stories by document id, with the summary and the body
+	 * @param documents the page's stories by document id, with the summary; a field not
+	 * there (the body) is read from the stored fields of the stories it is highlighted in
 	 */
 	Snippets(IndexSearcher searcher, Analyzer analyzer, QueryBuilder queries, Map<Integer, Document> documents) {
 		this(searcher, analyzer, queries, documents, true);
@@ -63,8 +65,14 @@ final class Snippets {
 				List<CharSequence[]> values = new ArrayList<>();
 				for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
 					CharSequence[] texts = new CharSequence[fields.length];
+					Document document = documents.get(doc);
 					for (int f = 0; f < fields.length; f++) {
-						String text = documents.get(doc).get(fields[f]);
+						String text = document.get(fields[f]);
+						if (text == null) {
+							// Not read for the page (the body): read now, for this story
+							// only.
+							text = this.searcher.storedFields().document(doc, Set.of(fields[f])).get(fields[f]);
+						}
 						text = (text != null) ? text : "";
 						texts[f] = (text.length() > MAX_HIGHLIGHTED) ? text.substring(0, MAX_HIGHLIGHTED) : text;
 					}

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.lucene.document.Document;
 import org.gazette.content.ArticleType;
 import org.gazette.publishing.Byline;
 import org.gazette.publishing.IndexableStory;
@@ -109,6 +111,38 @@ class SearchIndexTests {
 		assertThat(titles("\"port code\"")).containsExactly("Rules for the Port");
 		assertThat(titles("\"port code\" -\"code good\"")).containsExactly("Rules for the Port");
 		assertThat(titles("reopen -\"ashford port\"")).isEmpty();
+	}
+
+	@Test
+	void whatAHitShowsIsReadAsTheStoryWasIndexed() {
+		Instant day = this.clock.instant().minus(Duration.ofDays(1));
+		IndexableStory twoBylines = new IndexableStory(2, "pêche-côtière", ArticleType.STATEMENT,
+				"Pêche <côtière> & \"quotas\"", "Résumé: 🐟 quotas set.", "<p>Body.</p>", day, day,
+				List.of(new Byline("María Álvarez", "maria-alvarez"), new Byline("Jane Doe", "jane-doe")), List.of());
+		index(story(1, "Ports Reopen", "", "Ports reopened.", day.minusSeconds(60)), twoBylines);
+		this.index.search((searcher) -> {
+			try {
+				int[] docs = { 1, 0, 1 };
+				Map<Integer, Document> shown = StoryDocument.shown(searcher.getIndexReader(), docs);
+				assertThat(shown).hasSize(2);
+				for (int doc : new int[] { 0, 1 }) {
+					Document stored = searcher.storedFields().document(doc);
+					for (String field : List.of(StoryDocument.SLUG, StoryDocument.TITLE, StoryDocument.TYPE,
+							StoryDocument.SUMMARY)) {
+						assertThat(shown.get(doc).get(field)).as(field).isEqualTo(stored.get(field));
+					}
+					assertThat(shown.get(doc).getValues(StoryDocument.BYLINE))
+						.containsExactly(stored.getValues(StoryDocument.BYLINE));
+					assertThat(shown.get(doc).getField(StoryDocument.RELEASE).numericValue())
+						.isEqualTo(stored.getField(StoryDocument.RELEASE).numericValue());
+				}
+				assertThat(shown.get(0).getValues(StoryDocument.BYLINE)).containsExactly("María Álvarez", "Jane Doe");
+				return null;
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}, null);
 	}
 
 	@Test
