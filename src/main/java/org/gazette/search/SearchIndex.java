@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -384,13 +383,8 @@ final class SearchIndex implements AutoCloseable {
 	}
 
 	private static Analyzer perFieldAnalyzer() {
-		Map<String, Analyzer> analyzers = new HashMap<>();
-		analyzers.put(StoryDocument.SPELL, StoryAnalyzer.unstemmed());
-		analyzers.put(StoryDocument.WORDS_ANYWHERE, StoryAnalyzer.withPairs());
-		for (String field : StoryDocument.PAIRED) {
-			analyzers.put(StoryDocument.pairs(field), StoryAnalyzer.pairsOnly());
-		}
-		return new PerFieldAnalyzerWrapper(StoryAnalyzer.stemmed(), analyzers);
+		StoryAnalyzer stemmed = new StoryAnalyzer(true);
+		return new PerFieldAnalyzerWrapper(stemmed, Map.of(StoryDocument.SPELL, new StoryAnalyzer(false)));
 	}
 
 }

@@ -13,38 +13,15 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * English text as readers search it: case and diacritics folded ("Customs" finds
  * "customs", "café" finds "cafe"), possessives and stop words dropped, words stemmed
- * ("tariff" finds "tariffs"). {@link #unstemmed} keeps whole words, for spelling
- * suggestions; {@link #withPairs} adds each word with the one before it as one term, and
- * {@link #pairsOnly} keeps those pairs alone (see {@link WordPairFilter}).
+ * ("tariff" finds "tariffs"). With {@code stem} off it keeps whole words, for spelling
+ * suggestions.
  */
 final class StoryAnalyzer extends Analyzer {
 
 	private final boolean stem;
 
-	private final boolean pairs;
-
-	private final boolean words;
-
-	private StoryAnalyzer(boolean stem, boolean pairs, boolean words) {
+	StoryAnalyzer(boolean stem) {
 		this.stem = stem;
-		this.pairs = pairs;
-		this.words = words;
-	}
-
-	static StoryAnalyzer stemmed() {
-		return new StoryAnalyzer(true, false, true);
-	}
-
-	static StoryAnalyzer unstemmed() {
-		return new StoryAnalyzer(false, false, true);
-	}
-
-	static StoryAnalyzer withPairs() {
-		return new StoryAnalyzer(true, true, true);
-	}
-
-	static StoryAnalyzer pairsOnly() {
-		return new StoryAnalyzer(true, true, false);
 	}
 
 	@Override
@@ -56,9 +33,6 @@ final class StoryAnalyzer extends Analyzer {
 		if (this.stem) {
 			tokens = new StopFilter(tokens, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
 			tokens = new PorterStemFilter(tokens);
-		}
-		if (this.pairs) {
-			tokens = new WordPairFilter(tokens, this.words);
 		}
 		return new TokenStreamComponents(source, tokens);
 	}

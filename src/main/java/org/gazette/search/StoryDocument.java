@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
@@ -85,11 +86,22 @@ final class StoryDocument {
 	static final FacetsConfig FACETS = facets();
 
 	/**
-	 * Stored text whose postings keep each word's offsets, so that the snippet of a hit
-	 * is cut from the stored text without analyzing it again. For the body this costs a
-	 * fifth of the index and a tenth of the build's CPU, and saves searches a fifth of
-	 * theirs (bench/README.md, "Search": analyzing again the bodies of the shown hits
-	 * whose summary holds none of the words).
+	 * How the text fields are analyzed: once each, where the document is laid out (see
+	 * {@link AnalyzedText}). Queries are analyzed alike ({@link SearchIndex#analyzer}).
+	 */
+	private static final Analyzer STEMMED = new StoryAnalyzer(true);
+
+	private static final Analyzer UNSTEMMED = new StoryAnalyzer(false);
+
+	/** The title's words with their positions, for phrases. */
+	private static final FieldType TITLE_WORDS = TextField.TYPE_NOT_STORED;
+
+	/**
+	 * Text whose postings keep each word's offsets, so that the snippet of a hit is cut
+	 * from the stored text without analyzing it again. For the body this costs a fifth of
+	 * the index and a tenth of the build's CPU, and saves searches a fifth of theirs
+	 * (bench/README.md, "Search": analyzing again the bodies of the shown hits whose
+	 * summary holds none of the words).
 	 */
 	private static final FieldType HIGHLIGHTED = highlighted();
 
@@ -116,24 +128,25 @@ final class StoryDocument {
 		String body = plainText(story.bodyHtml());
 		doc.add(new StringField(ID, Long.toString(story.id()), Field.Store.YES));
 		doc.add(new StoredField(SLUG, story.slug()));
-		doc.add(new TextField(TITLE, story.title(), Field.Store.YES));
-		doc.add(new Field(SUMMARY, story.summary(), HIGHLIGHTED));
-		doc.add(new Field(BODY, body, HIGHLIGHTED));
-		// Authors' names are known words too, so "Kowalczik" is corrected to the author's
-		// name.
+		// Authors' names are known words too (so "Kowalczik" is corrected to the
+		// author's name), and a phrase may name an author.
 		String names = String.join("\n", story.bylines().stream().map(Byline::name).toList());
-		String allWords = story.title() + "\n" + story.summary() + "\n" + body + "\n" + names;
-		doc.add(new Field(SPELL, allWords, WORDS));
-		String[] paired = { story.title(), story.summary(), body, names };
-		for (int i = 0; i < paired.length; i++) {
-			doc.add(new Field(pairs(PAIRED.get(i)), paired[i], PAIRS));
+		String[] texts = { story.title(), story.summary(), body, names };
+		for (int i = 0; i < texts.length; i++) {
+			String field = PAIRED.get(i);
+			AnalyzedText words = AnalyzedText.of(STEMMED, field, texts[i]);
+			if (!field.equals(BYLINE)) {
+				doc.add(new Field(field, words.tokens(), field.equals(TITLE) ? TITLE_WORDS : HIGHLIGHTED));
+				doc.add(new StoredField(field, texts[i]));
+			}
+			doc.add(new Field(pairs(field), new WordPairFilter(words.tokens(), false), PAIRS));
+			// One value per field: no pair of words spans two fields (the names are one
+			// value, as in the byline field, where a phrase may run from one name on to
+			// the next).
+			doc.add(new Field(WORDS_ANYWHERE, new WordPairFilter(words.tokens(), true), WORDS));
 		}
-		// One value per field: no pair of words spans two fields (the names are one
-		// value, as in the byline field, where a phrase may run from one name on to the
-		// next).
-		for (String field : paired) {
-			doc.add(new Field(WORDS_ANYWHERE, field, WORDS));
-		}
+		String allWords = String.join("\n", texts);
+		doc.add(new Field(SPELL, AnalyzedText.of(UNSTEMMED, SPELL, allWords).tokens(), WORDS));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new BinaryDocValuesField(SHOWN, shown(story, release)));
 		doc.add(new LongPoint(RELEASE, release));
@@ -280,7 +293,7 @@ final class StoryDocument {
 	}
 
 	private static FieldType highlighted() {
-		FieldType type = new FieldType(TextField.TYPE_STORED);
+		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
 		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
 		type.freeze();
 		return type;

@@ -1,11 +1,17 @@
 package org.gazette.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
@@ -36,7 +42,9 @@ class StoryDocumentTests {
 			assertThat(pairs.fieldType().omitNorms()).as(field).isFalse();
 			assertThat(pairs.fieldType().stored()).as(field).isFalse();
 		}
-		assertThat(doc.getFields(StoryDocument.WORDS_ANYWHERE)).as("one value per field").hasSize(4);
+		for (String field : List.of(StoryDocument.TITLE, StoryDocument.SUMMARY, StoryDocument.BODY)) {
+			assertThat(doc.getFields(field)).as(field).anyMatch((value) -> value.fieldType().stored());
+		}
 	}
 
 	@Test
@@ -50,34 +58,64 @@ class StoryDocumentTests {
 
 	@Test
 	void theFieldOfAllWordsHoldsEachWordAndEachPairOfWordsWithTheStopWordsBetweenAsGaps() {
-		assertThat(terms(StoryDocument.WORDS_ANYWHERE, "Ports of the Gulf reopened, rest of the  world waits"))
-			.containsExactly("port", "gulf", "port _ _ gulf", "reopen", "gulf reopen", "rest", "reopen rest", "world",
-					"rest _ _ world", "wait", "world wait");
-		// Three stop words apart: too far for a pair.
-		assertThat(terms(StoryDocument.WORDS_ANYWHERE, "port and then if it rail")).containsExactly("port", "rail");
-		assertThat(terms(StoryDocument.BODY, "Ports reopened")).as("other fields hold words only")
-			.containsExactly("port", "reopen");
-		assertThat(terms(StoryDocument.pairs(StoryDocument.BODY), "Ports of the Gulf reopened"))
-			.as("each field's pairs alone")
-			.containsExactly("port _ _ gulf", "gulf reopen");
+		Document doc = StoryDocument
+			.of(SearchIndexTests.story(1, "Ports of the Gulf reopened, rest of the  world waits", "Summary.",
+					"port and then if it rail", Instant.parse("2026-11-27T12:00:00Z")), ZoneId.of("UTC"));
+		List<IndexableField> anywhere = List.of(doc.getFields(StoryDocument.WORDS_ANYWHERE));
+		assertThat(anywhere).as("one value per field: title, summary, body, names").hasSize(4);
+		assertThat(terms(anywhere.get(0))).containsExactly("port", "gulf", "port _ _ gulf", "reopen", "gulf reopen",
+				"rest", "reopen rest", "world", "rest _ _ world", "wait", "world wait");
+		assertThat(terms(anywhere.get(2))).as("three stop words apart: too far for a pair")
+			.containsExactly("port", "rail");
+		assertThat(terms(anywhere.get(3))).containsExactly("jane", "doe", "jane doe");
+		assertThat(terms(doc.getField(StoryDocument.pairs(StoryDocument.TITLE)))).as("each field's pairs alone")
+			.containsExactly("port _ _ gulf", "gulf reopen", "reopen rest", "rest _ _ world", "world wait");
 		assertThat(WordPairFilter.pair("code", "practic", 2)).isEqualTo("code _ practic");
 	}
 
-	private static java.util.List<String> terms(String field, String text) {
-		java.util.List<String> terms = new java.util.ArrayList<>();
-		try (SearchIndex index = new SearchIndex(Path.of("unused"), ZoneId.of("UTC"));
-				TokenStream tokens = index.analyzer().tokenStream(field, text)) {
-			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-			tokens.reset();
-			while (tokens.incrementToken()) {
-				terms.add(term.toString());
+	@Test
+	void eachTextIsIndexedWithTheWordsPositionsAndOffsetsItsAnalyzerGives() {
+		String body = "The café's  tariffs, and Customs’ e-manifest; O'Neil at AT&T — 2026 rules of the road.";
+		Document doc = StoryDocument.of(
+				SearchIndexTests.story(1, "Title", "Summary.", body, Instant.parse("2026-11-27T12:00:00Z")),
+				ZoneId.of("UTC"));
+		try (SearchIndex index = new SearchIndex(Path.of("unused"), ZoneId.of("UTC"))) {
+			assertThat(tokens(doc.getField(StoryDocument.BODY).tokenStream(null, null)))
+				.isEqualTo(tokens(index.analyzer().tokenStream(StoryDocument.BODY, doc.get(StoryDocument.BODY))))
+				.contains("cafe 2 4-10", "tariff 1 11-18");
+			String allWords = "Title\nSummary.\n" + doc.get(StoryDocument.BODY) + "\nJane Doe";
+			assertThat(tokens(doc.getField(StoryDocument.SPELL).tokenStream(null, null)))
+				.isEqualTo(tokens(index.analyzer().tokenStream(StoryDocument.SPELL, allWords)))
+				.contains("the 1 15-18", "tariffs 1 26-33");
+		}
+	}
+
+	/** Each token as "term increment start-end". */
+	private static List<String> tokens(TokenStream stream) {
+		List<String> tokens = new ArrayList<>();
+		try (TokenStream tokenStream = stream) {
+			CharTermAttribute term = tokenStream.addAttribute(CharTermAttribute.class);
+			PositionIncrementAttribute increment = tokenStream.addAttribute(PositionIncrementAttribute.class);
+			OffsetAttribute offset = tokenStream.addAttribute(OffsetAttribute.class);
+			tokenStream.reset();
+			while (tokenStream.incrementToken()) {
+				tokens.add(term + " " + increment.getPositionIncrement() + " " + offset.startOffset() + "-"
+						+ offset.endOffset());
 			}
-			tokens.end();
+			tokenStream.end();
+			tokens.add("end " + offset.endOffset());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
-		return terms;
+		return tokens;
+	}
+
+	private static List<String> terms(IndexableField field) {
+		return tokens(field.tokenStream(null, null)).stream()
+			.filter((token) -> !token.startsWith("end "))
+			.map((token) -> token.substring(0, token.lastIndexOf(' ', token.lastIndexOf(' ') - 1)))
+			.toList();
 	}
 
 	private static IndexOptions options(Document doc, String field) {
