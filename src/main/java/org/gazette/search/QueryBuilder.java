@@ -27,7 +27,8 @@ import org.apache.lucene.search.TermQuery;
  */
 final class QueryBuilder {
 
-	private static final String[] FIELDS = StoryDocument.PAIRED.toArray(String[]::new);
+	private static final String[] FIELDS = { StoryDocument.TITLE, StoryDocument.SUMMARY, StoryDocument.BODY,
+			StoryDocument.BYLINE };
 
 	private static final float[] WEIGHTS = { 3f, 2f, 1f, 2f };
 
