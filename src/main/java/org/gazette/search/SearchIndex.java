@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -66,7 +65,7 @@ final class SearchIndex implements AutoCloseable {
 
 	private final ZoneId zone;
 
-	private final Analyzer analyzer = perFieldAnalyzer();
+	private final Analyzer analyzer = StoryDocument.ANALYZER;
 
 	private volatile Live live;
 
@@ -380,11 +379,6 @@ final class SearchIndex implements AutoCloseable {
 		config.setRAMBufferSizeMB(64);
 		config.setIndexSort(NEWEST_FIRST);
 		return config;
-	}
-
-	private static Analyzer perFieldAnalyzer() {
-		StoryAnalyzer stemmed = new StoryAnalyzer(true);
-		return new PerFieldAnalyzerWrapper(stemmed, Map.of(StoryDocument.SPELL, new StoryAnalyzer(false)));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.charfilter.HTMLStripCharFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -86,12 +87,12 @@ final class StoryDocument {
 	static final FacetsConfig FACETS = facets();
 
 	/**
-	 * How the text fields are analyzed: once each, where the document is laid out (see
-	 * {@link AnalyzedText}). Queries are analyzed alike ({@link SearchIndex#analyzer}).
+	 * How each text field is analyzed, for indexing and for queries: stemmed, but for the
+	 * spelling field. A story's texts are analyzed once each, where its document is laid
+	 * out (see {@link AnalyzedText}).
 	 */
-	private static final Analyzer STEMMED = new StoryAnalyzer(true);
-
-	private static final Analyzer UNSTEMMED = new StoryAnalyzer(false);
+	static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StoryAnalyzer(true),
+			Map.of(SPELL, new StoryAnalyzer(false)));
 
 	/** The title's words with their positions, for phrases. */
 	private static final FieldType TITLE_WORDS = TextField.TYPE_NOT_STORED;
@@ -134,7 +135,7 @@ final class StoryDocument {
 		String[] texts = { story.title(), story.summary(), body, names };
 		for (int i = 0; i < texts.length; i++) {
 			String field = PAIRED.get(i);
-			AnalyzedText words = AnalyzedText.of(STEMMED, field, texts[i]);
+			AnalyzedText words = AnalyzedText.of(ANALYZER, field, texts[i]);
 			if (!field.equals(BYLINE)) {
 				doc.add(new Field(field, words.tokens(), field.equals(TITLE) ? TITLE_WORDS : HIGHLIGHTED));
 				doc.add(new StoredField(field, texts[i]));
@@ -146,7 +147,7 @@ final class StoryDocument {
 			doc.add(new Field(WORDS_ANYWHERE, new WordPairFilter(words.tokens(), true), WORDS));
 		}
 		String allWords = String.join("\n", texts);
-		doc.add(new Field(SPELL, AnalyzedText.of(UNSTEMMED, SPELL, allWords).tokens(), WORDS));
+		doc.add(new Field(SPELL, AnalyzedText.of(ANALYZER, SPELL, allWords).tokens(), WORDS));
 		long release = story.releaseAt().toEpochMilli();
 		doc.add(new BinaryDocValuesField(SHOWN, shown(story, release)));
 		doc.add(new LongPoint(RELEASE, release));
