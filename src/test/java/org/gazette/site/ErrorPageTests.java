@@ -41,6 +41,22 @@ class ErrorPageTests {
 	}
 
 	@Test
+	void aMethodAnAddressDoesNotTakeGetsA405NamingTheMethodsItDoes() {
+		// One-click unsubscribing is a POST only (mail clients send it; a link must not
+		// unsubscribe anyone).
+		var response = new Http(this.port).get("/subscriptions/one-click/no-such-token");
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Allow")).hasValue("POST");
+		assertThat(response.header("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		Document page = response.document();
+		assertThat(page.select("h1").text()).isEqualTo("That action is not allowed here");
+		assertThat(page.select(".usa-banner__header-text").text())
+			.isEqualTo("An official website of the United States government");
+		assertThat(response.body()).doesNotContain("Whitelabel").doesNotContain("Exception");
+	}
+
+	@Test
 	void malformedRequestsGetAPlain400() {
 		Http http = new Http(this.port);
 		for (String path : new String[] { "/news/%", "/news/%zz", "/news;jsessionid=1", "/news/..%252f..%252f",
