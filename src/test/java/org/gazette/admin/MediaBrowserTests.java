@@ -104,11 +104,15 @@ class MediaBrowserTests {
 
 		// The editor: the image in the picker, as the hero and in the text.
 		browser.open("/admin/articles/new");
+		// The editor replaces the text area once its script has run, which moves what is
+		// below it: clicks wait for that.
+		browser.waitUntil((d) -> !d.findElements(By.cssSelector(".CodeMirror")).isEmpty());
 		assertThat(find("label[for=hero-" + id + "] img").getAttribute("src")).endsWith(image.url(480));
 		assertNoViolations("the editor with the media picker");
 		find("#title").sendKeys("Harbor lanes " + name);
 		find("#summary").sendKeys("Four lanes open.");
 		find("label[for=hero-" + id + "]").click();
+		assertThat(find("#hero-" + id).isSelected()).as("the hero chosen").isTrue();
 		WebElement insert = find("#hero-" + id + " ~ button.gazette-insert-image");
 		assertThat(insert.getText()).isEqualTo("Put “" + image.title() + "” in the text");
 		insert.click();
