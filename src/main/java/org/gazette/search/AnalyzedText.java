@@ -81,11 +81,6 @@ final class AnalyzedText {
 		return new Replay();
 	}
 
-	/** How many tokens the text has. */
-	int size() {
-		return this.size;
-	}
-
 	private final class Replay extends TokenStream {
 
 		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
