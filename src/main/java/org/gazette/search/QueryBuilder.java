@@ -134,12 +134,16 @@ final class QueryBuilder {
 	 * further apart than a pair's.
 	 */
 	private static String onePair(List<Token> tokens) {
-		if (tokens.size() != 2) {
-			return null;
-		}
-		int gap = tokens.get(1).position() - tokens.get(0).position();
-		return (gap <= WordPairFilter.LONGEST_GAP)
-				? WordPairFilter.pair(tokens.get(0).term(), tokens.get(1).term(), gap) : null;
+		return (tokens.size() == 2) ? pair(tokens.get(0), tokens.get(1)) : null;
+	}
+
+	/**
+	 * The pair term ({@link WordPairFilter}) of two words of a phrase, one after the
+	 * other; null when they are further apart than a pair's.
+	 */
+	private static String pair(Token first, Token second) {
+		int gap = second.position() - first.position();
+		return (gap <= WordPairFilter.LONGEST_GAP) ? WordPairFilter.pair(first.term(), second.term(), gap) : null;
 	}
 
 	/**
@@ -195,9 +199,8 @@ final class QueryBuilder {
 		BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(phrase, Occur.MUST);
 		boolean some = false;
 		for (int i = 1; i < tokens.size(); i++) {
-			int gap = tokens.get(i).position() - tokens.get(i - 1).position();
-			if (gap <= WordPairFilter.LONGEST_GAP) {
-				String pair = WordPairFilter.pair(tokens.get(i - 1).term(), tokens.get(i).term(), gap);
+			String pair = pair(tokens.get(i - 1), tokens.get(i));
+			if (pair != null) {
 				filtered.add(new TermQuery(new Term(StoryDocument.WORDS_ANYWHERE, pair)), Occur.FILTER);
 				some = true;
 			}
