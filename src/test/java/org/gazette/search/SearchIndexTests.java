@@ -102,7 +102,8 @@ class SearchIndexTests {
 		Instant day = this.clock.instant().minus(Duration.ofDays(1));
 		index(story(1, "Rules for the Port", "Code of practice issued.", "The port code is new.", day),
 				story(2, "Code Written", "Practice drills begin.", "A code good practice guide.", day),
-				story(3, "Ports Reopen", "Ashford port opens.", "Trucks at the rest of the world's ports.", day));
+				story(3, "Ports Reopen", "Ashford port opens.", "Trucks at the rest of the world's ports.", day),
+				story(4, "Yards Open", "Rail yards.", "Port and then if it rail yards grow.", day));
 		assertThat(titles("\"code of practice\"")).containsExactly("Rules for the Port");
 		assertThat(titles("\"code for practice\"")).as("any stop word where one was typed")
 			.containsExactly("Rules for the Port");
@@ -111,6 +112,11 @@ class SearchIndexTests {
 		assertThat(titles("\"port code\"")).containsExactly("Rules for the Port");
 		assertThat(titles("\"port code\" -\"code good\"")).containsExactly("Rules for the Port");
 		assertThat(titles("reopen -\"ashford port\"")).isEmpty();
+		// Stop words only between two words too far apart for a pair: their positions
+		// are still checked.
+		assertThat(titles("\"port and then if it rail\"")).containsExactly("Yards Open");
+		assertThat(titles("\"port and then if it yards\"")).isEmpty();
+		assertThat(titles("\"the of and\"")).as("stop words alone: every story, none refused").hasSize(4);
 	}
 
 	@Test
